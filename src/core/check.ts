@@ -1,0 +1,118 @@
+/**
+ * The engine: snapshot → recognised tables → every registered rule → findings,
+ * ranked and sorted. Pure; hosts (CLI, task pane) call checkWorkbook().
+ * A rule that throws becomes an info finding; nothing a workbook contains can
+ * stop the run.
+ */
+import { rangeA1 } from "./grid/address";
+import { WorkbookSnapshot } from "./grid/snapshot";
+import { Recognition, recognize } from "./recognize/recognize";
+import { Table } from "./recognize/templates";
+import { Finding, FindingJson, SEVERITY_RANK, Severity, findingToJson, summarize } from "./report/finding";
+import { rankSuspects } from "./report/rank";
+import { collapseUnitErrors } from "./report/unitScale";
+import { allRules } from "./rules/registry";
+import { Rule, makeContext } from "./rules/types";
+import { Relation } from "./rules/relation";
+import "./families";
+
+export interface CheckOptions {
+  /** Only run rules whose id starts with one of these prefixes. */
+  only?: string[];
+  /** Drop info findings (tails, unverified numbers). */
+  noInfo?: boolean;
+}
+
+export interface CheckResult {
+  workbook: WorkbookSnapshot;
+  recognition: Recognition;
+  tables: Table[];
+  findings: Finding[];
+  relations: Relation[];
+  summary: Record<Severity, number>;
+}
+
+export interface TableJson {
+  sheet: string;
+  template: string;
+  range: string;
+}
+
+export interface CheckJson {
+  file: string;
+  tables: TableJson[];
+  findings: FindingJson[];
+  summary: Record<Severity, number>;
+}
+
+function structureFindings(rec: Recognition): Finding[] {
+  const out: Finding[] = [];
+  for (const f of rec.failures) {
+    out.push({
+      rule: "common.table-structure",
+      severity: "warning",
+      message: `工作表“${f.ctx.sheet.name}”中识别到“${f.template.code ? f.template.code + " " : ""}${f.template.name}”的标题（“${f.ctx.title}”），但${f.reason}，本表未校验。`,
+      cells: [{ sheet: f.ctx.sheet.name, row: Math.max(0, f.ctx.titleRow), col: f.ctx.titleCol }],
+    });
+  }
+  return out;
+}
+
+function truncationFindings(wb: WorkbookSnapshot): Finding[] {
+  return wb.sheets
+    .filter((s) => s.truncated)
+    .map((s) => ({
+      rule: "common.sheet-truncated",
+      severity: "warning" as const,
+      message: `工作表“${s.name}”过大：${s.truncated!.reason}（自第 ${s.truncated!.atRow + 1} 行起）。`,
+      cells: [{ sheet: s.name, row: s.truncated!.atRow, col: 0 }],
+    }));
+}
+
+function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
+  try {
+    return rule.check(ctx);
+  } catch (e) {
+    return [
+      {
+        rule: rule.id,
+        severity: "info",
+        message: `规则“${rule.title}”执行时出错，未完成检查：${e instanceof Error ? e.message : String(e)}`,
+        cells: [],
+      },
+    ];
+  }
+}
+
+export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): CheckResult {
+  const recognition = recognize(wb);
+  const ctx = makeContext(wb, recognition.tables);
+  let findings: Finding[] = [...truncationFindings(wb), ...structureFindings(recognition)];
+  for (const rule of allRules()) {
+    if (opts.only && !opts.only.some((p) => rule.id.startsWith(p))) continue;
+    findings.push(...runRule(rule, ctx));
+  }
+  findings = collapseUnitErrors(findings);
+  rankSuspects(findings, ctx.relations);
+  if (opts.noInfo) findings = findings.filter((f) => f.severity !== "info");
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  findings.sort((a, b) => {
+    const sa = a.cells[0] ? sheetOrder.get(a.cells[0].sheet) ?? 999 : 999;
+    const sb = b.cells[0] ? sheetOrder.get(b.cells[0].sheet) ?? 999 : 999;
+    if (sa !== sb) return sa - sb;
+    if (SEVERITY_RANK[a.severity] !== SEVERITY_RANK[b.severity]) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    const ra = a.cells[0]?.row ?? 0;
+    const rb = b.cells[0]?.row ?? 0;
+    return ra - rb;
+  });
+  return { workbook: wb, recognition, tables: recognition.tables, findings, relations: ctx.relations, summary: summarize(findings) };
+}
+
+export function resultToJson(file: string, r: CheckResult): CheckJson {
+  return {
+    file,
+    tables: r.tables.map((t) => ({ sheet: t.sheet, template: t.code ? `${t.code} ${t.name}` : t.name, range: rangeA1(t.range) })),
+    findings: r.findings.map(findingToJson),
+    summary: r.summary,
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Finds the tables of a workbook by their titles (never by address) and parses
+ * each region with its template.
+ *
+ * - A title is a short text cell, anywhere, that names a known table and ends
+ *   with 表 (after removing "公开02表", the year and a trailing "(续)").
+ *   Table-of-contents lines ("1. 2026年部门收入预算总表 ……") and narrative
+ *   headings ("三、支出决算情况说明") are not titles.
+ * - Several tables per sheet: stacked tables split the sheet by rows, tables
+ *   side by side (titles within two rows of each other) split it by columns.
+ * - A sheet whose title is missing but that carries the code "公开05表" (in a
+ *   cell or in its name) is read as that table, header permitting.
+ * - A parser that fails gives a ParseFailure (reported as a finding); one that
+ *   throws is caught, so no workbook can crash recognition.
+ */
+import { RangePos, rangeA1 } from "../grid/address";
+import { MergeIndex, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
+import { ParseFailure } from "../tables/base";
+import { RegionContext } from "../tables/header";
+import { norm, startsWithNumbering } from "./normalize";
+import { Table, TemplateDef, allTemplates, templateByCode } from "./templates";
+
+export interface TitleHit {
+  row: number;
+  col: number;
+  text: string;
+  def: TemplateDef;
+  /** Right edge of the title's merge, if merged. */
+  mergeRight?: number;
+}
+
+export interface Recognition {
+  tables: Table[];
+  failures: ParseFailure[];
+  /** Sheets that hold no recognised table (narratives, covers…). */
+  otherSheets: string[];
+}
+
+/** Title text reduced to what template matchers test. */
+export function cleanTitle(text: string): string {
+  let t = norm(text);
+  t = t.replace(/公开\d+表/g, "");
+  t = t.replace(/^表\d+(-\d+)?[:：.、]?/, "");
+  t = t.replace(/\((续|续表|单位:?[^)]*|20\d{2}年度?)\)$/, "");
+  t = t.replace(/\((20\d{2})年度?\)/g, "");
+  t = t.replace(/[…．.]+$/, "");
+  return t;
+}
+
+export function matchTitle(text: string): TemplateDef | undefined {
+  if (!text) return undefined;
+  const raw = norm(text);
+  if (raw.length < 4 || raw.length > 80) return undefined;
+  if (startsWithNumbering(text)) return undefined;
+  if (/说明|目录|……|\.{3,}/.test(raw)) return undefined;
+  const t = cleanTitle(text);
+  for (const def of allTemplates()) {
+    if (!def.titleNeedNotEndWithBiao && !/表$/.test(t)) continue;
+    if (def.matchTitle(t)) return def;
+  }
+  return undefined;
+}
+
+export function findTitles(sheet: SheetSnapshot, merges: MergeIndex): TitleHit[] {
+  const hits: TitleHit[] = [];
+  for (const [row, cols] of sheet.rows) {
+    for (const [col, cell] of cols) {
+      if (typeof cell.value !== "string") continue;
+      const text = cell.text;
+      if (text.length < 4 || text.length > 100) continue;
+      if (!/表|评价|自评|目标/.test(text)) continue;
+      const def = matchTitle(text);
+      if (!def) continue;
+      const m = merges.mergeOf(row, col);
+      hits.push({ row, col, text: text.trim(), def, mergeRight: m?.right });
+    }
+  }
+  hits.sort((a, b) => a.row - b.row || a.col - b.col);
+  return hits;
+}
+
+function regionsFor(sheet: SheetSnapshot, hits: TitleHit[]): RangePos[] {
+  const b = sheet.bounds!;
+  return hits.map((h, i) => {
+    // Side-by-side siblings: titles within two rows, to the left or right.
+    const siblings = hits.filter((o, j) => j !== i && Math.abs(o.row - h.row) <= 2);
+    const rightSib = siblings.filter((o) => o.col > h.col).sort((x, y) => x.col - y.col)[0];
+    const leftSib = siblings.filter((o) => o.col < h.col).sort((x, y) => y.col - x.col)[0];
+    const left = leftSib ? (leftSib.mergeRight !== undefined ? leftSib.mergeRight + 1 : h.col) : b.left;
+    const right = rightSib ? rightSib.col - 1 : b.right;
+    // Stacked: the next title below in an overlapping column band ends this region.
+    const below = hits
+      .filter((o) => o.row > h.row + 2 && o.col <= right && (o.mergeRight ?? o.col) >= left)
+      .sort((x, y) => x.row - y.row)[0];
+    const bottom = below ? below.row - 1 : b.bottom;
+    return { top: h.row, left: Math.min(left, h.col), bottom, right: Math.max(right, h.mergeRight ?? h.col) };
+  });
+}
+
+function parseRegion(def: TemplateDef, ctx: RegionContext): Table | ParseFailure {
+  try {
+    return def.parse(ctx);
+  } catch (e) {
+    return { failed: true, template: def.info, reason: `读取时出错：${e instanceof Error ? e.message : String(e)}`, ctx };
+  }
+}
+
+function codeHint(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: number; text: string } | undefined {
+  const b = sheet.bounds;
+  if (!b) return undefined;
+  for (let r = b.top; r <= Math.min(b.bottom, b.top + 6); r++) {
+    const cols = sheet.rows.get(r);
+    if (!cols) continue;
+    for (const [col, cell] of cols) {
+      const m = /公开(\d{2})表/.exec(norm(cell.text));
+      if (m) {
+        const def = templateByCode(`公开${m[1]}表`);
+        if (def) return { def, row: r, col, text: cell.text };
+      }
+    }
+  }
+  const m = /公开(\d{2})表/.exec(norm(sheet.name));
+  if (m) {
+    const def = templateByCode(`公开${m[1]}表`);
+    if (def) return { def, row: b.top - 1, col: b.left, text: sheet.name };
+  }
+  return undefined;
+}
+
+export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failures: ParseFailure[] } {
+  const tables: Table[] = [];
+  const failures: ParseFailure[] = [];
+  if (!sheet.bounds) return { tables, failures };
+  const merges = new MergeIndex(sheet.merges);
+  const hits = findTitles(sheet, merges);
+  if (hits.length === 0) {
+    const hint = codeHint(sheet);
+    if (hint) {
+      const region = { ...sheet.bounds, top: Math.max(0, hint.row) };
+      const ctx: RegionContext = { sheet, merges, region, titleRow: hint.row, titleCol: hint.col, title: hint.text };
+      const res = parseRegion(hint.def, ctx);
+      if ("failed" in res) failures.push(res);
+      else tables.push(res);
+    }
+    return { tables, failures };
+  }
+  const regions = regionsFor(sheet, hits);
+  hits.forEach((h, i) => {
+    const ctx: RegionContext = { sheet, merges, region: regions[i], titleRow: h.row, titleCol: h.col, title: h.text };
+    const res = parseRegion(h.def, ctx);
+    if ("failed" in res) failures.push(res);
+    else tables.push(res);
+  });
+  return { tables, failures };
+}
+
+export function recognize(wb: WorkbookSnapshot): Recognition {
+  const out: Recognition = { tables: [], failures: [], otherSheets: [] };
+  for (const sheet of wb.sheets) {
+    const { tables, failures } = recognizeSheet(sheet);
+    out.tables.push(...tables);
+    out.failures.push(...failures);
+    if (tables.length === 0 && failures.length === 0) out.otherSheets.push(sheet.name);
+  }
+  return out;
+}
+
+export function describeTable(t: Table): string {
+  return `${t.code ? t.code + " " : ""}${t.name}（${t.sheet}!${rangeA1(t.range)}）`;
+}

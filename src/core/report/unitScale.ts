@@ -1,0 +1,68 @@
+/**
+ * A whole table written in 元 under a "单位：万元" line (or the reverse) breaks
+ * every cross-table equality it takes part in, each by a factor of 10,000. Rather
+ * than one mismatch per cell, report one finding: the unit line is wrong
+ * (spec §1, sanity checks).
+ */
+import { Decimal } from "../amount/decimal";
+import { Table } from "../recognize/templates";
+import { CellRef, refA1, tableLabel } from "../tables/types";
+import { Finding } from "./finding";
+
+const TEN_THOUSAND = new Decimal(10000);
+
+function factor(f: Finding): { a: Table; b: Table; larger: Table } | null {
+  const rel = f.relation;
+  if (!rel || rel.holds || rel.kind !== "eq" || rel.terms.length !== 2) return null;
+  const [x, y] = rel.terms;
+  if (x.cell.table.id === y.cell.table.id || !x.cell.amount || !y.cell.amount) return null;
+  const vx = x.cell.amount.value.times(x.cell.table.scale).abs();
+  const vy = y.cell.amount.value.times(y.cell.table.scale).abs();
+  if (vx.isZero() || vy.isZero()) return null;
+  const r = vx.div(vy);
+  const near = (v: Decimal) => v.minus(TEN_THOUSAND).abs().lte(TEN_THOUSAND.times("0.01"));
+  if (near(r)) return { a: x.cell.table as Table, b: y.cell.table as Table, larger: x.cell.table as Table };
+  if (near(new Decimal(1).div(r))) return { a: x.cell.table as Table, b: y.cell.table as Table, larger: y.cell.table as Table };
+  return null;
+}
+
+export function collapseUnitErrors(findings: Finding[]): Finding[] {
+  const groups = new Map<string, { findings: Finding[]; larger: Table; other: Table }>();
+  for (const f of findings) {
+    const fx = factor(f);
+    if (!fx) continue;
+    const other = fx.larger.id === fx.a.id ? fx.b : fx.a;
+    const key = `${fx.larger.id}|${other.id}`;
+    const g = groups.get(key) ?? { findings: [], larger: fx.larger, other };
+    g.findings.push(f);
+    groups.set(key, g);
+  }
+  if (groups.size === 0) return findings;
+  const drop = new Set<Finding>();
+  const added: Finding[] = [];
+  for (const g of groups.values()) {
+    for (const f of g.findings) drop.add(f);
+    const cells: CellRef[] = [];
+    if (g.larger.unitRef) cells.push(g.larger.unitRef);
+    if (g.other.unitRef) cells.push(g.other.unitRef);
+    for (const f of g.findings) cells.push(...f.cells);
+    added.push({
+      rule: "common.unit-scale",
+      severity: "error",
+      message: `${tableLabel(g.larger)}的数字约为${tableLabel(g.other)}对应数字的 10,000 倍（共 ${g.findings.length} 处），应是单位行写错：${tableLabel(g.larger)}标注“单位：${g.larger.unit}”${g.larger.unitRef ? `（${refA1(g.larger.unitRef)}）` : "（未标注，按万元处理）"}，${tableLabel(g.other)}标注“单位：${g.other.unit}”。请核对单位（元/万元）。`,
+      cells: dedupe(cells),
+      tables: [g.larger.id, g.other.id],
+    });
+  }
+  return [...findings.filter((f) => !drop.has(f)), ...added];
+}
+
+function dedupe(cells: CellRef[]): CellRef[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = `${c.sheet}!${c.row},${c.col}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

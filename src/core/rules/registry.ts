@@ -1,0 +1,39 @@
+/**
+ * The one place rules are registered (like an ESLint config). Families add their
+ * rule lists here; the engine runs every registered rule.
+ */
+import { Rule } from "./types";
+import { FINAL01_RULES } from "./final/final01";
+import { FINAL04_RULES } from "./final/final04";
+import { CODED_FINAL_RULES } from "./final/codedFinal";
+import { FINAL06_RULES } from "./final/final06";
+import { FINAL07_RULES } from "./final/final07";
+import { CROSS_FINAL_RULES } from "./final/cross";
+import { finalCompleteness, finalEmptyTables } from "./final/emptyTables";
+import { finalInfoProcurement } from "./final/info";
+import { COMMON_RULES } from "./common/tableChecks";
+
+const registry: Rule[] = [
+  ...COMMON_RULES,
+  ...FINAL01_RULES,
+  ...CODED_FINAL_RULES,
+  ...FINAL04_RULES,
+  ...FINAL06_RULES,
+  ...FINAL07_RULES,
+  ...CROSS_FINAL_RULES,
+  finalEmptyTables,
+  finalCompleteness,
+  finalInfoProcurement,
+];
+
+export function registerRules(rules: Rule[]): void {
+  for (const r of rules) if (!registry.some((x) => x.id === r.id)) registry.push(r);
+}
+
+export function allRules(): readonly Rule[] {
+  return registry;
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return registry.find((r) => r.id === id);
+}

@@ -1,0 +1,52 @@
+/**
+ * Rules are small modules, like ESLint rules: metadata (id, Chinese title,
+ * default severity) plus one check function over the recognised tables.
+ */
+import { WorkbookSnapshot } from "../grid/snapshot";
+import { Finding, Severity } from "../report/finding";
+import { Table } from "../recognize/templates";
+import { Relation, RelationSink } from "./relation";
+
+export interface RuleContext extends RelationSink {
+  workbook: WorkbookSnapshot;
+  tables: Table[];
+  /** All recognised tables of a template, in workbook order. */
+  all<T extends Table = Table>(template: string): T[];
+  /** The first table of a template (cross-table rules compare the first of each). */
+  one<T extends Table = Table>(template: string): T | undefined;
+  relations: Relation[];
+}
+
+export interface Rule {
+  id: string;
+  /** Chinese description of the relation or check, as a clerk would state it. */
+  title: string;
+  severity: Severity;
+  family: "final" | "budget" | "perf" | "narrative" | "common";
+  check(ctx: RuleContext): Finding[];
+}
+
+export function makeContext(workbook: WorkbookSnapshot, tables: Table[]): RuleContext {
+  const byTemplate = new Map<string, Table[]>();
+  for (const t of tables) {
+    const list = byTemplate.get(t.template) ?? [];
+    list.push(t);
+    byTemplate.set(t.template, list);
+  }
+  return {
+    workbook,
+    tables,
+    relations: [],
+    all<T extends Table>(template: string) {
+      return (byTemplate.get(template) ?? []) as T[];
+    },
+    one<T extends Table>(template: string) {
+      return byTemplate.get(template)?.[0] as T | undefined;
+    },
+  };
+}
+
+/** Collects non-null findings. */
+export function compact(xs: (Finding | null | undefined)[]): Finding[] {
+  return xs.filter((x): x is Finding => !!x);
+}

@@ -1,0 +1,110 @@
+/** Building blocks every table parser uses. */
+import { a1, rangeA1 } from "../grid/address";
+import { getCell } from "../grid/snapshot";
+import { UNIT_SCALE, Unit, readAmount } from "../amount/amount";
+import { formatAmount } from "../amount/format";
+import { norm } from "../recognize/normalize";
+import { MetaInfo, RegionContext, rowCells, textAt } from "./header";
+import { AmountCell, CellRef, TableBase, TableFamily } from "./types";
+
+export interface TemplateInfo {
+  id: string;
+  code: string;
+  name: string;
+  family: TableFamily;
+  /** Unit assumed when the table has no "单位：" line. */
+  defaultUnit?: Unit;
+}
+
+export interface ParseFailure {
+  failed: true;
+  template: TemplateInfo;
+  reason: string;
+  ctx: RegionContext;
+}
+
+export function failure(template: TemplateInfo, ctx: RegionContext, reason: string): ParseFailure {
+  return { failed: true, template, reason, ctx };
+}
+
+export function createBase(ctx: RegionContext, t: TemplateInfo, meta: MetaInfo): TableBase {
+  const unit = meta.unit ?? t.defaultUnit ?? "万元";
+  return {
+    id: `${ctx.sheet.name}!${a1(ctx.titleRow, ctx.titleCol)}`,
+    template: t.id,
+    code: t.code,
+    name: t.name,
+    family: t.family,
+    sheet: ctx.sheet.name,
+    range: { ...ctx.region },
+    title: ctx.title,
+    titleRef: { sheet: ctx.sheet.name, row: ctx.titleRow, col: ctx.titleCol },
+    unit,
+    unitExplicit: meta.unit !== undefined,
+    unitRef: meta.unitRef,
+    scale: UNIT_SCALE[unit],
+    precision: 2,
+    department: meta.department,
+    year: meta.year ?? yearFromTitle(ctx.title),
+    notes: [],
+    issues: [],
+  };
+}
+
+function yearFromTitle(title: string): number | undefined {
+  const m = /(20\d{2})\s*年/.exec(title);
+  return m ? parseInt(m[1], 10) : undefined;
+}
+
+/** Reads one figure; a cell that is not a number becomes a table issue (and amount null). */
+export function amountCell(ctx: RegionContext, table: TableBase, row: number, col: number, label: string): AmountCell {
+  const cell = getCell(ctx.sheet, row, col);
+  const read = readAmount(cell, table.precision);
+  const ref: CellRef = { sheet: ctx.sheet.name, row, col };
+  if (!read.ok) {
+    table.issues.push({
+      kind: "not-a-number",
+      severity: "error",
+      message: `${table.code || table.name} ${label}（${a1(row, col)}）应为金额，但内容为“${read.text}”（${read.reason}）`,
+      cells: [ref],
+    });
+    return { ref, label, amount: null, read, table };
+  }
+  if (read.amount.hidden && !read.amount.percent) {
+    table.issues.push({
+      kind: "hidden-decimals",
+      severity: "info",
+      message: `${table.code || table.name} ${label}（${a1(row, col)}）显示为 ${formatAmount(read.amount)}，但单元格实际存储的数值是 ${read.amount.hidden.toString()}；公开的数字与存储值不同`,
+      cells: [ref],
+    });
+  }
+  return { ref, label, amount: read.amount, read, table };
+}
+
+/** True when every figure is blank or zero (an empty table). */
+export function allBlankOrZero(cells: AmountCell[]): boolean {
+  return cells.every((c) => !c.amount || c.amount.value.isZero());
+}
+
+const NOTE_RE = /^(注|说明|备注|附注)[:：\d]?/;
+
+/** Collects note rows ("注：…", "说明：…", long text) from `fromRow` to the end of the region. */
+export function collectNotes(ctx: RegionContext, table: TableBase, fromRow: number): void {
+  for (let r = fromRow; r <= ctx.region.bottom; r++) {
+    for (const { col, cell } of rowCells(ctx, r)) {
+      const t = cell.text.trim();
+      if (typeof cell.value === "number") continue;
+      const n = norm(t);
+      if (NOTE_RE.test(n) || n.length >= 20) table.notes.push({ text: t, ref: { sheet: ctx.sheet.name, row: r, col } });
+    }
+  }
+}
+
+/** Label text of a row at a column, following merges. */
+export function labelAt(ctx: RegionContext, row: number, col: number): string {
+  return textAt(ctx, row, col);
+}
+
+export function describeRange(table: TableBase): string {
+  return rangeA1(table.range);
+}

@@ -1,0 +1,124 @@
+/**
+ * .xlsx → WorkbookSnapshot, with ExcelJS. Works in Node and in the browser
+ * (ExcelJS ships a browser build); the Node-only file helpers live in ./node.ts.
+ *
+ * ExcelJS gives raw values and number formats, not displayed text, so the text is
+ * rendered with the core's number-format renderer. Merged slave cells (which
+ * ExcelJS reports with the master's value) are skipped: a merged block's value
+ * lives in its top-left cell only, as in Excel.
+ */
+import ExcelJS from "exceljs";
+import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
+import { parseRangeA1 } from "../../core/grid/address";
+import { formatDateValue, formatNumberWithFormat } from "../../core/grid/numfmt";
+
+/** A sheet stops being read after this many cells (the rest is reported as truncated). */
+export const MAX_CELLS_PER_SHEET = 2_000_000;
+
+export class UnreadableWorkbookError extends Error {}
+
+function richTextToString(rt: { richText: { text: string }[] }): string {
+  return rt.richText.map((r) => r.text ?? "").join("");
+}
+
+/** Turns one ExcelJS cell value into the core's Cell; undefined for an empty cell. */
+export function toCell(value: unknown, numFmt: string | undefined): Cell | undefined {
+  if (value === null || value === undefined) return undefined;
+  const fmt = numFmt && numFmt !== "General" ? numFmt : undefined;
+  if (typeof value === "number") {
+    return { text: formatNumberWithFormat(value, fmt), value, numberFormat: fmt };
+  }
+  if (typeof value === "string") {
+    if (value === "") return undefined;
+    return { text: value, value, numberFormat: fmt };
+  }
+  if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", value, numberFormat: fmt };
+  if (value instanceof Date) {
+    return { text: formatDateValue(value, fmt), value: value.toISOString(), numberFormat: fmt };
+  }
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) {
+      const text = richTextToString(v as { richText: { text: string }[] });
+      return text === "" ? undefined : { text, value: text, numberFormat: fmt };
+    }
+    if ("error" in v) {
+      const err = String(v.error);
+      return { text: err, value: null, error: err, numberFormat: fmt };
+    }
+    if ("formula" in v || "sharedFormula" in v) {
+      const inner = toCell(v.result, fmt);
+      if (!inner) return { text: "", value: null, numberFormat: fmt, formula: true };
+      return { ...inner, formula: true };
+    }
+    if ("text" in v) {
+      // Hyperlink: {text, hyperlink}
+      const t = v.text;
+      const text = typeof t === "string" ? t : t && typeof t === "object" && "richText" in (t as object) ? richTextToString(t as { richText: { text: string }[] }) : String(t ?? "");
+      return text === "" ? undefined : { text, value: text, numberFormat: fmt };
+    }
+  }
+  const text = String(value);
+  return { text, value: text, numberFormat: fmt };
+}
+
+export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const sheet = emptySheet(ws.name);
+  sheet.hidden = ws.state !== undefined && ws.state !== "visible";
+  const merges: string[] = ((ws as unknown as { model: { merges?: string[] } }).model?.merges) ?? [];
+  for (const m of merges) {
+    const r = parseRangeA1(m);
+    if (r) sheet.merges.push(r);
+  }
+  let count = 0;
+  let stopped = false;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (stopped) return;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (stopped) return;
+      if (cell.isMerged && cell.master && cell.master !== cell) return;
+      const c = toCell(cell.value, cell.numFmt);
+      if (!c) return;
+      if (++count > MAX_CELLS_PER_SHEET) {
+        stopped = true;
+        sheet.truncated = { atRow: rowNumber - 1, reason: `工作表超过 ${MAX_CELLS_PER_SHEET} 个非空单元格，之后的内容未读取` };
+        return;
+      }
+      setCell(sheet, rowNumber - 1, colNumber - 1, c);
+    });
+  });
+  return sheet;
+}
+
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+}
+
+function looksLikeOle(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+/** Reads an .xlsx held in memory. Throws UnreadableWorkbookError with a Chinese message. */
+export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.length === 0) throw new UnreadableWorkbookError(`${name}：文件为空`);
+  if (looksLikeOle(bytes)) {
+    throw new UnreadableWorkbookError(`${name}：这是旧版 .xls 文件或加密的工作簿，无法读取。请在 Excel 中另存为 .xlsx（不加密码）后再校验。`);
+  }
+  if (!looksLikeZip(bytes)) throw new UnreadableWorkbookError(`${name}：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
+    const input: ArrayBuffer | Uint8Array =
+      typeof Buffer !== "undefined" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice().buffer;
+    await wb.xlsx.load(input as ArrayBuffer);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
+  }
+  const sheets: SheetSnapshot[] = [];
+  wb.eachSheet((ws) => {
+    sheets.push(worksheetToSnapshot(ws));
+  });
+  return { name, sheets };
+}
