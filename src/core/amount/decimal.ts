@@ -13,6 +13,12 @@ export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
 
 /** 0.5 × 10^-dp: half of the last displayed unit. */
+const halfUnits = new Map<number, Decimal>();
 export function halfUnit(dp: number): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(dp + 1)));
+  let h = halfUnits.get(dp);
+  if (!h) {
+    h = new Decimal(5).times(new Decimal(10).pow(-(dp + 1)));
+    halfUnits.set(dp, h);
+  }
+  return h;
 }

@@ -71,11 +71,22 @@ export interface RelationSpec {
   reportTails?: boolean;
 }
 
+/** Interval and displayed value of a cell in 元, computed once per cell. */
+const inYuan = new WeakMap<AmountCell, { iv: Interval; v: Decimal }>();
+function yuan(c: AmountCell): { iv: Interval; v: Decimal } {
+  let x = inYuan.get(c);
+  if (!x) {
+    const one = c.table.scale.eq(1);
+    x = { iv: one ? intervalOf(c.amount!) : intervalOf(c.amount!).times(c.table.scale), v: one ? c.amount!.value : c.amount!.value.times(c.table.scale) };
+    inYuan.set(c, x);
+  }
+  return x;
+}
+
 function sideInterval(side: SideSpec): Interval {
   return sumIntervals(
     side.terms.map((t) => {
-      const c = termCell(t);
-      const iv = intervalOf(c.amount!).times(c.table.scale);
+      const iv = yuan(termCell(t)).iv;
       return termSign(t) < 0 ? iv.neg() : iv;
     }),
   );
@@ -84,8 +95,8 @@ function sideInterval(side: SideSpec): Interval {
 function sideDisplayed(side: SideSpec): Decimal {
   let s = ZERO;
   for (const t of side.terms) {
-    const c = termCell(t);
-    s = s.plus(c.amount!.value.times(c.table.scale).times(termSign(t)));
+    const v = yuan(termCell(t)).v;
+    s = termSign(t) < 0 ? s.minus(v) : s.plus(v);
   }
   return s;
 }
@@ -134,19 +145,22 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
   const l = sideInterval(spec.lhs);
   const r = sideInterval(spec.rhs);
   const residual = l.sub(r);
-  const displayed = sideDisplayed(spec.lhs).minus(sideDisplayed(spec.rhs));
+  const lv = sideDisplayed(spec.lhs);
+  const rv = sideDisplayed(spec.rhs);
+  const displayed = lv.minus(rv);
   const holds = spec.kind === "eq" ? residual.contains(ZERO) : residual.lo.lte(ZERO);
   const terms: RelTerm[] = [
-    ...spec.lhs.terms.map((t) => ({ cell: termCell(t), coef: termCell(t).table.scale.times(termSign(t)) })),
-    ...spec.rhs.terms.map((t) => ({ cell: termCell(t), coef: termCell(t).table.scale.times(-termSign(t)) })),
+    ...spec.lhs.terms.map((t) => ({ cell: termCell(t), coef: termSign(t) < 0 ? termCell(t).table.scale.neg() : termCell(t).table.scale })),
+    ...spec.rhs.terms.map((t) => ({ cell: termCell(t), coef: termSign(t) < 0 ? termCell(t).table.scale : termCell(t).table.scale.neg() })),
   ];
   const relation: Relation = { kind: spec.kind, terms, residual, displayed, holds, rule: spec.rule };
   sink.relations.push(relation);
+  // Nothing to report: stop before building any message.
+  if (spec.kind === "eq" && (displayed.isZero() || (holds && spec.reportTails === false))) return null;
+  if (spec.kind === "le" && holds) return null;
 
   const { scale, unit } = sideUnit(spec.lhs, spec.rhs);
   const dp = Math.max(decimalsOf(spec.lhs), decimalsOf(spec.rhs));
-  const lv = sideDisplayed(spec.lhs);
-  const rv = sideDisplayed(spec.rhs);
   const mixed = mixedUnits(spec);
   const u = mixed ? unit : "";
   const lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, lv, scale, dp, u)}`;
@@ -159,10 +173,8 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
   const tables = [...new Set(all.map((t) => termCell(t).table.id))];
 
   if (spec.kind === "eq") {
-    if (displayed.isZero()) return null;
     const diff = fmt(displayed.abs(), scale, dp);
     if (holds) {
-      if (spec.reportTails === false) return null;
       const slack = fmt(l.hi.minus(l.lo).plus(r.hi.minus(r.lo)).div(2), scale, dp);
       return {
         rule: spec.rule,
@@ -186,7 +198,6 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
       tables,
     };
   }
-  if (holds) return null;
   const over = fmt(displayed, scale, dp);
   return {
     rule: spec.rule,

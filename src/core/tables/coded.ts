@@ -177,11 +177,8 @@ export function parseCoded(
       table.placeholders.push(r);
       continue;
     }
-    if (!isTotal && !code && !hasAmounts) {
-      // Note or stray text below the data.
-      if (r > lastDataRow) continue;
-    }
-    if (!isTotal && !code && !hasAmounts && rowLabel === "") continue;
+    // A row with neither code, total label nor figures is a note or stray text (collected below).
+    if (!isTotal && !code && !hasAmounts) continue;
     const kind: CodedRow["kind"] = isTotal ? "total" : code ? "code" : "other";
     const display = isTotal ? "合计行" : code ? `${code} ${name}`.trim() : rowLabel || `第${r + 1}行`;
     const row: CodedRow = {
@@ -199,10 +196,7 @@ export function parseCoded(
       if (!table.total) table.total = row;
       else table.others.push(row);
     } else if (kind === "code") table.rows.push(row);
-    else {
-      if (!hasAmounts) continue;
-      table.others.push(row);
-    }
+    else table.others.push(row);
     lastDataRow = r;
   }
   collectNotes(ctx, table, lastDataRow + 1);

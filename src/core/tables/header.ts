@@ -115,6 +115,7 @@ export function isColumnNumberRow(ctx: RegionContext, row: number): boolean {
   for (const { cell } of cells) {
     const n = norm(cell.text);
     if (n === "栏次" || n === "栏号") hasLabel = true;
+    else if (typeof cell.value === "number" && Number.isInteger(cell.value) && cell.value > 0 && cell.value < 100) nums.push(cell.value);
     else if (/^\d{1,2}$/.test(n)) nums.push(parseInt(n, 10));
     else if (/^[甲乙丙丁]$/.test(n)) continue;
     else return false;

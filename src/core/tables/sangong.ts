@@ -87,7 +87,7 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
     }
     if (dataRow < 0) dataRow = header.dataTop;
     for (const { col, l, item } of colItems) {
-      const group = item === "operating" ? (sangongGroupOf(l, defaultGroup)) : sangongGroupOf(l, defaultGroup);
+      const group = sangongGroupOf(l, defaultGroup);
       const g = (table.groups[group] ??= {});
       if (g[item!]) continue;
       g[item!] = amountCell(ctx, table, dataRow, col, `${SANGONG_GROUP_TITLES[group]}“${SANGONG_ITEM_TITLES[item!]}”`);

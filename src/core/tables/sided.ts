@@ -30,6 +30,8 @@ export interface SideSpec {
   columns?: { key: string; title: string; match: (label: string) => boolean }[];
   /** Section transitions: when a line with this key is met, following lines belong to `next`. */
   sections?: Record<string, string>;
+  /** Keys a sub-section may hold; any other line closes it (back to "main"). */
+  sectionKeys?: Record<string, string[]>;
   /** Lines of these keys with an expense-class label are classes. */
   classLines?: boolean;
 }
@@ -96,7 +98,11 @@ function readSide(
     const l = labelNorm(raw);
     if (!l || /^栏次$/.test(l)) continue;
     if (/^(注|说明)[:：]?/.test(norm(raw)) && l.length > 12) continue;
-    const key = spec.classify(l, section);
+    let key = spec.classify(l, section);
+    if (section !== "main" && spec.sectionKeys?.[section] && !spec.sectionKeys[section].includes(key)) {
+      section = "main";
+      key = spec.classify(l, section);
+    }
     const line: Line = {
       key,
       label: raw.trim(),

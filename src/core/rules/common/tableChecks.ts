@@ -127,7 +127,7 @@ export const codeName: Rule = {
             rule: this.id,
             severity: "warning",
             message: `${tableLabel(t)} 经济分类科目 ${i.code} 对应的名称应为“${ECONOMIC[i.code].name}”，表中写的是“${i.name}”。`,
-            cells: [{ ...i.codeRef, col: i.codeRef.col + 1 }, i.codeRef],
+            cells: [i.nameRef, i.codeRef],
             expected: ECONOMIC[i.code].name,
             actual: i.name,
             tables: [t.id],

@@ -17,6 +17,7 @@ export interface EconItem {
   name: string;
   level: 1 | 2;
   codeRef: CellRef;
+  nameRef: CellRef;
   amount: AmountCell;
   /** Personnel (301, 303) or public (302, 307, 310, 399) by code. */
   group: "personnel" | "public";
@@ -72,6 +73,7 @@ export function parseBasic06(ctx: RegionContext, template: TemplateInfo = FINAL0
           name,
           level: codeText.length === 3 ? 1 : 2,
           codeRef: { sheet: ctx.sheet.name, row: r, col: b.codeCol },
+          nameRef: { sheet: ctx.sheet.name, row: r, col: b.nameCol },
           amount: amountCell(ctx, table, r, b.amountCol, `${codeText} ${name}`.trim()),
           group: groupOfEconCode(codeText),
         });

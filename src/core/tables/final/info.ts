@@ -61,6 +61,5 @@ export function parseInfo(ctx: RegionContext): InfoTable | ParseFailure {
     }
   }
   if (table.items.length === 0) return failure(FINAL_INFO, ctx, "未找到任何带数字的项目");
-  void norm;
   return table;
 }

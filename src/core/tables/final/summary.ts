@@ -69,7 +69,8 @@ export function parseFinal04(ctx: RegionContext): SidedTable | ParseFailure {
     {
       classify: classifyIncome04,
       columns: [{ key: "amount", title: "金额", match: () => true }],
-      sections: { beginBalance: "beginBalance", grand: "after" },
+      sections: { beginBalance: "beginBalance" },
+      sectionKeys: { beginBalance: ["gpb", "govFund", "soe"] },
     },
     {
       classify: (l) => {
