@@ -9,11 +9,15 @@
  *   or 分 in 元 tables). "142" typed in a 万元 table means 142.00, not 142 ± 0.5.
  * - a blank cell, or a dash, counts as 0 at the table's precision and remembers
  *   that it was blank (the "blank but implied" rules need to know).
+ *
+ * The figure is held exactly as fixed-point (value × 10^7, a BigInt) and as a
+ * decimal.js value created on first use; both are the same exact decimal.
  */
 import { Cell } from "../grid/snapshot";
-import { Decimal, ZERO, halfUnit } from "./decimal";
+import { Decimal, halfUnit } from "./decimal";
 import { Interval } from "./interval";
 import { parseNumberText } from "./parse";
+import { decimalToFixed, fixedToDecimal, scanPlainNumber } from "./fixed";
 
 export type Unit = "元" | "千元" | "万元" | "亿元";
 
@@ -24,18 +28,38 @@ export const UNIT_SCALE: Record<Unit, Decimal> = {
   亿元: new Decimal(100000000),
 };
 
-export interface Amount {
-  /** Displayed value in the table's unit (for percentages: 72.6 for "72.6%"). */
-  value: Decimal;
-  /** Decimals of precision this figure carries. */
-  decimals: number;
-  blank: boolean;
-  percent: boolean;
-  /**
-   * Stored value when it has more decimals than displayed and differs from the
-   * displayed figure (Excel hides it behind the number format).
-   */
+const SAFE_FIXED = 2 ** 50;
+
+export class Amount {
+  private dec?: Decimal;
+  /** Stored value when it has more decimals than displayed and differs from the displayed figure. */
   hidden?: Decimal;
+  /**
+   * The same fixed-point integer as a JS number when it is exactly representable
+   * (|fixed| ≤ 2^50), for guarded integer sums (see rules/relation.ts); else NaN.
+   */
+  readonly fixedNum: number;
+  constructor(
+    /** Displayed value × 10^7 (for percentages: 72.6 for "72.6%"). */
+    readonly fixed: bigint,
+    /** Decimals of precision this figure carries. */
+    readonly decimals: number,
+    readonly blank: boolean,
+    readonly percent: boolean,
+    value?: Decimal,
+  ) {
+    this.dec = value;
+    const n = Number(fixed);
+    this.fixedNum = n <= SAFE_FIXED && n >= -SAFE_FIXED ? n : NaN;
+  }
+  /** Displayed value in the table's unit, as a decimal. */
+  get value(): Decimal {
+    if (!this.dec) this.dec = fixedToDecimal(this.fixed);
+    return this.dec;
+  }
+  static of(value: Decimal, decimals: number, blank = false, percent = false): Amount {
+    return new Amount(decimalToFixed(value), decimals, blank, percent, value);
+  }
 }
 
 export type AmountRead =
@@ -43,18 +67,62 @@ export type AmountRead =
   | { ok: false; text: string; reason: string };
 
 const GENERALISH = /^(general|@|)$/i;
+const formatDecimalsCache = new Map<string, number | null>();
 
 /** Number of decimals a numeric number format displays, or null when it does not fix them. */
 export function formatDecimals(numberFormat: string | undefined): number | null {
-  if (!numberFormat || GENERALISH.test(numberFormat.trim())) return null;
-  const section = numberFormat.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  if (!/[0#?]/.test(section)) return null;
-  const m = /\.([0#?]+)/.exec(section);
-  return m ? m[1].length : 0;
+  if (!numberFormat) return null;
+  const cached = formatDecimalsCache.get(numberFormat);
+  if (cached !== undefined) return cached;
+  let out: number | null;
+  if (GENERALISH.test(numberFormat.trim())) out = null;
+  else {
+    const section = numberFormat.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+    if (!/[0#?]/.test(section)) out = null;
+    else {
+      const m = /\.([0#?]+)/.exec(section);
+      out = m ? m[1].length : 0;
+    }
+  }
+  formatDecimalsCache.set(numberFormat, out);
+  return out;
 }
 
+const blanks = new Map<number, Amount>();
 export function blankAmount(minDecimals = 2): Amount {
-  return { value: ZERO, decimals: minDecimals, blank: true, percent: false };
+  let b = blanks.get(minDecimals);
+  if (!b) {
+    b = new Amount(BigInt(0), minDecimals, true, false);
+    blanks.set(minDecimals, b);
+  }
+  return b;
+}
+
+/**
+ * Whether a stored double shows more than `dp` decimals (Excel keeps 15
+ * significant digits). A quick floating check screens the common case
+ * (1442.8 shown as "1,442.80"); only a suspect value gets the exact test.
+ */
+function mayHideDecimals(v: number, dp: number): boolean {
+  if (Number.isInteger(v)) return false;
+  const scaled = v * 10 ** dp;
+  return Math.abs(scaled - Math.round(scaled)) > 1e-7 * Math.max(1, Math.abs(scaled));
+}
+
+/**
+ * The common case without any wrapper object: an empty cell, or a plain figure
+ * ("1,442.80"). Returns null when the cell needs the full reader.
+ */
+export function readAmountFast(cell: Cell | undefined, minDecimals = 2): Amount | null {
+  if (!cell) return blankAmount(minDecimals);
+  if (cell.error) return null;
+  const plain = scanPlainNumber(cell.text);
+  if (!plain) return null;
+  const numeric = typeof cell.value === "number";
+  const decimals = numeric && formatDecimals(cell.numberFormat) !== null ? plain.decimals : Math.max(plain.decimals, minDecimals);
+  const amount = new Amount(plain.fixed, decimals, false, false);
+  if (numeric && mayHideDecimals(cell.value as number, plain.decimals)) setHidden(amount, cell.value as number, plain.decimals, false);
+  return amount;
 }
 
 /**
@@ -63,9 +131,18 @@ export function blankAmount(minDecimals = 2): Amount {
 export function readAmount(cell: Cell | undefined, minDecimals = 2): AmountRead {
   if (!cell) return { ok: true, amount: blankAmount(minDecimals) };
   if (cell.error) return { ok: false, text: cell.text || cell.error, reason: `单元格为错误值 ${cell.error}` };
+  const numeric = typeof cell.value === "number";
+  const fixedFmt = numeric ? formatDecimals(cell.numberFormat) : null;
+  const plain = scanPlainNumber(cell.text);
+  if (plain) {
+    const decimals = numeric && fixedFmt !== null ? plain.decimals : Math.max(plain.decimals, minDecimals);
+    const amount = new Amount(plain.fixed, decimals, false, false);
+    if (numeric && mayHideDecimals(cell.value as number, plain.decimals)) setHidden(amount, cell.value as number, plain.decimals, false);
+    return { ok: true, amount };
+  }
   const parsed = parseNumberText(cell.text);
   if (parsed.kind === "blank") {
-    if (typeof cell.value === "number" && cell.value !== 0) {
+    if (numeric && cell.value !== 0) {
       // A format such as `0;-0;"-"` shows a dash for zero only; a dash over a
       // non-zero number would hide it, so fall back to the stored number.
       return fromStoredNumber(cell, minDecimals);
@@ -73,26 +150,29 @@ export function readAmount(cell: Cell | undefined, minDecimals = 2): AmountRead 
     return { ok: true, amount: blankAmount(minDecimals) };
   }
   if (parsed.kind === "invalid") {
-    if (typeof cell.value === "number") return fromStoredNumber(cell, minDecimals);
+    if (numeric) return fromStoredNumber(cell, minDecimals);
     return { ok: false, text: cell.text, reason: parsed.reason };
   }
-  const fixed = formatDecimals(cell.numberFormat);
-  const numeric = typeof cell.value === "number";
-  const decimals = numeric && fixed !== null ? parsed.decimals : Math.max(parsed.decimals, minDecimals);
-  const amount: Amount = { value: parsed.value, decimals, blank: false, percent: parsed.percent };
+  const decimals = numeric && fixedFmt !== null ? parsed.decimals : Math.max(parsed.decimals, minDecimals);
+  const amount = Amount.of(parsed.value, decimals, false, parsed.percent);
   if (numeric) {
-    let stored = new Decimal((cell.value as number).toPrecision(15));
-    if (parsed.percent) stored = stored.times(100);
-    if (!stored.toDecimalPlaces(parsed.decimals).eq(stored) && !stored.eq(parsed.value)) amount.hidden = stored;
+    const v = (cell.value as number) * (parsed.percent ? 100 : 1);
+    if (mayHideDecimals(v, parsed.decimals)) setHidden(amount, cell.value as number, parsed.decimals, parsed.percent);
   }
   return { ok: true, amount };
+}
+
+function setHidden(amount: Amount, stored: number, dp: number, percent: boolean): void {
+  let d = new Decimal(stored.toPrecision(15));
+  if (percent) d = d.times(100);
+  if (!d.toDecimalPlaces(dp).eq(d) && !d.eq(amount.value)) amount.hidden = d;
 }
 
 function fromStoredNumber(cell: Cell, minDecimals: number): AmountRead {
   const stored = new Decimal((cell.value as number).toPrecision(15));
   const fixed = formatDecimals(cell.numberFormat);
   const decimals = fixed ?? Math.max(minDecimals, Math.min(stored.decimalPlaces(), 10));
-  return { ok: true, amount: { value: stored.toDecimalPlaces(decimals), decimals, blank: false, percent: false } };
+  return { ok: true, amount: Amount.of(stored.toDecimalPlaces(decimals), decimals) };
 }
 
 /** Interval of exact amounts the displayed figure stands for, in the table's unit. */
@@ -103,4 +183,13 @@ export function intervalOf(a: Amount): Interval {
 /** Same interval converted into 元 (or any base) by multiplying with the unit scale. */
 export function intervalIn(a: Amount, scale: Decimal): Interval {
   return intervalOf(a).times(scale);
+}
+
+/** Sign of a figure without building a decimal. */
+export function isNegative(a: Amount): boolean {
+  return a.fixed < BigInt(0);
+}
+
+export function isZero(a: Amount): boolean {
+  return a.fixed === BigInt(0);
 }

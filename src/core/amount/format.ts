@@ -4,7 +4,7 @@ import { Amount } from "./amount";
 
 /** Thousands separators and a fixed number of decimals (half-up, as clerks round). */
 export function formatNumber(d: Decimal, decimals = 2, grouping = true): string {
-  const fixed = d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
+  const fixed = d.toFixed(decimals, Decimal.ROUND_HALF_UP);
   if (!grouping) return fixed;
   const neg = fixed.startsWith("-");
   const body = neg ? fixed.slice(1) : fixed;

@@ -52,8 +52,19 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?E[+-]?\d+$/i;
  * Parses a displayed text. `decimals` is the count of digits after the point as
  * displayed ("142" → 0, "142.00" → 2, "72.6%" → 1).
  */
+const FAST = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
 export function parseNumberText(raw: string): ParsedNumber {
   const text = raw ?? "";
+  // Fast path: the usual "1,442.80" / "142" / "-12.5" needs no folding.
+  const f = FAST.exec(text);
+  if (f) {
+    const digits = f[2].includes(",") ? f[2].replace(/,/g, "") : f[2];
+    const frac = f[3] ?? "";
+    let value = new Decimal(frac ? `${digits}.${frac}` : digits);
+    if (f[1] && !value.isZero()) value = value.neg();
+    return { kind: "number", value, decimals: frac.length, percent: false };
+  }
   let s = foldNumberText(text);
   if (BLANK_TOKENS.has(s)) return { kind: "blank", text };
   if (s.startsWith("#")) {

@@ -188,13 +188,44 @@ function parsePattern(section: string): NumericPattern {
   };
 }
 
-function renderNumeric(abs: DecimalBase, p: NumericPattern): string {
-  let v = abs;
-  for (let i = 0; i < p.percent; i++) v = v.times(100);
-  for (let i = 0; i < p.scaleCommas; i++) v = v.div(1000);
-  if (p.scientific) return v.toExponential(p.decimals).toUpperCase().replace(/E\+?(-?)(\d)$/, "E+$10$2");
-  let fixed = v.toDecimalPlaces(p.decimals, DecimalBase.ROUND_HALF_UP).toFixed(p.decimals);
-  let [int, frac = ""] = fixed.split(".");
+/**
+ * Decimal digits of |v| as Excel sees them (15 significant digits), rounded
+ * half-up to `dp` decimals, as [integer digits, fraction digits]. String
+ * arithmetic: no binary rounding surprises (1.005 → "1.01").
+ */
+function roundedDigits(v: number, dp: number): [string, string] {
+  let s = v.toPrecision(15);
+  if (s.includes("e")) s = new D(s).toFixed();
+  let [int, frac = ""] = s.split(".");
+  frac = frac.replace(/0+$/, "");
+  if (frac.length <= dp) return [int.replace(/^0+(?=\d)/, ""), frac + "0".repeat(dp - frac.length)];
+  const roundUp = frac.charCodeAt(dp) >= 53;
+  let digits = int + frac.slice(0, dp);
+  if (roundUp) {
+    const arr = digits.split("");
+    let i = arr.length - 1;
+    while (i >= 0) {
+      if (arr[i] === "9") {
+        arr[i] = "0";
+        i--;
+      } else {
+        arr[i] = String.fromCharCode(arr[i].charCodeAt(0) + 1);
+        break;
+      }
+    }
+    digits = (i < 0 ? "1" : "") + arr.join("");
+  }
+  const intLen = digits.length - dp;
+  return [digits.slice(0, intLen).replace(/^0+(?=\d)/, "") || "0", digits.slice(intLen)];
+}
+
+function renderNumeric(absValue: number, p: NumericPattern): string {
+  if (p.scientific) {
+    let d = new D(absValue.toPrecision(15));
+    for (let i = 0; i < p.percent; i++) d = d.times(100);
+    return d.toExponential(p.decimals).toUpperCase().replace(/E\+?(-?)(\d)$/, "E+$10$2");
+  }
+  let [int, frac] = p.percent || p.scaleCommas ? scaledDigits(absValue, p) : roundedDigits(absValue, p.decimals);
   if (p.optionalDecimals > 0 && frac) {
     const mandatory = p.decimals - p.optionalDecimals;
     while (frac.length > mandatory && frac.endsWith("0")) frac = frac.slice(0, -1);
@@ -203,29 +234,63 @@ function renderNumeric(abs: DecimalBase, p: NumericPattern): string {
   if (int === "0" && minInt === 0) int = "";
   while (int.length < minInt) int = "0" + int;
   if (p.grouping) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  fixed = frac ? `${int}.${frac}` : p.decimals > 0 && p.optionalDecimals === p.decimals ? `${int}.` : int;
-  return fixed;
+  return frac ? `${int}.${frac}` : p.decimals > 0 && p.optionalDecimals === p.decimals ? `${int}.` : int;
+}
+
+/** Percent and scaling commas: exact decimal scaling, then the same half-up rounding. */
+function scaledDigits(absValue: number, p: NumericPattern): [string, string] {
+  let d = new D(absValue.toPrecision(15));
+  for (let i = 0; i < p.percent; i++) d = d.times(100);
+  for (let i = 0; i < p.scaleCommas; i++) d = d.div(1000);
+  const fixed = d.toDecimalPlaces(p.decimals, D.ROUND_HALF_UP).toFixed(p.decimals);
+  const [int, frac = ""] = fixed.split(".");
+  return [int, frac];
+}
+
+interface CompiledFormat {
+  general: boolean;
+  sections: string[];
+  patterns: (NumericPattern | null)[];
+  dates: boolean[];
+  generalSections: boolean[];
+}
+
+const compiled = new Map<string, CompiledFormat>();
+
+function compile(format: string): CompiledFormat {
+  let c = compiled.get(format);
+  if (c) return c;
+  const trimmed = format.trim();
+  const general = /^general$/i.test(trimmed) || trimmed === "@";
+  const sections = general ? [] : splitSections(format);
+  const generalSections = sections.map((s) => /^general$/i.test(s.replace(/\[[^\]]*\]/g, "").trim()));
+  const dates = sections.map((s) => isDateFormat(s));
+  const patterns = sections.map((s, i) => (generalSections[i] || dates[i] ? null : parsePattern(s)));
+  c = { general, sections, patterns, dates, generalSections };
+  if (compiled.size < 500) compiled.set(format, c);
+  return c;
 }
 
 /** Displayed text of a numeric value under an Excel number format. */
 export function formatNumberWithFormat(value: number, format: string | undefined): string {
-  if (!format || /^general$/i.test(format.trim())) return formatGeneral(value);
-  if (format.trim() === "@") return formatGeneral(value);
-  const sections = splitSections(format);
-  let section = sections[0];
+  if (!format) return formatGeneral(value);
+  const cf = compile(format);
+  if (cf.general) return formatGeneral(value);
+  const sections = cf.sections;
+  let si = 0;
   let useAbs = false;
   if (value < 0 && sections.length > 1) {
-    section = sections[1];
+    si = 1;
     useAbs = true;
   } else if (value === 0 && sections.length > 2) {
-    section = sections[2];
+    si = 2;
   }
-  if (/^general$/i.test(section.replace(/\[[^\]]*\]/g, "").trim())) return formatGeneral(value);
-  if (isDateFormat(section)) return formatDate(excelSerialToDate(value), section);
-  const p = parsePattern(section);
+  const section = sections[si];
+  if (cf.generalSections[si]) return formatGeneral(value);
+  if (cf.dates[si]) return formatDate(excelSerialToDate(value), section);
+  const p = cf.patterns[si]!;
   if (!p.intPattern && p.decimals === 0 && !p.scientific) return p.prefix; // e.g. "-" for zero
-  const abs = new D(Math.abs(value).toPrecision(15));
-  const body = renderNumeric(abs, p);
+  const body = renderNumeric(Math.abs(value), p);
   const sign = value < 0 && !useAbs && !/^0*\.?0*$/.test(body.replace(/[,.]/g, "")) ? "-" : "";
   return `${sign}${p.prefix}${body}${p.suffix}`.trim();
 }

@@ -8,13 +8,14 @@ import { Decimal } from "../amount/decimal";
 import { Table } from "../recognize/templates";
 import { CellRef, refA1, tableLabel } from "../tables/types";
 import { Finding } from "./finding";
+import { relationTerms } from "../rules/relation";
 
 const TEN_THOUSAND = new Decimal(10000);
 
 function factor(f: Finding): { a: Table; b: Table; larger: Table } | null {
   const rel = f.relation;
-  if (!rel || rel.holds || rel.kind !== "eq" || rel.terms.length !== 2) return null;
-  const [x, y] = rel.terms;
+  if (!rel || rel.holds || rel.kind !== "eq" || rel.lhs.length !== 1 || rel.rhs.length !== 1) return null;
+  const [x, y] = relationTerms(rel);
   if (x.cell.table.id === y.cell.table.id || !x.cell.amount || !y.cell.amount) return null;
   const vx = x.cell.amount.value.times(x.cell.table.scale).abs();
   const vy = y.cell.amount.value.times(y.cell.table.scale).abs();

@@ -7,7 +7,7 @@ import { Finding } from "../report/finding";
 import { CodedRow, CodedTable, childrenOf, columnTitle, hasColumn } from "../tables/coded";
 import { tableLabel } from "../tables/types";
 import { Term, checkRelation, sumEquals } from "./relation";
-import { Rule, RuleContext, compact } from "./types";
+import { Rule, RuleContext } from "./types";
 
 /** total column = Σ item columns (with optional signs), for every row including 合计. */
 export function rowSumRule(opts: {
@@ -30,26 +30,23 @@ export function rowSumRule(opts: {
         const items = opts.items.filter((i) => hasColumn(t, i.key));
         if (items.length === 0) continue;
         const rows = [...(t.total ? [t.total] : []), ...t.rows, ...t.others];
+        const totalTitle = columnTitle(t, opts.total);
         const itemsLabel = items
           .map((i, n) => `${n === 0 ? (i.sign === -1 ? "−" : "") : i.sign === -1 ? "−" : "+"}${columnTitle(t, i.key)}`)
           .join("");
         for (const r of rows) {
           const total = r.cells[opts.total];
-          const terms: Term[] = items.map((i) => ({ cell: r.cells[i.key], sign: i.sign ?? 1 }));
-          const rowName = r.kind === "total" ? "合计行" : r.kind === "code" ? `${r.code} ${r.name}` : r.name;
-          out.push(
-            ...compact([
-              sumEquals(
-                ctx,
-                opts.id,
-                `${tableLabel(t)} ${rowName}：${columnTitle(t, opts.total)}应等于${itemsLabel}`,
-                total,
-                columnTitle(t, opts.total),
-                terms,
-                itemsLabel,
-              ),
-            ]),
+          const terms: Term[] = items.map((i) => (i.sign === -1 ? { cell: r.cells[i.key], sign: -1 as const } : r.cells[i.key]));
+          const f = sumEquals(
+            ctx,
+            opts.id,
+            () => `${tableLabel(t)} ${r.kind === "total" ? "合计行" : r.kind === "code" ? `${r.code} ${r.name}` : r.name}：${columnTitle(t, opts.total)}应等于${itemsLabel}`,
+            total,
+            totalTitle,
+            terms,
+            itemsLabel,
           );
+          if (f) out.push(f);
         }
       }
       return out;
@@ -95,11 +92,11 @@ export function hierarchyRule(opts: { id: string; template: string; title: strin
             const f = sumEquals(
               ctx,
               opts.id,
-              `${tableLabel(t)}“${title}”栏：${parent.code} ${parent.name}应等于其下各${levelName(parent.level + 1, economic)}之和`,
+              () => `${tableLabel(t)}“${title}”栏：${parent.code} ${parent.name}应等于其下各${levelName(parent.level + 1, economic)}之和`,
               parent.cells[key],
               `${parent.code} ${parent.name}`,
               kids.map((k) => k.cells[key]),
-              `${kids.map((k) => k.code).join("、")}之和`,
+              kids.length <= 6 ? `${kids.map((k) => k.code).join("、")}之和` : `其下 ${kids.length} 个科目之和`,
             );
             if (f) out.push(f);
           }

@@ -3,36 +3,43 @@
  * XBRL Calculations 1.1 round-to-nearest). Every rule states its relations with
  * these helpers and never compares decimals itself.
  *
- * A relation is Σ signᵢ·xᵢ (lhs) versus Σ signⱼ·yⱼ (rhs), all converted to 元.
+ * A relation is Σ signᵢ·xᵢ (lhs) versus Σ signⱼ·yⱼ (rhs).
  * - "eq" holds when the intervals of both sides overlap. If they overlap but the
  *   displayed figures differ, the difference is a rounding tail: info, not error.
  * - "le" holds when the lower bound of the lhs does not exceed the upper bound of
  *   the rhs (lhs ≤ rhs is possible for some exact amounts behind the figures).
  *
- * Every relation checked (passing or not) is recorded, so that the suspect ranking
- * can ask, for a cell: which failing relations would one correction of this cell
- * repair, and which passing relations would it break?
+ * Every rounding interval is symmetric around its figure, so a side's interval
+ * is [Σ sign·v − Σ h, Σ sign·v + Σ h] with h the half-units: the same result
+ * as adding interval bounds. Sums use the exact fixed-point form of each figure
+ * (see amount/fixed.ts), in the tables' common unit, or in 元 across units.
+ *
+ * Every relation checked (passing or not) is recorded, so that the suspect
+ * ranking can ask, for a cell: which failing relations would one correction of
+ * this cell repair, and which passing relations would it break?
  */
-import { Decimal, ZERO } from "../amount/decimal";
-import { Interval, sumIntervals } from "../amount/interval";
-import { intervalOf } from "../amount/amount";
+import { Decimal } from "../amount/decimal";
+import { fixedToDecimal, formatFixed, halfFixed, halfFixedNum } from "../amount/fixed";
 import { formatNumber } from "../amount/format";
 import { Finding, Severity } from "../report/finding";
 import { AmountCell, CellRef, refA1, tableLabel } from "../tables/types";
 
 export interface RelTerm {
   cell: AmountCell;
-  /** Coefficient on the lhs − rhs residual, in 元 per displayed unit (sign × table scale). */
-  coef: Decimal;
+  /** Coefficient on the lhs − rhs residual per displayed unit of the cell (±1, or ± the table scale across units). */
+  coef: bigint;
 }
 
 export interface Relation {
   kind: "eq" | "le";
-  terms: RelTerm[];
-  /** Interval of lhs − rhs in 元. */
-  residual: Interval;
-  /** Displayed lhs − rhs in 元. */
-  displayed: Decimal;
+  lhs: Term[];
+  rhs: Term[];
+  /** Sums were taken in 元 (terms from tables of different units); else in the common table unit. */
+  inYuan: boolean;
+  /** Displayed lhs − rhs, fixed-point, in the relation's unit. */
+  displayed: bigint;
+  /** Σ half-units of all terms, fixed-point: the residual's interval is displayed ± slack. */
+  slack: bigint;
   holds: boolean;
   rule: string;
 }
@@ -63,42 +70,97 @@ export interface RelationSpec {
   kind: "eq" | "le";
   lhs: SideSpec;
   rhs: SideSpec;
-  /** Sentence stating the relation, e.g. "公开01表：本年收入合计应等于各项收入之和". */
-  statement: string;
+  /** Sentence stating the relation, e.g. "公开01表：本年收入合计应等于各项收入之和" (a function: built only when reported). */
+  statement: string | (() => string);
   /** Put these cells first among the suspects before ranking (e.g. the total). */
   lead?: CellRef[];
   /** Report a rounding tail as info (default true). */
   reportTails?: boolean;
 }
 
-/** Interval and displayed value of a cell in 元, computed once per cell. */
-const inYuan = new WeakMap<AmountCell, { iv: Interval; v: Decimal }>();
-function yuan(c: AmountCell): { iv: Interval; v: Decimal } {
-  let x = inYuan.get(c);
-  if (!x) {
-    const one = c.table.scale.eq(1);
-    x = { iv: one ? intervalOf(c.amount!) : intervalOf(c.amount!).times(c.table.scale), v: one ? c.amount!.value : c.amount!.value.times(c.table.scale) };
-    inYuan.set(c, x);
+const scaleBig = new WeakMap<Decimal, bigint>();
+function bigScale(d: Decimal): bigint {
+  let b = scaleBig.get(d);
+  if (b === undefined) {
+    b = BigInt(d.toFixed(0));
+    scaleBig.set(d, b);
   }
-  return x;
+  return b;
 }
 
-function sideInterval(side: SideSpec): Interval {
-  return sumIntervals(
-    side.terms.map((t) => {
-      const iv = yuan(termCell(t)).iv;
-      return termSign(t) < 0 ? iv.neg() : iv;
-    }),
-  );
-}
-
-function sideDisplayed(side: SideSpec): Decimal {
-  let s = ZERO;
-  for (const t of side.terms) {
-    const v = yuan(termCell(t)).v;
-    s = termSign(t) < 0 ? s.minus(v) : s.plus(v);
-  }
+/** Common table scale of all terms (sums in table units), or null (sums in 元). */
+function commonScale(a: Term[], b: Term[]): Decimal | null {
+  let s: Decimal | null = null;
+  for (const terms of [a, b])
+    for (const t of terms) {
+      const k = termCell(t).table.scale;
+      if (s === null) s = k;
+      else if (s !== k && !s.eq(k)) return null;
+    }
   return s;
+}
+
+interface Sums {
+  v: bigint;
+  h: bigint;
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Fast path of the exact sums: the fixed-point integers held in JS numbers.
+ * Exact, not floating: every term is an integer and the running Σ|term| is kept
+ * ≤ 2^53 − 1, so every partial sum is an exactly represented integer. When the
+ * guard would be exceeded (huge 元 figures), null sends the caller to BigInt.
+ */
+function sumsNum(lt: Term[], rt: Term[], inYuan: boolean): { lv: number; rv: number; h: number } | null {
+  let lv = 0;
+  let rv = 0;
+  let h = 0;
+  let abs = 0;
+  for (let side = 0; side < 2; side++) {
+    const terms = side === 0 ? lt : rt;
+    let v = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      const c = "sign" in t ? t.cell : t;
+      const a = c.amount!;
+      let cv = a.fixedNum;
+      if (cv !== cv) return null; // NaN: not representable
+      let ch = halfFixedNum(a.decimals);
+      if (inYuan) {
+        const k = c.table.scale.toNumber();
+        cv *= k;
+        ch *= k;
+      }
+      abs += (cv < 0 ? -cv : cv) + ch;
+      if (abs > SAFE) return null;
+      if ("sign" in t && t.sign < 0) v -= cv;
+      else v += cv;
+      h += ch;
+    }
+    if (side === 0) lv = v;
+    else rv = v;
+  }
+  return { lv, rv, h };
+}
+
+function sums(side: SideSpec, inYuan: boolean): Sums {
+  let v = BigInt(0);
+  let h = BigInt(0);
+  for (const t of side.terms) {
+    const c = termCell(t);
+    let cv = c.amount!.fixed;
+    let ch = halfFixed(c.amount!.decimals);
+    if (inYuan) {
+      const k = bigScale(c.table.scale);
+      cv *= k;
+      ch *= k;
+    }
+    v = termSign(t) < 0 ? v - cv : v + cv;
+    h += ch;
+  }
+  return { v, h };
 }
 
 /** Unit in which a side is shown: the unit of its first cell. */
@@ -119,20 +181,13 @@ function fmt(v: Decimal, scale: Decimal, dp: number): string {
 
 function cellsText(side: SideSpec): string {
   const cells = side.terms.map(termCell);
-  if (cells.length === 1) return `（${refA1(cells[0].ref)}）`;
-  return "";
+  return cells.length === 1 ? `（${refA1(cells[0].ref)}）` : "";
 }
 
 /** "为 1,442.80", or "为空（按 0 计）" for a single blank cell. */
-function valueText(side: SideSpec, v: Decimal, scale: Decimal, dp: number, unit: string): string {
-  const cells = side.terms.map(termCell);
-  if (cells.length === 1 && cells[0].amount!.blank) return "为空（按 0 计）";
-  return `为 ${fmt(v, scale, dp)}${unit}`;
-}
-
-function mixedUnits(spec: RelationSpec): boolean {
-  const units = new Set([...spec.lhs.terms, ...spec.rhs.terms].map((t) => termCell(t).table.unit));
-  return units.size > 1;
+function valueText(side: SideSpec, shown: string): string {
+  if (side.terms.length === 1 && termCell(side.terms[0]).amount!.blank) return "为空（按 0 计）";
+  return `为 ${shown}`;
 }
 
 /**
@@ -140,49 +195,79 @@ function mixedUnits(spec: RelationSpec): boolean {
  * Relations with a cell that is not a number are skipped: that cell has its own finding.
  */
 export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding | null {
-  const all = [...spec.lhs.terms, ...spec.rhs.terms];
-  if (all.length === 0 || all.some((t) => termCell(t).amount === null)) return null;
-  const l = sideInterval(spec.lhs);
-  const r = sideInterval(spec.rhs);
-  const residual = l.sub(r);
-  const lv = sideDisplayed(spec.lhs);
-  const rv = sideDisplayed(spec.rhs);
-  const displayed = lv.minus(rv);
-  const holds = spec.kind === "eq" ? residual.contains(ZERO) : residual.lo.lte(ZERO);
-  const terms: RelTerm[] = [
-    ...spec.lhs.terms.map((t) => ({ cell: termCell(t), coef: termSign(t) < 0 ? termCell(t).table.scale.neg() : termCell(t).table.scale })),
-    ...spec.rhs.terms.map((t) => ({ cell: termCell(t), coef: termSign(t) < 0 ? termCell(t).table.scale : termCell(t).table.scale.neg() })),
-  ];
-  const relation: Relation = { kind: spec.kind, terms, residual, displayed, holds, rule: spec.rule };
+  const lt = spec.lhs.terms;
+  const rt = spec.rhs.terms;
+  if (lt.length + rt.length === 0) return null;
+  for (const t of lt) if (termCell(t).amount === null) return null;
+  for (const t of rt) if (termCell(t).amount === null) return null;
+  const common = commonScale(lt, rt);
+  const inYuan = common === null;
+  let displayed: bigint;
+  let slack: bigint;
+  let holds: boolean;
+  let L: Sums | undefined;
+  let R: Sums | undefined;
+  const fast = sumsNum(lt, rt, inYuan);
+  if (fast) {
+    const d = fast.lv - fast.rv;
+    holds = spec.kind === "eq" ? (d < 0 ? -d : d) <= fast.h : d - fast.h <= 0;
+    displayed = BigInt(d);
+    slack = BigInt(fast.h);
+    if (spec.kind === "eq" ? d === 0 || holds && spec.reportTails === false : holds) {
+      sink.relations.push({ kind: spec.kind, lhs: lt, rhs: rt, inYuan, displayed, slack, holds, rule: spec.rule });
+      return null;
+    }
+    L = { v: BigInt(fast.lv), h: BigInt(0) };
+    R = { v: BigInt(fast.rv), h: BigInt(0) };
+  } else {
+    L = sums(spec.lhs, inYuan);
+    R = sums(spec.rhs, inYuan);
+    displayed = L.v - R.v;
+    slack = L.h + R.h;
+    holds = spec.kind === "eq" ? (displayed < BigInt(0) ? -displayed : displayed) <= slack : displayed - slack <= BigInt(0);
+  }
+  const zero = BigInt(0);
+  const relation: Relation = { kind: spec.kind, lhs: spec.lhs.terms, rhs: spec.rhs.terms, inYuan, displayed, slack, holds, rule: spec.rule };
   sink.relations.push(relation);
   // Nothing to report: stop before building any message.
-  if (spec.kind === "eq" && (displayed.isZero() || (holds && spec.reportTails === false))) return null;
+  if (spec.kind === "eq" && (displayed === zero || (holds && spec.reportTails === false))) return null;
   if (spec.kind === "le" && holds) return null;
+  const statement = typeof spec.statement === "function" ? spec.statement() : spec.statement;
 
-  const { scale, unit } = sideUnit(spec.lhs, spec.rhs);
+  const all = [...lt, ...rt];
   const dp = Math.max(decimalsOf(spec.lhs), decimalsOf(spec.rhs));
-  const mixed = mixedUnits(spec);
-  const u = mixed ? unit : "";
-  const lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, lv, scale, dp, u)}`;
-  let rText: string;
-  if (mixed) {
-    const rs = sideUnit(spec.rhs, spec.lhs);
-    rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, rv, rs.scale, dp, rs.unit)}（折合 ${fmt(rv, scale, dp)}${unit}）`;
-  } else rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, rv, scale, dp, "")}`;
-  const cells = orderCells(spec, all.map(termCell));
+  const cells = orderCells(spec, all);
   const tables = [...new Set(all.map((t) => termCell(t).table.id))];
+  let show: (f: bigint) => string;
+  let lText: string;
+  let rText: string;
+  let u = "";
+  if (!inYuan) {
+    // One unit: format the fixed-point sums directly.
+    show = (f) => formatFixed(f, dp);
+    lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v))}`;
+    rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, show(R.v))}`;
+  } else {
+    // Mixed units (元 and 万元 tables): sums are in 元; show each side in its own unit.
+    const ls = sideUnit(spec.lhs, spec.rhs);
+    const rs = sideUnit(spec.rhs, spec.lhs);
+    u = ls.unit;
+    show = (f) => fmt(fixedToDecimal(f), ls.scale, dp);
+    lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v) + u)}`;
+    rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, fmt(fixedToDecimal(R.v), rs.scale, dp) + rs.unit)}（折合 ${show(R.v)}${u}）`;
+  }
 
   if (spec.kind === "eq") {
-    const diff = fmt(displayed.abs(), scale, dp);
+    const diff = show(displayed < zero ? -displayed : displayed);
     if (holds) {
-      const slack = fmt(l.hi.minus(l.lo).plus(r.hi.minus(r.lo)).div(2), scale, dp);
+      const slackText = show(slack);
       return {
         rule: spec.rule,
         severity: "info",
-        message: `${spec.statement}。${lText}，${rText}，相差 ${diff}${u}，在四舍五入尾差允许范围（±${slack}${u}）内。`,
+        message: `${statement}。${lText}，${rText}，相差 ${diff}${u}，在四舍五入尾差允许范围（±${slackText}${u}）内。`,
         cells,
-        expected: fmt(rv, scale, dp),
-        actual: fmt(lv, scale, dp),
+        expected: show(R.v),
+        actual: show(L.v),
         relation,
         tables,
       };
@@ -190,47 +275,67 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
     return {
       rule: spec.rule,
       severity: spec.severity,
-      message: `${spec.statement}。${lText}，${rText}，相差 ${diff}${u}。`,
+      message: `${statement}。${lText}，${rText}，相差 ${diff}${u}。`,
       cells,
-      expected: fmt(rv, scale, dp),
-      actual: fmt(lv, scale, dp),
+      expected: show(R.v),
+      actual: show(L.v),
       relation,
       tables,
     };
   }
-  const over = fmt(displayed, scale, dp);
   return {
     rule: spec.rule,
     severity: spec.severity,
-    message: `${spec.statement}。${lText}，${rText}，超出 ${over}${u}。`,
+    message: `${statement}。${lText}，${rText}，超出 ${show(displayed)}${u}。`,
     cells,
-    expected: `≤ ${fmt(rv, scale, dp)}`,
-    actual: fmt(lv, scale, dp),
+    expected: `≤ ${show(R.v)}`,
+    actual: show(L.v),
     relation,
     tables,
   };
 }
 
-function orderCells(spec: RelationSpec, cells: AmountCell[]): CellRef[] {
-  const seen = new Set<string>();
-  const out: CellRef[] = [];
-  const push = (r: CellRef) => {
-    const k = `${r.sheet}!${r.row},${r.col}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(r);
-    }
-  };
-  for (const r of spec.lead ?? []) push(r);
-  for (const c of cells) push(c.ref);
+function orderCells(spec: RelationSpec, terms: Term[]): CellRef[] {
+  const lead = spec.lead ?? [];
+  const out: CellRef[] = [...lead];
+  for (const t of terms) {
+    const r = termCell(t).ref;
+    if (!lead.some((l) => l.row === r.row && l.col === r.col && l.sheet === r.sheet) && !out.includes(r)) out.push(r);
+  }
   return out;
+}
+
+/** The relation's cells with their coefficients on lhs − rhs (built on demand). */
+export function relationTerms(rel: Relation): RelTerm[] {
+  const out: RelTerm[] = [];
+  const one = BigInt(1);
+  const add = (t: Term, lhs: boolean) => {
+    const c = termCell(t);
+    const k = rel.inYuan ? bigScale(c.table.scale) : one;
+    out.push({ cell: c, coef: (termSign(t) > 0) === lhs ? k : -k });
+  };
+  for (const t of rel.lhs) add(t, true);
+  for (const t of rel.rhs) add(t, false);
+  return out;
+}
+
+/** Cells of a relation, without coefficients. */
+export function relationCells(rel: Relation): AmountCell[] {
+  return [...rel.lhs.map(termCell), ...rel.rhs.map(termCell)];
+}
+
+/** Whether a relation would hold after adding `delta` (fixed-point, in the cell's displayed unit) to a cell with coefficient `coef`. */
+export function holdsAfter(rel: Relation, coef: bigint, delta: bigint): boolean {
+  const d = rel.displayed + coef * delta;
+  const zero = BigInt(0);
+  return rel.kind === "eq" ? (d < zero ? -d : d) <= rel.slack : d - rel.slack <= zero;
 }
 
 /** total = Σ items, within one table or across tables. */
 export function sumEquals(
   sink: RelationSink,
   rule: string,
-  statement: string,
+  statement: string | (() => string),
   total: AmountCell,
   totalLabel: string,
   items: Term[],
@@ -252,7 +357,7 @@ export function sumEquals(
 export function equals(
   sink: RelationSink,
   rule: string,
-  statement: string,
+  statement: string | (() => string),
   a: AmountCell,
   aLabel: string,
   b: AmountCell,
@@ -273,7 +378,7 @@ export function equals(
 export function atMost(
   sink: RelationSink,
   rule: string,
-  statement: string,
+  statement: string | (() => string),
   small: Term[],
   smallLabel: string,
   big: Term[],
@@ -290,7 +395,7 @@ export function atMost(
   });
 }
 
-/** A short human label of a cell: "公开02表 合计行“其他收入”（I7）". */
+/** A short human label of a cell: "公开02表 合计行“其他收入”". */
 export function cellLabel(c: AmountCell, withTable = true): string {
   return `${withTable ? tableLabel(c.table) + " " : ""}${c.label}`;
 }

@@ -1,7 +1,7 @@
 /** Building blocks every table parser uses. */
 import { a1, rangeA1 } from "../grid/address";
 import { getCell } from "../grid/snapshot";
-import { UNIT_SCALE, Unit, readAmount } from "../amount/amount";
+import { UNIT_SCALE, Unit, readAmount, readAmountFast } from "../amount/amount";
 import { formatAmount } from "../amount/format";
 import { norm } from "../recognize/normalize";
 import { MetaInfo, RegionContext, rowCells, textAt } from "./header";
@@ -56,11 +56,44 @@ function yearFromTitle(title: string): number | undefined {
   return m ? parseInt(m[1], 10) : undefined;
 }
 
-/** Reads one figure; a cell that is not a number becomes a table issue (and amount null). */
-export function amountCell(ctx: RegionContext, table: TableBase, row: number, col: number, label: string): AmountCell {
+/**
+ * An AmountCell whose label is composed on demand (tables hold 100,000 figures;
+ * few are ever named). It is its own CellRef, to spare one object per figure.
+ */
+class Figure implements AmountCell, CellRef {
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    private readonly rowLabel: string,
+    private readonly colTitle: string | undefined,
+    readonly amount: AmountCell["amount"],
+    readonly table: TableBase,
+    readonly invalid?: AmountCell["invalid"],
+  ) {}
+  get ref(): CellRef {
+    return this;
+  }
+  get label(): string {
+    return this.colTitle === undefined ? this.rowLabel : `${this.rowLabel}“${this.colTitle}”`;
+  }
+  toJSON(): CellRef {
+    return { sheet: this.sheet, row: this.row, col: this.col };
+  }
+}
+
+/**
+ * Reads one figure; a cell that is not a number becomes a table issue (and amount null).
+ * The label is `rowLabel` alone, or `rowLabel“colTitle”` when a column title is given.
+ */
+export function amountCell(ctx: RegionContext, table: TableBase, row: number, col: number, rowLabel: string, colTitle?: string): AmountCell {
   const cell = getCell(ctx.sheet, row, col);
+  const sheet = ctx.sheet.name;
+  const fast = readAmountFast(cell, table.precision);
+  if (fast && !fast.hidden) return new Figure(sheet, row, col, rowLabel, colTitle, fast, table);
   const read = readAmount(cell, table.precision);
-  const ref: CellRef = { sheet: ctx.sheet.name, row, col };
+  const ref: CellRef = { sheet, row, col };
+  const label = colTitle === undefined ? rowLabel : `${rowLabel}“${colTitle}”`;
   if (!read.ok) {
     table.issues.push({
       kind: "not-a-number",
@@ -68,7 +101,7 @@ export function amountCell(ctx: RegionContext, table: TableBase, row: number, co
       message: `${table.code || table.name} ${label}（${a1(row, col)}）应为金额，但内容为“${read.text}”（${read.reason}）`,
       cells: [ref],
     });
-    return { ref, label, amount: null, read, table };
+    return new Figure(sheet, row, col, rowLabel, colTitle, null, table, { text: read.text, reason: read.reason });
   }
   if (read.amount.hidden && !read.amount.percent) {
     table.issues.push({
@@ -78,7 +111,7 @@ export function amountCell(ctx: RegionContext, table: TableBase, row: number, co
       cells: [ref],
     });
   }
-  return { ref, label, amount: read.amount, read, table };
+  return new Figure(sheet, row, col, rowLabel, colTitle, read.amount, table);
 }
 
 /** True when every figure is blank or zero (an empty table). */

@@ -9,7 +9,7 @@
  */
 import { norm } from "../recognize/normalize";
 import { ParseFailure, TemplateInfo, amountCell, collectNotes, createBase, failure, labelAt } from "./base";
-import { HeaderBlock, MetaInfo, RegionContext, findColumn, readHeader, rowCells, textAt } from "./header";
+import { HeaderBlock, MetaInfo, RegionContext, findColumn, readHeader, textAt } from "./header";
 import { AmountCell, CellRef, TableBase } from "./types";
 
 export interface ColumnSpec {
@@ -86,7 +86,10 @@ function findCodeColumns(header: HeaderBlock): CodeColumns {
 function readCode(ctx: RegionContext, row: number, cc: CodeColumns): { code: string; raw: string; ref?: CellRef } {
   const sheet = ctx.sheet.name;
   if (cc.split) {
-    const parts = cc.split.map((c) => norm(textAt(ctx, row, c)));
+    const parts = cc.split.map((c) => {
+      const t = textAt(ctx, row, c);
+      return /^\d*$/.test(t) ? t : norm(t);
+    });
     const [lei, kuan, xiang] = parts;
     const ref = { sheet, row, col: cc.split[0] };
     const raw = parts.filter(Boolean).join("|");
@@ -105,7 +108,8 @@ function readCode(ctx: RegionContext, row: number, cc: CodeColumns): { code: str
     return { code, raw, ref };
   }
   if (cc.single !== undefined) {
-    const t = norm(textAt(ctx, row, cc.single));
+    const rawText = textAt(ctx, row, cc.single);
+    const t = /^\d+$/.test(rawText) ? rawText : norm(rawText);
     return { code: /^\d{3}(\d{2}){0,2}$/.test(t) ? t : "", raw: t, ref: { sheet, row, col: cc.single } };
   }
   return { code: "", raw: "" };
@@ -152,9 +156,10 @@ export function parseCoded(
   const labelCols = [...(codeCols.split ?? []), ...(codeCols.single !== undefined ? [codeCols.single] : []), ...(nameCol !== undefined ? [nameCol] : [])];
   const firstLabelCol = labelCols.length ? Math.min(...labelCols) : ctx.region.left;
   let lastDataRow = header.dataTop - 1;
+  const sheetRows = ctx.sheet.rows;
   for (let r = header.dataTop; r <= ctx.region.bottom; r++) {
-    const cells = rowCells(ctx, r);
-    if (cells.length === 0) continue;
+    const rowMap = sheetRows.get(r);
+    if (!rowMap || rowMap.size === 0) continue;
     const { code: rawCode, raw, ref: codeRef } = readCode(ctx, r, codeCols);
     let name = nameCol !== undefined ? labelAt(ctx, r, nameCol) : "";
     let code = rawCode;
@@ -166,13 +171,18 @@ export function parseCoded(
         name = m[2];
       }
     }
-    const leftText = norm(labelAt(ctx, r, firstLabelCol));
-    const rowLabel = norm(name) || leftText;
-    const hasAmounts = columns.some((c) => {
-      const cell = ctx.sheet.rows.get(r)?.get(c.col);
-      return !!cell && cell.text.trim() !== "";
-    });
-    const isTotal = /^(合计|总计|本年合计)$/.test(leftText) || (!code && /^(合计|总计)$/.test(norm(name)));
+    // Most rows carry a code: skip the label work for them.
+    const leftText = code ? "" : norm(labelAt(ctx, r, firstLabelCol));
+    const rowLabel = code ? "" : norm(name) || leftText;
+    let hasAmounts = false;
+    for (const c of columns) {
+      const cell = rowMap.get(c.col);
+      if (cell && cell.text.trim() !== "") {
+        hasAmounts = true;
+        break;
+      }
+    }
+    const isTotal = !code && (/^(合计|总计|本年合计)$/.test(leftText) || /^(合计|总计)$/.test(norm(name)));
     if (!isTotal && !code && (isPlaceholderText(raw) || isPlaceholderText(name) || isPlaceholderText(leftText))) {
       table.placeholders.push(r);
       continue;
@@ -191,7 +201,7 @@ export function parseCoded(
       nameRef: nameCol !== undefined ? { sheet: ctx.sheet.name, row: r, col: nameCol } : undefined,
       cells: {},
     };
-    for (const c of columns) row.cells[c.key] = amountCell(ctx, table, r, c.col, `${display}“${c.title}”`);
+    for (const c of columns) row.cells[c.key] = amountCell(ctx, table, r, c.col, display, c.title);
     if (kind === "total") {
       if (!table.total) table.total = row;
       else table.others.push(row);
@@ -203,13 +213,39 @@ export function parseCoded(
   return table;
 }
 
+interface CodeIndex {
+  byCode: Map<string, CodedRow>;
+  children: Map<string, CodedRow[]>;
+}
+
+const indexes = new WeakMap<CodedTable, CodeIndex>();
+
+/** Rows by code and children by parent code, built once per table (tables have thousands of rows). */
+function indexOf(table: CodedTable): CodeIndex {
+  let ix = indexes.get(table);
+  if (!ix) {
+    ix = { byCode: new Map(), children: new Map() };
+    for (const r of table.rows) {
+      if (!ix.byCode.has(r.code)) ix.byCode.set(r.code, r);
+      if (r.level > 1) {
+        const parent = r.code.slice(0, r.code.length - 2);
+        const list = ix.children.get(parent) ?? [];
+        list.push(r);
+        ix.children.set(parent, list);
+      }
+    }
+    indexes.set(table, ix);
+  }
+  return ix;
+}
+
 /** Children of a coded row: the rows one level down whose code starts with its code. */
 export function childrenOf(table: CodedTable, parent: CodedRow): CodedRow[] {
-  return table.rows.filter((r) => r.level === parent.level + 1 && r.code.startsWith(parent.code));
+  return indexOf(table).children.get(parent.code) ?? [];
 }
 
 export function rowByCode(table: CodedTable, code: string): CodedRow | undefined {
-  return table.rows.find((r) => r.code === code);
+  return indexOf(table).byCode.get(code);
 }
 
 export function columnTitle(table: CodedTable, key: string): string {

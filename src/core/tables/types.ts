@@ -4,7 +4,7 @@
  * (sheet + 0-based row/col) and what a clerk would call it ("合计行 其他收入").
  */
 import { RangePos, a1 } from "../grid/address";
-import { Amount, AmountRead, Unit } from "../amount/amount";
+import { Amount, Unit } from "../amount/amount";
 import { Decimal } from "../amount/decimal";
 
 export interface CellRef {
@@ -31,7 +31,8 @@ export interface AmountCell {
   label: string;
   /** The parsed figure; null when the cell holds something that is not a number. */
   amount: Amount | null;
-  read: AmountRead;
+  /** Why the cell is not a number (when amount is null). */
+  invalid?: { text: string; reason: string };
   /** The table this cell belongs to (for unit conversion and messages). */
   table: TableBase;
 }

@@ -6,10 +6,11 @@
 import { compareName, functionEntry } from "../../codes/functional";
 import { ECONOMIC } from "../../codes/economic";
 import { formatAmount } from "../../amount/format";
+import { isNegative } from "../../amount/amount";
 import { norm } from "../../recognize/normalize";
 import { Finding } from "../../report/finding";
 import { Table } from "../../recognize/templates";
-import { CodedTable } from "../../tables/coded";
+import { CodedRow, CodedTable, rowByCode } from "../../tables/coded";
 import { Basic06Table } from "../../tables/final/basic06";
 import { SidedTable } from "../../tables/sided";
 import { SangongTable } from "../../tables/sangong";
@@ -66,6 +67,22 @@ export function figuresOf(t: Table): { cell: AmountCell; mayBeNegative: boolean 
   return [];
 }
 
+/** figuresOf() restricted to negative figures, without building an entry per figure. */
+function negativeFigures(t: Table): { cell: AmountCell; mayBeNegative: boolean }[] {
+  if (t.kind === "coded") {
+    const out: { cell: AmountCell; mayBeNegative: boolean }[] = [];
+    const c = t as CodedTable;
+    const rows = c.total ? [c.total, ...c.rows, ...c.others] : [...c.rows, ...c.others];
+    for (const r of rows)
+      for (const k in r.cells) {
+        const cell = r.cells[k];
+        if (cell.amount && isNegative(cell.amount)) out.push({ cell, mayBeNegative: /^(begin|end|change)/.test(k) });
+      }
+    return out;
+  }
+  return figuresOf(t).filter((f) => f.cell.amount !== null && isNegative(f.cell.amount));
+}
+
 export const negativeAmount: Rule = {
   id: "common.negative-amount",
   title: "收入、支出金额不应为负数（结转结余、增减额除外）",
@@ -75,12 +92,12 @@ export const negativeAmount: Rule = {
     const out: Finding[] = [];
     for (const t of ctx.tables) {
       if (t.family === "perf") continue;
-      for (const { cell, mayBeNegative } of figuresOf(t)) {
-        if (mayBeNegative || !cell.amount || !cell.amount.value.isNegative() || cell.amount.value.isZero()) continue;
+      for (const { cell, mayBeNegative } of negativeFigures(t)) {
+        if (mayBeNegative) continue;
         out.push({
           rule: this.id,
           severity: "warning",
-          message: `${tableLabel(t)} ${cell.label}（${refA1(cell.ref)}）为负数 ${formatAmount(cell.amount)}，收入、支出金额一般不应为负。`,
+          message: `${tableLabel(t)} ${cell.label}（${refA1(cell.ref)}）为负数 ${formatAmount(cell.amount!)}，收入、支出金额一般不应为负。`,
           cells: [cell.ref],
           tables: [t.id],
         });
@@ -163,14 +180,18 @@ export const parentCode: Rule = {
       if (t.kind !== "coded") continue;
       const c = t as CodedTable;
       const sorted = [...c.rows].sort((a, b) => a.row - b.row);
-      sorted.forEach((r, i) => {
+      const minLevel = Math.min(...c.rows.map((r) => r.level));
+      // Nearest row above of each level, maintained while walking down the table.
+      const lastOfLevel: (CodedRow | undefined)[] = [];
+      sorted.forEach((r) => {
+        const above = lastOfLevel[r.level - 1];
+        lastOfLevel[r.level] = r;
+        for (let l = r.level + 1; l < lastOfLevel.length; l++) lastOfLevel[l] = undefined;
         if (r.level <= 1) return;
-        const parentCodeLen = r.code.length - 2;
-        const above = sorted.slice(0, i).reverse().find((p) => p.level === r.level - 1);
-        const expected = r.code.slice(0, parentCodeLen);
+        const expected = r.code.slice(0, r.code.length - 2);
         if (above && above.code === expected) return;
-        const exists = c.rows.some((p) => p.code === expected);
-        if (!above && !exists && c.rows.every((p) => p.level >= r.level)) return; // a table that lists only 项
+        const exists = !!rowByCode(c, expected);
+        if (!above && !exists && r.level === minLevel) return; // a table that lists only 款 or 项
         const ref = r.codeRef ?? r.nameRef!;
         out.push({
           rule: this.id,

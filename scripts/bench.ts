@@ -1,0 +1,123 @@
+/**
+ * npm run bench: times the engine on the fixtures and on generated large
+ * workbooks, and prints, per workbook, the .xlsx load time, the check time and
+ * their ratio (target: checking adds no more than 25 % to the load time on the
+ * large generated workbook). Each figure is the median of several runs.
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkWorkbook } from "../src/core/check";
+import { readXlsxBuffer } from "../src/host/xlsx/read";
+import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
+import { generateFinalSet } from "../test/support/finalSet";
+import { WorkbookSnapshot } from "../src/core/grid/snapshot";
+
+export interface BenchRow {
+  name: string;
+  cells: number;
+  bytes: number;
+  loadMs: number;
+  checkMs: number;
+  findings: number;
+}
+
+export interface BenchCase {
+  name: string;
+  data: Uint8Array;
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function countCells(wb: WorkbookSnapshot): number {
+  let n = 0;
+  for (const s of wb.sheets) for (const r of s.rows.values()) n += r.size;
+  return n;
+}
+
+async function measure(c: BenchCase): Promise<BenchRow> {
+  const loads: number[] = [];
+  const checks: number[] = [];
+  let cells = 0;
+  let findings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const wb = await readXlsxBuffer(c.data, c.name);
+    const t1 = process.hrtime.bigint();
+    const r = checkWorkbook(wb);
+    const t2 = process.hrtime.bigint();
+    loads.push(Number(t1 - t0) / 1e6);
+    checks.push(Number(t2 - t1) / 1e6);
+    cells = countCells(wb);
+    findings = r.findings.length;
+  }
+  return { name: c.name, cells, bytes: c.data.length, loadMs: median(loads), checkMs: median(checks), findings };
+}
+
+export async function fixtureCases(): Promise<BenchCase[]> {
+  const dir = path.join(__dirname, "..", "test", "fixtures");
+  const names = [
+    "anyang-2021-final.xlsx",
+    "anyang-2021-targets.xlsx",
+    "baotou-2022-project-selfeval.xlsx",
+    "templates/shanghai-putuo-2026-department-budget-template.xlsx",
+    "templates/shanghai-putuo-2026-unit-budget-template.xlsx",
+  ];
+  const out: BenchCase[] = [];
+  for (const n of names) out.push({ name: path.basename(n), data: new Uint8Array(await fs.readFile(path.join(dir, n))) });
+  return out;
+}
+
+export async function generatedCases(): Promise<BenchCase[]> {
+  const large = generateFinalSet({ items: 5000, tails: true, seed: 42 });
+  return [{ name: "generated-final-5000-rows.xlsx", data: await snapshotToXlsxBuffer(large.workbook) }];
+}
+
+/** Extra cases contributed by other families (performance tables, budget…). */
+export const extraCases: (() => Promise<BenchCase[]>)[] = [];
+
+function pad(s: string, n: number): string {
+  const w = [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 255 ? 2 : 1), 0);
+  return s + " ".repeat(Math.max(0, n - w));
+}
+
+export async function runBench(): Promise<BenchRow[]> {
+  const cases = [...(await fixtureCases()), ...(await generatedCases())];
+  for (const extra of extraCases) cases.push(...(await extra()));
+  // Warm up the JIT once so the first workbook is not penalised.
+  await measure(cases[0]);
+  const rows: BenchRow[] = [];
+  for (const c of cases) rows.push(await measure(c));
+  return rows;
+}
+
+async function main(): Promise<void> {
+  console.log(`披露表校验助手 bench — Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"}, median of ${RUNS} runs\n`);
+  const rows = await runBench();
+  console.log(`${pad("workbook", 44)}${pad("cells", 9)}${pad("size", 10)}${pad("load ms", 10)}${pad("check ms", 10)}${pad("check/load", 12)}findings`);
+  for (const r of rows) {
+    const ratio = r.checkMs / r.loadMs;
+    console.log(
+      `${pad(r.name, 44)}${pad(String(r.cells), 9)}${pad(`${(r.bytes / 1024).toFixed(0)} KB`, 10)}${pad(r.loadMs.toFixed(1), 10)}${pad(r.checkMs.toFixed(1), 10)}${pad(`${(ratio * 100).toFixed(1)} %`, 12)}${r.findings}`,
+    );
+  }
+  const large = rows.find((r) => r.name.startsWith("generated-final"));
+  if (large) {
+    const ratio = large.checkMs / large.loadMs;
+    console.log(`\nLarge generated workbook: checking adds ${(ratio * 100).toFixed(1)} % to the .xlsx load time (target ≤ 25 %): ${ratio <= 0.25 ? "OK" : "OVER TARGET"}`);
+  }
+  const mem = process.memoryUsage();
+  console.log(`Peak-ish memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap used ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

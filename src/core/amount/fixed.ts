@@ -1,0 +1,134 @@
+/**
+ * Exact fixed-point form of a figure: the decimal value × 10^7 as a BigInt (an
+ * integer: no binary floating point). Sums of thousands of figures are done on
+ * this form; decimal.js is used to parse unusual texts, for ratios and for
+ * formatting. A figure with more than 7 decimals is rounded half-up at the 7th
+ * (no published figure has that many; see amount.ts for how its interval is kept).
+ */
+import { Decimal } from "./decimal";
+
+export const FIXED_DP = 7;
+const FIXED_SCALE = new Decimal(10).pow(FIXED_DP);
+const BIG_TEN = BigInt(10);
+const ZEROS = "0000000";
+
+const halfCache: bigint[] = [];
+
+/** Half of the last displayed unit (0.5 × 10^-dp) × 10^7 (at least 1). */
+export function halfFixed(dp: number): bigint {
+  const d = Math.max(0, Math.min(dp, 20));
+  let h = halfCache[d];
+  if (h === undefined) {
+    h = d < FIXED_DP ? BigInt(5) * BIG_TEN ** BigInt(FIXED_DP - d - 1) : BigInt(1);
+    halfCache[d] = h;
+  }
+  return h;
+}
+
+const halfNumCache: number[] = [];
+
+/** halfFixed() as a JS number (an exact small integer). */
+export function halfFixedNum(dp: number): number {
+  let h = halfNumCache[dp];
+  if (h === undefined) {
+    h = Number(halfFixed(dp));
+    halfNumCache[dp] = h;
+  }
+  return h;
+}
+
+export function fixedToDecimal(f: bigint): Decimal {
+  return new Decimal(f.toString()).div(FIXED_SCALE);
+}
+
+export function decimalToFixed(d: Decimal): bigint {
+  return BigInt(d.times(FIXED_SCALE).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
+
+/** Integer digits + fraction digits → fixed-point (fraction truncated/rounded at 7 decimals). */
+export function digitsToFixed(negative: boolean, intDigits: string, frac: string): bigint {
+  let f: bigint;
+  if (frac.length <= FIXED_DP) f = BigInt((intDigits || "0") + frac + ZEROS.slice(frac.length));
+  else {
+    f = BigInt((intDigits || "0") + frac.slice(0, FIXED_DP));
+    if (frac.charCodeAt(FIXED_DP) >= 53) f += BigInt(1); // half-up on the 8th decimal
+  }
+  return negative ? -f : f;
+}
+
+export interface PlainNumber {
+  fixed: bigint;
+  decimals: number;
+  negative: boolean;
+}
+
+/**
+ * Fast scanner for the usual displayed forms: "-1,442.80", "142", "0.00",
+ * "2203.7563". Returns null for anything else (full-width digits, brackets,
+ * percent, spaces…), which the general parser handles.
+ */
+export function scanPlainNumber(s: string): PlainNumber | null {
+  const n = s.length;
+  if (n === 0 || n > 40) return null;
+  let i = 0;
+  let negative = false;
+  if (s.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let int = "";
+  let sawComma = false;
+  let group = 0;
+  const start = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      int += s[i];
+      group++;
+    } else if (c === 44) {
+      // Thousands separator: first group 1–3 digits, then groups of exactly 3.
+      if ((sawComma && group !== 3) || (!sawComma && (group === 0 || group > 3))) return null;
+      sawComma = true;
+      group = 0;
+    } else break;
+  }
+  if (i === start || int === "") return null;
+  if (sawComma && group !== 3) return null;
+  let frac = "";
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return null;
+    i++;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+      frac += s[i];
+    }
+  }
+  const fixed = digitsToFixed(negative, int, frac);
+  return { fixed, decimals: frac.length, negative: negative && fixed !== BigInt(0) };
+}
+
+/**
+ * Formats a fixed-point figure with `dp` decimals (half-up) and thousands
+ * separators, like formatNumber() but without building a decimal.
+ */
+export function formatFixed(f: bigint, dp = 2, grouping = true): string {
+  const neg = f < BigInt(0);
+  let a = neg ? -f : f;
+  const drop = FIXED_DP - Math.min(dp, FIXED_DP);
+  if (drop > 0) {
+    const unit = BIG_TEN ** BigInt(drop);
+    const rem = a % unit;
+    a = a / unit;
+    if (rem * BigInt(2) >= unit) a += BigInt(1);
+  }
+  let digits = a.toString();
+  const keep = Math.min(dp, FIXED_DP);
+  if (digits.length <= keep) digits = "0".repeat(keep - digits.length + 1) + digits;
+  let int = keep > 0 ? digits.slice(0, digits.length - keep) : digits;
+  let frac = keep > 0 ? digits.slice(digits.length - keep) : "";
+  if (dp > FIXED_DP) frac += "0".repeat(dp - FIXED_DP);
+  if (grouping) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const body = frac ? `${int}.${frac}` : int;
+  return neg && /[1-9]/.test(body) ? `-${body}` : body;
+}
