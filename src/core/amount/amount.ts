@@ -28,17 +28,10 @@ export const UNIT_SCALE: Record<Unit, Decimal> = {
   亿元: new Decimal(100000000),
 };
 
-const SAFE_FIXED = 2 ** 50;
-
 export class Amount {
   private dec?: Decimal;
   /** Stored value when it has more decimals than displayed and differs from the displayed figure. */
   hidden?: Decimal;
-  /**
-   * The same fixed-point integer as a JS number when it is exactly representable
-   * (|fixed| ≤ 2^50), for guarded integer sums (see rules/relation.ts); else NaN.
-   */
-  readonly fixedNum: number;
   constructor(
     /** Displayed value × 10^7 (for percentages: 72.6 for "72.6%"). */
     readonly fixed: bigint,
@@ -49,8 +42,6 @@ export class Amount {
     value?: Decimal,
   ) {
     this.dec = value;
-    const n = Number(fixed);
-    this.fixedNum = n <= SAFE_FIXED && n >= -SAFE_FIXED ? n : NaN;
   }
   /** Displayed value in the table's unit, as a decimal. */
   get value(): Decimal {

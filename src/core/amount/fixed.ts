@@ -25,18 +25,6 @@ export function halfFixed(dp: number): bigint {
   return h;
 }
 
-const halfNumCache: number[] = [];
-
-/** halfFixed() as a JS number (an exact small integer). */
-export function halfFixedNum(dp: number): number {
-  let h = halfNumCache[dp];
-  if (h === undefined) {
-    h = Number(halfFixed(dp));
-    halfNumCache[dp] = h;
-  }
-  return h;
-}
-
 export function fixedToDecimal(f: bigint): Decimal {
   return new Decimal(f.toString()).div(FIXED_SCALE);
 }

@@ -19,7 +19,7 @@
  * this cell repair, and which passing relations would it break?
  */
 import { Decimal } from "../amount/decimal";
-import { fixedToDecimal, formatFixed, halfFixed, halfFixedNum } from "../amount/fixed";
+import { fixedToDecimal, formatFixed, halfFixed } from "../amount/fixed";
 import { formatNumber } from "../amount/format";
 import { Finding, Severity } from "../report/finding";
 import { AmountCell, CellRef, refA1, tableLabel } from "../tables/types";
@@ -105,46 +105,6 @@ interface Sums {
   h: bigint;
 }
 
-const SAFE = Number.MAX_SAFE_INTEGER;
-
-/**
- * Fast path of the exact sums: the fixed-point integers held in JS numbers.
- * Exact, not floating: every term is an integer and the running Σ|term| is kept
- * ≤ 2^53 − 1, so every partial sum is an exactly represented integer. When the
- * guard would be exceeded (huge 元 figures), null sends the caller to BigInt.
- */
-function sumsNum(lt: Term[], rt: Term[], inYuan: boolean): { lv: number; rv: number; h: number } | null {
-  let lv = 0;
-  let rv = 0;
-  let h = 0;
-  let abs = 0;
-  for (let side = 0; side < 2; side++) {
-    const terms = side === 0 ? lt : rt;
-    let v = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      const c = "sign" in t ? t.cell : t;
-      const a = c.amount!;
-      let cv = a.fixedNum;
-      if (cv !== cv) return null; // NaN: not representable
-      let ch = halfFixedNum(a.decimals);
-      if (inYuan) {
-        const k = c.table.scale.toNumber();
-        cv *= k;
-        ch *= k;
-      }
-      abs += (cv < 0 ? -cv : cv) + ch;
-      if (abs > SAFE) return null;
-      if ("sign" in t && t.sign < 0) v -= cv;
-      else v += cv;
-      h += ch;
-    }
-    if (side === 0) lv = v;
-    else rv = v;
-  }
-  return { lv, rv, h };
-}
-
 function sums(side: SideSpec, inYuan: boolean): Sums {
   let v = BigInt(0);
   let h = BigInt(0);
@@ -202,30 +162,11 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
   for (const t of rt) if (termCell(t).amount === null) return null;
   const common = commonScale(lt, rt);
   const inYuan = common === null;
-  let displayed: bigint;
-  let slack: bigint;
-  let holds: boolean;
-  let L: Sums | undefined;
-  let R: Sums | undefined;
-  const fast = sumsNum(lt, rt, inYuan);
-  if (fast) {
-    const d = fast.lv - fast.rv;
-    holds = spec.kind === "eq" ? (d < 0 ? -d : d) <= fast.h : d - fast.h <= 0;
-    displayed = BigInt(d);
-    slack = BigInt(fast.h);
-    if (spec.kind === "eq" ? d === 0 || holds && spec.reportTails === false : holds) {
-      sink.relations.push({ kind: spec.kind, lhs: lt, rhs: rt, inYuan, displayed, slack, holds, rule: spec.rule });
-      return null;
-    }
-    L = { v: BigInt(fast.lv), h: BigInt(0) };
-    R = { v: BigInt(fast.rv), h: BigInt(0) };
-  } else {
-    L = sums(spec.lhs, inYuan);
-    R = sums(spec.rhs, inYuan);
-    displayed = L.v - R.v;
-    slack = L.h + R.h;
-    holds = spec.kind === "eq" ? (displayed < BigInt(0) ? -displayed : displayed) <= slack : displayed - slack <= BigInt(0);
-  }
+  const L = sums(spec.lhs, inYuan);
+  const R = sums(spec.rhs, inYuan);
+  const displayed = L.v - R.v;
+  const slack = L.h + R.h;
+  const holds = spec.kind === "eq" ? (displayed < BigInt(0) ? -displayed : displayed) <= slack : displayed - slack <= BigInt(0);
   const zero = BigInt(0);
   const relation: Relation = { kind: spec.kind, lhs: spec.lhs.terms, rhs: spec.rhs.terms, inYuan, displayed, slack, holds, rule: spec.rule };
   sink.relations.push(relation);
