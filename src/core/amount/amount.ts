@@ -42,6 +42,7 @@ export class Amount {
     value?: Decimal,
   ) {
     this.dec = value;
+    this.hidden = undefined; // one object shape for every amount
   }
   /** Displayed value in the table's unit, as a decimal. */
   get value(): Decimal {

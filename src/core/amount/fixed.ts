@@ -25,6 +25,18 @@ export function halfFixed(dp: number): bigint {
   return h;
 }
 
+const halfNums: number[] = [];
+
+/** halfFixed() as a number, for dp ≤ 20 (an integer ≤ 5 × 10^6: exact). */
+export function halfFixedNum(dp: number): number {
+  let h = halfNums[dp];
+  if (h === undefined) {
+    h = Number(halfFixed(dp));
+    halfNums[dp] = h;
+  }
+  return h;
+}
+
 export function fixedToDecimal(f: bigint): Decimal {
   return new Decimal(f.toString()).div(FIXED_SCALE);
 }
@@ -34,9 +46,16 @@ export function decimalToFixed(d: Decimal): bigint {
 }
 
 /** Integer digits + fraction digits → fixed-point (fraction truncated/rounded at 7 decimals). */
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
+
 export function digitsToFixed(negative: boolean, intDigits: string, frac: string): bigint {
   let f: bigint;
-  if (frac.length <= FIXED_DP) f = BigInt((intDigits || "0") + frac + ZEROS.slice(frac.length));
+  if (intDigits.length <= 8 && frac.length <= FIXED_DP) {
+    // Both parts are integers below 10^8 and 10^7: int × 10^7 + frac stays below
+    // 2^53, so the number is exact and BigInt(number) is faster than BigInt(string).
+    const n = (intDigits ? parseInt(intDigits, 10) : 0) * 10000000 + (frac ? parseInt(frac, 10) * POW10[FIXED_DP - frac.length] : 0);
+    f = BigInt(n);
+  } else if (frac.length <= FIXED_DP) f = BigInt((intDigits || "0") + frac + ZEROS.slice(frac.length));
   else {
     f = BigInt((intDigits || "0") + frac.slice(0, FIXED_DP));
     if (frac.charCodeAt(FIXED_DP) >= 53) f += BigInt(1); // half-up on the 8th decimal
@@ -64,35 +83,33 @@ export function scanPlainNumber(s: string): PlainNumber | null {
     negative = true;
     i = 1;
   }
-  let int = "";
-  let sawComma = false;
-  let group = 0;
   const start = i;
+  let commas = 0;
+  let group = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      int += s[i];
-      group++;
-    } else if (c === 44) {
+    if (c >= 48 && c <= 57) group++;
+    else if (c === 44) {
       // Thousands separator: first group 1–3 digits, then groups of exactly 3.
-      if ((sawComma && group !== 3) || (!sawComma && (group === 0 || group > 3))) return null;
-      sawComma = true;
+      if ((commas > 0 && group !== 3) || (commas === 0 && (group === 0 || group > 3))) return null;
+      commas++;
       group = 0;
     } else break;
   }
-  if (i === start || int === "") return null;
-  if (sawComma && group !== 3) return null;
-  let frac = "";
+  const intEnd = i;
+  if (intEnd === start || group === 0 || (commas > 0 && group !== 3)) return null;
+  let fracStart = n;
   if (i < n) {
     if (s.charCodeAt(i) !== 46) return null;
-    i++;
+    fracStart = ++i;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 48 || c > 57) return null;
-      frac += s[i];
     }
   }
-  const fixed = digitsToFixed(negative, int, frac);
+  const intDigits = commas === 0 ? s.slice(start, intEnd) : s.slice(start, intEnd).split(",").join("");
+  const frac = fracStart < n ? s.slice(fracStart) : "";
+  const fixed = digitsToFixed(negative, intDigits, frac);
   return { fixed, decimals: frac.length, negative: negative && fixed !== BigInt(0) };
 }
 

@@ -80,22 +80,26 @@ export function rowIndexes(sheet: SheetSnapshot): number[] {
  * Index of merged ranges for quick lookup of the merge a cell belongs to.
  */
 export class MergeIndex {
-  private byCell = new Map<string, RangePos>();
+  /** Key row × 16384 + col (Excel has 16,384 columns): a number, no string per lookup. */
+  private byCell = new Map<number, RangePos>();
   constructor(merges: RangePos[]) {
     for (const m of merges) {
       // Large merges are rare; guard anyway against absurd ranges.
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (area > 100000) continue;
       for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) this.byCell.set(`${r},${c}`, m);
+        for (let c = m.left; c <= m.right; c++) this.byCell.set(r * 16384 + c, m);
     }
   }
+  get size(): number {
+    return this.byCell.size;
+  }
   mergeOf(row: number, col: number): RangePos | undefined {
-    return this.byCell.get(`${row},${col}`);
+    return this.byCell.size === 0 ? undefined : this.byCell.get(row * 16384 + col);
   }
   /** Top-left cell of the merge holding (row, col), or the cell itself. */
   master(row: number, col: number): CellPos {
-    const m = this.byCell.get(`${row},${col}`);
+    const m = this.mergeOf(row, col);
     return m ? { row: m.top, col: m.left } : { row, col };
   }
   contains(m: RangePos, row: number, col: number): boolean {

@@ -19,7 +19,7 @@
  * this cell repair, and which passing relations would it break?
  */
 import { Decimal } from "../amount/decimal";
-import { fixedToDecimal, formatFixed, halfFixed } from "../amount/fixed";
+import { fixedToDecimal, formatFixed, halfFixed, halfFixedNum } from "../amount/fixed";
 import { formatNumber } from "../amount/format";
 import { Finding, Severity } from "../report/finding";
 import { AmountCell, CellRef, refA1, tableLabel } from "../tables/types";
@@ -105,22 +105,22 @@ interface Sums {
   h: bigint;
 }
 
-function sums(side: SideSpec, inYuan: boolean): Sums {
+function sumTerms(terms: Term[], inYuan: boolean): Sums {
   let v = BigInt(0);
-  let h = BigInt(0);
-  for (const t of side.terms) {
+  // Half-units are small integers (≤ 5 × 10^6 each): count them as a number, exactly.
+  let h = 0;
+  let hBig = BigInt(0);
+  for (const t of terms) {
     const c = termCell(t);
     let cv = c.amount!.fixed;
-    let ch = halfFixed(c.amount!.decimals);
     if (inYuan) {
       const k = bigScale(c.table.scale);
       cv *= k;
-      ch *= k;
-    }
+      hBig += halfFixed(c.amount!.decimals) * k;
+    } else h += halfFixedNum(c.amount!.decimals);
     v = termSign(t) < 0 ? v - cv : v + cv;
-    h += ch;
   }
-  return { v, h };
+  return { v, h: hBig + BigInt(h) };
 }
 
 /** Unit in which a side is shown: the unit of its first cell. */
@@ -155,30 +155,91 @@ function valueText(side: SideSpec, shown: string): string {
  * Relations with a cell that is not a number are skipped: that cell has its own finding.
  */
 export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding | null {
-  const lt = spec.lhs.terms;
-  const rt = spec.rhs.terms;
+  const ev = evaluate(sink, spec.rule, spec.kind, spec.lhs.terms, spec.rhs.terms, spec.reportTails !== false);
+  return ev ? report(spec, ev) : null;
+}
+
+interface Evaluated {
+  relation: Relation;
+  L: Sums;
+  R: Sums;
+  common: Decimal | null;
+}
+
+const BIG0 = BigInt(0);
+
+/**
+ * Computes and records a relation; returns what the report needs when there is
+ * something to report (a failure, or a tail when tails are reported), else null.
+ * No object is built for the message unless it is reported.
+ */
+function evaluate(sink: RelationSink, rule: string, kind: "eq" | "le", lt: Term[], rt: Term[], tails: boolean): Evaluated | null {
   if (lt.length + rt.length === 0) return null;
   for (const t of lt) if (termCell(t).amount === null) return null;
   for (const t of rt) if (termCell(t).amount === null) return null;
   const common = commonScale(lt, rt);
   const inYuan = common === null;
-  const L = sums(spec.lhs, inYuan);
-  const R = sums(spec.rhs, inYuan);
+  const L = sumTerms(lt, inYuan);
+  const R = sumTerms(rt, inYuan);
   const displayed = L.v - R.v;
   const slack = L.h + R.h;
-  const holds = spec.kind === "eq" ? (displayed < BigInt(0) ? -displayed : displayed) <= slack : displayed - slack <= BigInt(0);
-  const zero = BigInt(0);
-  const relation: Relation = { kind: spec.kind, lhs: spec.lhs.terms, rhs: spec.rhs.terms, inYuan, displayed, slack, holds, rule: spec.rule };
+  const holds = kind === "eq" ? (displayed < BIG0 ? -displayed : displayed) <= slack : displayed - slack <= BIG0;
+  const relation: Relation = { kind, lhs: lt, rhs: rt, inYuan, displayed, slack, holds, rule };
   sink.relations.push(relation);
-  // Nothing to report: stop before building any message.
-  if (spec.kind === "eq" && (displayed === zero || (holds && spec.reportTails === false))) return null;
-  if (spec.kind === "le" && holds) return null;
-  const statement = typeof spec.statement === "function" ? spec.statement() : spec.statement;
+  if (kind === "eq" && (displayed === BIG0 || (holds && !tails))) return null;
+  if (kind === "le" && holds) return null;
+  return { relation, L, R, common };
+}
 
-  const all = [...lt, ...rt];
+/**
+ * A finding about a relation. Its cells, severity and relation are set at once
+ * (ranking and sorting need them); the message and the figures are written the
+ * first time they are read: a 5,000-row table can give thousands of rounding
+ * tails, and the pane only ever shows a screenful of them.
+ */
+class RelationFinding implements Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  cells: CellRef[];
+  readonly relation: Relation;
+  readonly tables: string[];
+  private text?: { message: string; expected: string; actual: string };
+  constructor(
+    private readonly spec: RelationSpec,
+    private readonly ev: Evaluated,
+  ) {
+    this.rule = spec.rule;
+    this.relation = ev.relation;
+    this.severity = ev.relation.kind === "eq" && ev.relation.holds ? "info" : spec.severity;
+    const all = [...spec.lhs.terms, ...spec.rhs.terms];
+    this.cells = orderCells(spec, all);
+    this.tables = [...new Set(all.map((t) => termCell(t).table.id))];
+  }
+  get message(): string {
+    return this.write().message;
+  }
+  get expected(): string {
+    return this.write().expected;
+  }
+  get actual(): string {
+    return this.write().actual;
+  }
+  private write(): { message: string; expected: string; actual: string } {
+    if (!this.text) this.text = writeRelation(this.spec, this.ev);
+    return this.text;
+  }
+}
+
+function report(spec: RelationSpec, ev: Evaluated): Finding {
+  return new RelationFinding(spec, ev);
+}
+
+function writeRelation(spec: RelationSpec, ev: Evaluated): { message: string; expected: string; actual: string } {
+  const { relation, L, R } = ev;
+  const { displayed, slack, holds } = relation;
+  const inYuan = relation.inYuan;
+  const statement = typeof spec.statement === "function" ? spec.statement() : spec.statement;
   const dp = Math.max(decimalsOf(spec.lhs), decimalsOf(spec.rhs));
-  const cells = orderCells(spec, all);
-  const tables = [...new Set(all.map((t) => termCell(t).table.id))];
   let show: (f: bigint) => string;
   let lText: string;
   let rText: string;
@@ -197,43 +258,14 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
     lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v) + u)}`;
     rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, fmt(fixedToDecimal(R.v), rs.scale, dp) + rs.unit)}（折合 ${show(R.v)}${u}）`;
   }
-
-  if (spec.kind === "eq") {
-    const diff = show(displayed < zero ? -displayed : displayed);
-    if (holds) {
-      const slackText = show(slack);
-      return {
-        rule: spec.rule,
-        severity: "info",
-        message: `${statement}。${lText}，${rText}，相差 ${diff}${u}，在四舍五入尾差允许范围（±${slackText}${u}）内。`,
-        cells,
-        expected: show(R.v),
-        actual: show(L.v),
-        relation,
-        tables,
-      };
-    }
-    return {
-      rule: spec.rule,
-      severity: spec.severity,
-      message: `${statement}。${lText}，${rText}，相差 ${diff}${u}。`,
-      cells,
-      expected: show(R.v),
-      actual: show(L.v),
-      relation,
-      tables,
-    };
+  if (relation.kind === "eq") {
+    const diff = show(displayed < BIG0 ? -displayed : displayed);
+    const message = holds
+      ? `${statement}。${lText}，${rText}，相差 ${diff}${u}，在四舍五入尾差允许范围（±${show(slack)}${u}）内。`
+      : `${statement}。${lText}，${rText}，相差 ${diff}${u}。`;
+    return { message, expected: show(R.v), actual: show(L.v) };
   }
-  return {
-    rule: spec.rule,
-    severity: spec.severity,
-    message: `${statement}。${lText}，${rText}，超出 ${show(displayed)}${u}。`,
-    cells,
-    expected: `≤ ${show(R.v)}`,
-    actual: show(L.v),
-    relation,
-    tables,
-  };
+  return { message: `${statement}。${lText}，${rText}，超出 ${show(displayed)}${u}。`, expected: `≤ ${show(R.v)}`, actual: show(L.v) };
 }
 
 function orderCells(spec: RelationSpec, terms: Term[]): CellRef[] {
@@ -283,15 +315,10 @@ export function sumEquals(
   itemsLabel: string,
   severity: Severity = "error",
 ): Finding | null {
-  return checkRelation(sink, {
-    rule,
-    severity,
-    kind: "eq",
-    statement,
-    lhs: { terms: [total], label: totalLabel },
-    rhs: { terms: items, label: itemsLabel },
-    lead: [total.ref],
-  });
+  const lt = [total];
+  const ev = evaluate(sink, rule, "eq", lt, items, true);
+  if (!ev) return null;
+  return report({ rule, severity, kind: "eq", statement, lhs: { terms: lt, label: totalLabel }, rhs: { terms: items, label: itemsLabel }, lead: [total.ref] }, ev);
 }
 
 /** a = b (one figure against another, e.g. across tables). */
@@ -305,14 +332,11 @@ export function equals(
   bLabel: string,
   severity: Severity = "error",
 ): Finding | null {
-  return checkRelation(sink, {
-    rule,
-    severity,
-    kind: "eq",
-    statement,
-    lhs: { terms: [a], label: aLabel },
-    rhs: { terms: [b], label: bLabel },
-  });
+  const lt = [a];
+  const rt = [b];
+  const ev = evaluate(sink, rule, "eq", lt, rt, true);
+  if (!ev) return null;
+  return report({ rule, severity, kind: "eq", statement, lhs: { terms: lt, label: aLabel }, rhs: { terms: rt, label: bLabel } }, ev);
 }
 
 /** small ≤ big. */
@@ -326,14 +350,9 @@ export function atMost(
   bigLabel: string,
   severity: Severity = "warning",
 ): Finding | null {
-  return checkRelation(sink, {
-    rule,
-    severity,
-    kind: "le",
-    statement,
-    lhs: { terms: small, label: smallLabel },
-    rhs: { terms: big, label: bigLabel },
-  });
+  const ev = evaluate(sink, rule, "le", small, big, true);
+  if (!ev) return null;
+  return report({ rule, severity, kind: "le", statement, lhs: { terms: small, label: smallLabel }, rhs: { terms: big, label: bigLabel } }, ev);
 }
 
 /** A short human label of a cell: "公开02表 合计行“其他收入”". */

@@ -63,8 +63,8 @@ export function rowCells(ctx: RegionContext, row: number): { col: number; cell: 
 
 /** Text of a cell, following merges (a merged block reads as its top-left text). */
 export function textAt(ctx: RegionContext, row: number, col: number): string {
-  const m = ctx.merges.master(row, col);
-  const c = getCell(ctx.sheet, m.row, m.col);
+  const m = ctx.merges.mergeOf(row, col);
+  const c = m ? getCell(ctx.sheet, m.top, m.left) : getCell(ctx.sheet, row, col);
   return c ? c.text.trim() : "";
 }
 

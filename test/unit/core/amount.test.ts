@@ -131,3 +131,21 @@ describe("formatNumber", () => {
     ["-0.001", "0.00"],
   ])("%s → %s", (v, s) => expect(formatNumber(new Decimal(v))).toBe(s));
 });
+
+describe("scanPlainNumber (fast path) agrees with the general parser", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { scanPlainNumber, fixedToDecimal } = require("../../../src/core/amount/fixed");
+  test.each(["1,442.80", "142", "0.00", "-12.5", "2203.7563", "1,234,567.891", "0", "-0.00", "12.", "1234567"])("%p", (t) => {
+    const fast = scanPlainNumber(t);
+    const slow = parseNumberText(t);
+    expect(fast).not.toBeNull();
+    expect(slow.kind).toBe("number");
+    if (slow.kind === "number") {
+      expect(fixedToDecimal(fast.fixed).eq(slow.value)).toBe(true);
+      expect(fast.decimals).toBe(slow.decimals);
+    }
+  });
+  test.each(["1,44.2", "1442,80", ",123", "1,234,56", "12a", "", "-", "(12)", "１２", "12%", " 12"])("%p is left to the general parser", (t) => {
+    expect(scanPlainNumber(t)).toBeNull();
+  });
+});
