@@ -9,6 +9,8 @@
 import * as path from "path";
 import { CheckJson, checkWorkbook, resultToJson } from "../core/check";
 import { formatText } from "../core/report/text";
+import { allRules } from "../core/rules/registry";
+import { ENGINE_FINDINGS } from "../core/rules/common/tableChecks";
 import { UnreadableWorkbookError } from "../host/xlsx/read";
 import { readXlsxFile } from "../host/xlsx/node";
 
@@ -32,6 +34,7 @@ export const USAGE = `用法：
 选项：
   --json       以 JSON 输出（每个文件一个对象；多个文件时为数组）
   --no-info    不显示“提示”级别的结果（如四舍五入尾差）
+  --rules      列出全部校验规则（编号、级别、说明）
   -h, --help   显示本帮助
 
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取。
@@ -42,15 +45,17 @@ interface Parsed {
   json: boolean;
   info: boolean;
   help: boolean;
+  rules: boolean;
   unknown: string[];
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { files: [], json: false, info: true, help: false, unknown: [] };
+  const p: Parsed = { files: [], json: false, info: true, help: false, rules: false, unknown: [] };
   for (const a of argv) {
     if (a === "--json") p.json = true;
     else if (a === "--no-info") p.info = false;
     else if (a === "-h" || a === "--help") p.help = true;
+    else if (a === "--rules") p.rules = true;
     else if (a.startsWith("-")) p.unknown.push(a);
     else p.files.push(a);
   }
@@ -94,6 +99,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const args = parseArgs(argv);
   if (args.help) {
     io.out(USAGE);
+    return 0;
+  }
+  if (args.rules) {
+    const zh = { error: "错误", warning: "警告", info: "提示" } as const;
+    for (const r of [...allRules(), ...ENGINE_FINDINGS]) io.out(`${r.id.padEnd(34)} ${zh[r.severity]}  ${r.title}\n`);
     return 0;
   }
   if (args.unknown.length) {

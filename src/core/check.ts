@@ -45,30 +45,6 @@ export interface CheckJson {
   summary: Record<Severity, number>;
 }
 
-function structureFindings(rec: Recognition): Finding[] {
-  const out: Finding[] = [];
-  for (const f of rec.failures) {
-    out.push({
-      rule: "common.table-structure",
-      severity: "warning",
-      message: `工作表“${f.ctx.sheet.name}”中识别到“${f.template.code ? f.template.code + " " : ""}${f.template.name}”的标题（“${f.ctx.title}”），但${f.reason}，本表未校验。`,
-      cells: [{ sheet: f.ctx.sheet.name, row: Math.max(0, f.ctx.titleRow), col: f.ctx.titleCol }],
-    });
-  }
-  return out;
-}
-
-function truncationFindings(wb: WorkbookSnapshot): Finding[] {
-  return wb.sheets
-    .filter((s) => s.truncated)
-    .map((s) => ({
-      rule: "common.sheet-truncated",
-      severity: "warning" as const,
-      message: `工作表“${s.name}”过大：${s.truncated!.reason}（自第 ${s.truncated!.atRow + 1} 行起）。`,
-      cells: [{ sheet: s.name, row: s.truncated!.atRow, col: 0 }],
-    }));
-}
-
 function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
   try {
     return rule.check(ctx);
@@ -86,8 +62,8 @@ function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
 
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): CheckResult {
   const recognition = recognize(wb);
-  const ctx = makeContext(wb, recognition.tables);
-  let findings: Finding[] = [...truncationFindings(wb), ...structureFindings(recognition)];
+  const ctx = makeContext(wb, recognition.tables, recognition.failures);
+  let findings: Finding[] = [];
   for (const rule of allRules()) {
     if (opts.only && !opts.only.some((p) => rule.id.startsWith(p))) continue;
     findings.push(...runRule(rule, ctx));

@@ -25,6 +25,8 @@ export interface FinalSetOptions {
   /** Number of 项 rows in 02/03 (default: a realistic list of 9). */
   items?: number;
   department?: string;
+  /** Give the set 政府性基金 money: a 229 项目 funded by it, in 01/02/03/04/08. */
+  govFund?: boolean;
 }
 
 const D = (v: string | number | Decimal) => new Decimal(v);
@@ -41,7 +43,7 @@ function rng(seed: number): () => number {
   };
 }
 
-interface Item {
+export interface Item {
   code: string;
   name: string;
   basic: Decimal;
@@ -50,6 +52,8 @@ interface Item {
   gpbProject: Decimal;
   fiscal: Decimal;
   other: Decimal;
+  /** Spending paid by 政府性基金 (all of `project` for the fund item). */
+  fund?: boolean;
 }
 
 const REAL_ITEMS = ["2019999", "2080505", "2080506", "2101101", "2101501", "2101505", "2101599", "2210201", "2210203"];
@@ -72,6 +76,10 @@ function syntheticCodes(n: number): string[] {
 export interface FinalSet {
   workbook: WorkbookSnapshot;
   sheets: SheetSpec[];
+  items: Item[];
+  dept: string;
+  /** Display rounding used for every figure. */
+  round: (d: Decimal) => number;
 }
 
 export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
@@ -97,6 +105,12 @@ export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
       other,
     };
   });
+  const fundSpend = money(20, 80);
+  const fundIncome = fundSpend.plus(money(1, 10));
+  const fundBegin = money(0, 5);
+  if (opts.govFund) {
+    items.push({ code: "2290804", name: "福利彩票销售机构的业务费支出", basic: D(0), project: fundSpend, gpbBasic: D(0), gpbProject: D(0), fiscal: fundIncome, other: D(0), fund: true });
+  }
   const sum = (xs: Decimal[]) => xs.reduce((a, b) => a.plus(b), D(0));
   const byPrefix = (p: string) => items.filter((i) => i.code.startsWith(p));
   const classCodes = [...new Set(items.map((i) => i.code.slice(0, 3)))].sort();
@@ -106,12 +120,16 @@ export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
   // Totals.
   const total03 = sum(items.map((i) => i.basic.plus(i.project)));
   const total05 = sum(items.map((i) => i.gpbBasic.plus(i.gpbProject)));
-  const fiscalTotal = sum(items.map((i) => i.fiscal));
+  const fiscalTotal = sum(items.filter((i) => !i.fund).map((i) => i.fiscal));
+  const fundIn = opts.govFund ? fundIncome : D(0);
+  const fundOut = opts.govFund ? fundSpend : D(0);
+  const fundB = opts.govFund ? fundBegin : D(0);
+  const fundEnd = fundB.plus(fundIn).minus(fundOut);
   const otherTotal = sum(items.map((i) => i.other));
-  const incomeTotal = fiscalTotal.plus(otherTotal);
+  const incomeTotal = fiscalTotal.plus(fundIn).plus(otherTotal);
   const bg = Decimal.max(0, total05.minus(fiscalTotal)).plus(money(5, 50));
-  const extraOther = Decimal.max(0, total03.minus(total05).minus(otherTotal)).plus(money(1, 20));
-  const b01 = bg.plus(extraOther);
+  const extraOther = Decimal.max(0, total03.minus(fundOut).minus(total05).minus(otherTotal)).plus(money(1, 20));
+  const b01 = bg.plus(fundB).plus(extraOther);
   const grand01 = incomeTotal.plus(b01);
   const end01 = grand01.minus(total03);
   const end04 = bg.plus(fiscalTotal).minus(total05);
@@ -170,7 +188,7 @@ export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
   {
     const inc: [string, Decimal | null][] = [
       ["一、一般公共预算财政拨款收入", fiscalTotal],
-      ["二、政府性基金预算财政拨款收入", D(0)],
+      ["二、政府性基金预算财政拨款收入", fundIn],
       ["三、国有资本经营预算财政拨款收入", D(0)],
       ["四、上级补助收入", D(0)],
       ["五、事业收入", D(0)],
@@ -256,26 +274,28 @@ export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
     const line = (l: string | null, v: CellInput, r: string | null, ev: CellInput[]) => (R ? [l, l ? rn : null, v, r, r ? 100 + rn++ : null, ...ev] : [l, v, r, ...ev]);
     const inc: [string, Decimal][] = [
       ["一、一般公共预算财政拨款", fiscalTotal],
-      ["二、政府性基金预算财政拨款", D(0)],
+      ["二、政府性基金预算财政拨款", fundIn],
       ["三、国有资本经营预算财政拨款", D(0)],
     ];
     const exp = classCodes.map((c, k) => {
       const v = sum(byPrefix(c).map((i) => i.gpbBasic.plus(i.gpbProject)));
-      return [`${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][k] ?? k + 1}、${nameOf(c)}`, v] as [string, Decimal];
+      const f = sum(byPrefix(c).filter((i) => i.fund).map((i) => i.project));
+      return [`${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][k] ?? k + 1}、${nameOf(c)}`, v, f] as [string, Decimal, Decimal];
     });
     const n = Math.max(inc.length, exp.length);
     for (let k = 0; k < n; k++) {
       const a = inc[k];
       const b = exp[k];
-      rows.push(line(a?.[0] ?? null, a ? num(a[1]) : null, b?.[0] ?? null, b ? [num(b[1]), num(b[1]), num(D(0)), num(D(0))] : []));
+      rows.push(line(a?.[0] ?? null, a ? num(a[1]) : null, b?.[0] ?? null, b ? [num(b[1].plus(b[2])), num(b[1]), num(b[2]), num(D(0))] : []));
     }
-    rows.push(line("本年收入合计", num(fiscalTotal), "本年支出合计", [num(total05), num(total05), num(D(0)), num(D(0))]));
-    rows.push(line("年初财政拨款结转和结余", num(bg), "年末财政拨款结转和结余", [num(end04), num(end04), num(D(0)), num(D(0))]));
+    rows.push(line("本年收入合计", num(fiscalTotal.plus(fundIn)), "本年支出合计", [num(total05.plus(fundOut)), num(total05), num(fundOut), num(D(0))]));
+    rows.push(line("年初财政拨款结转和结余", num(bg.plus(fundB)), "年末财政拨款结转和结余", [num(end04.plus(fundEnd)), num(end04), num(fundEnd), num(D(0))]));
     rows.push(line("一般公共预算财政拨款", num(bg), null, []));
-    rows.push(line("政府性基金预算财政拨款", num(D(0)), null, []));
+    rows.push(line("政府性基金预算财政拨款", num(fundB), null, []));
     rows.push(line("国有资本经营预算财政拨款", num(D(0)), null, []));
     const g = bg.plus(fiscalTotal);
-    rows.push(line("总计", num(g), "总计", [num(g), num(g), num(D(0)), num(D(0))]));
+    const gf = fundB.plus(fundIn);
+    rows.push(line("总计", num(g.plus(gf)), "总计", [num(g.plus(gf)), num(g), num(gf), num(D(0))]));
     push("公开04表", rows, [R ? "A1:I1" : "A1:G1", R ? "A3:C3" : "A3:B3", R ? "D3:I3" : "C3:G3"]);
   }
 
@@ -325,7 +345,13 @@ export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
     rows.push([note]);
     return rows;
   };
-  push("公开08表", fundTable("政府性基金预算财政拨款收入支出决算表", "公开08表", "说明：本部门没有政府性基金预算财政拨款收入，也没有使用政府性基金安排的支出，故本表无数据。"), ["A1:H1", "E4:G4"]);
+  if (opts.govFund) {
+    const rows = fundTable("政府性基金预算财政拨款收入支出决算表", "公开08表", "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。");
+    const totalIdx = rows.findIndex((r) => r[0] === "合计");
+    const line = (c: string, n: string): CellInput[] => [c, n, num(fundB), num(fundIn), num(fundOut), num(D(0)), num(fundOut), num(fundEnd)];
+    rows.splice(totalIdx, 1, ["合计", null, ...line("", "").slice(2)], line("229", "其他支出"), line("22908", "彩票发行销售机构业务费安排的支出"), line("2290804", "福利彩票销售机构的业务费支出"));
+    push("公开08表", rows, ["A1:H1", "E4:G4"]);
+  } else push("公开08表", fundTable("政府性基金预算财政拨款收入支出决算表", "公开08表", "说明：本部门没有政府性基金预算财政拨款收入，也没有使用政府性基金安排的支出，故本表无数据。"), ["A1:H1", "E4:G4"]);
   push("公开09表", fundTable("国有资本经营预算财政拨款收入支出决算表", "公开09表", "说明：本部门没有国有资本经营预算财政拨款收入，也没有使用国有资本经营预算安排的支出，故本表无数据。"), ["A1:H1", "E4:G4"]);
 
   // Layout variants: origin offset, one sheet.
@@ -342,7 +368,7 @@ export function generateFinalSet(opts: FinalSetOptions = {}): FinalSet {
     }
     finalSheets = [{ name: "决算公开表", rows, origin, merges }];
   }
-  return { workbook: buildWorkbook("generated.xlsx", finalSheets), sheets: finalSheets };
+  return { workbook: buildWorkbook("generated.xlsx", finalSheets), sheets: finalSheets, items, dept, round: (d) => r2(d).toNumber() };
 }
 
 function shiftRange(a1range: string, dr: number, dc: number): string {

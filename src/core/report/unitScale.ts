@@ -12,18 +12,24 @@ import { relationTerms } from "../rules/relation";
 
 const TEN_THOUSAND = new Decimal(10000);
 
+/** Both sides of a failing cross-table equality, each from one table, differing by a factor of 10,000. */
 function factor(f: Finding): { a: Table; b: Table; larger: Table } | null {
   const rel = f.relation;
-  if (!rel || rel.holds || rel.kind !== "eq" || rel.lhs.length !== 1 || rel.rhs.length !== 1) return null;
-  const [x, y] = relationTerms(rel);
-  if (x.cell.table.id === y.cell.table.id || !x.cell.amount || !y.cell.amount) return null;
-  const vx = x.cell.amount.value.times(x.cell.table.scale).abs();
-  const vy = y.cell.amount.value.times(y.cell.table.scale).abs();
+  if (!rel || rel.holds || rel.kind !== "eq" || rel.lhs.length === 0 || rel.rhs.length === 0) return null;
+  const terms = relationTerms(rel);
+  const left = terms.slice(0, rel.lhs.length);
+  const right = terms.slice(rel.lhs.length);
+  const ta = left[0].cell.table;
+  const tb = right[0].cell.table;
+  if (ta.id === tb.id || left.some((t) => t.cell.table.id !== ta.id) || right.some((t) => t.cell.table.id !== tb.id)) return null;
+  const side = (ts: typeof terms, sign: number) => ts.reduce((s, t) => s.plus(t.cell.amount!.value.times(t.cell.table.scale).times(t.coef > BigInt(0) ? sign : -sign)), new Decimal(0)).abs();
+  const vx = side(left, 1);
+  const vy = side(right, -1);
   if (vx.isZero() || vy.isZero()) return null;
   const r = vx.div(vy);
   const near = (v: Decimal) => v.minus(TEN_THOUSAND).abs().lte(TEN_THOUSAND.times("0.01"));
-  if (near(r)) return { a: x.cell.table as Table, b: y.cell.table as Table, larger: x.cell.table as Table };
-  if (near(new Decimal(1).div(r))) return { a: x.cell.table as Table, b: y.cell.table as Table, larger: y.cell.table as Table };
+  if (near(r)) return { a: ta as Table, b: tb as Table, larger: ta as Table };
+  if (near(new Decimal(1).div(r))) return { a: ta as Table, b: tb as Table, larger: tb as Table };
   return null;
 }
 

@@ -6,6 +6,7 @@ import { WorkbookSnapshot } from "../grid/snapshot";
 import { Finding, Severity } from "../report/finding";
 import { Table } from "../recognize/templates";
 import { Relation, RelationSink } from "./relation";
+import type { ParseFailure } from "../tables/base";
 
 export interface RuleContext extends RelationSink {
   workbook: WorkbookSnapshot;
@@ -15,6 +16,8 @@ export interface RuleContext extends RelationSink {
   /** The first table of a template (cross-table rules compare the first of each). */
   one<T extends Table = Table>(template: string): T | undefined;
   relations: Relation[];
+  /** Regions whose title was recognised but whose table could not be read. */
+  failures: ParseFailure[];
 }
 
 export interface Rule {
@@ -26,7 +29,7 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-export function makeContext(workbook: WorkbookSnapshot, tables: Table[]): RuleContext {
+export function makeContext(workbook: WorkbookSnapshot, tables: Table[], failures: ParseFailure[] = []): RuleContext {
   const byTemplate = new Map<string, Table[]>();
   for (const t of tables) {
     const list = byTemplate.get(t.template) ?? [];
@@ -36,6 +39,7 @@ export function makeContext(workbook: WorkbookSnapshot, tables: Table[]): RuleCo
   return {
     workbook,
     tables,
+    failures,
     relations: [],
     all<T extends Table>(template: string) {
       return (byTemplate.get(template) ?? []) as T[];

@@ -120,5 +120,7 @@ export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: strin
   wb.eachSheet((ws) => {
     sheets.push(worksheetToSnapshot(ws));
   });
+  // Excel always keeps at least one sheet: a zip without any is not a workbook.
+  if (sheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（没有任何工作表）`);
   return { name, sheets };
 }

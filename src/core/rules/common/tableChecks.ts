@@ -232,4 +232,44 @@ export const departmentName: Rule = {
   },
 };
 
-export const COMMON_RULES = [notANumber, hiddenDecimals, negativeAmount, codeName, parentCode, departmentName];
+
+
+export const tableStructure: Rule = {
+  id: "common.table-structure",
+  title: "识别到表的标题，但表头不完整或无法读取（该表未校验）",
+  severity: "warning",
+  family: "common",
+  check(ctx) {
+    return ctx.failures.map((f) => ({
+      rule: this.id,
+      severity: "warning" as const,
+      message: `工作表“${f.ctx.sheet.name}”中识别到“${f.template.code ? f.template.code + " " : ""}${f.template.name}”的标题（“${f.ctx.title}”），但${f.reason}，本表未校验。`,
+      cells: [{ sheet: f.ctx.sheet.name, row: Math.max(0, f.ctx.titleRow), col: f.ctx.titleCol }],
+    }));
+  },
+};
+
+export const sheetTruncated: Rule = {
+  id: "common.sheet-truncated",
+  title: "工作表过大，只读取了前面的部分",
+  severity: "warning",
+  family: "common",
+  check(ctx) {
+    return ctx.workbook.sheets
+      .filter((s) => s.truncated)
+      .map((s) => ({
+        rule: this.id,
+        severity: "warning" as const,
+        message: `工作表“${s.name}”过大：${s.truncated!.reason}（自第 ${s.truncated!.atRow + 1} 行起）。`,
+        cells: [{ sheet: s.name, row: s.truncated!.atRow, col: 0 }],
+      }));
+  },
+};
+
+/** Findings the engine writes outside the rules (listed by `disclosure-check --rules`). */
+export const ENGINE_FINDINGS = [
+  { id: "common.unit-scale", severity: "error" as const, title: "一张表的数字约为与之相等的另一张表的 10,000 倍（或万分之一）：单位行（元/万元）有误，合并为一条" },
+  { id: "common.unreadable", severity: "error" as const, title: "文件无法读取（不是 .xlsx、已损坏、加密或为空）" },
+];
+
+export const COMMON_RULES = [tableStructure, sheetTruncated, notANumber, hiddenDecimals, negativeAmount, codeName, parentCode, departmentName];
