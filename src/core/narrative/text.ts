@@ -97,6 +97,9 @@ export function figuresIn(text: string): TextFigure[] {
     if (/^年/.test(after) && /^\d{4}$/.test(m[0])) continue;
     if (/^(月|日|号)/.test(after)) continue;
     if (/^[.、．]/.test(after) && !/^[.．]\s*(\d|%|％)/.test(after) && (start === 0 || /[\s（(：:。；;]$/.test(before))) continue;
+    // Enumerations "1)" "2）", thresholds "50万元以上", "100万元（含）以上".
+    if (/^[)）]/.test(after) && (start === 0 || /[\s（(：:。；;]$/.test(before))) continue;
+    if (/^\s*(万元|元)?\s*([（(]含[）)])?\s*(以上|以下)/.test(folded.slice(end))) continue;
     // Classification codes followed by their name ("2101501 行政运行", "210类").
     if (/^\d{3}(\d{2}){0,2}$/.test(m[0]) && /^[（(]?(类|款|项)/.test(after)) continue;
     if (/^\d{5}(\d{2})?$/.test(m[0]) && /^[\u4e00-\u9fa5]/.test(after) && !/^(万|元|亿|人|个|家|次|辆|台|套|项|条|天)/.test(after)) continue;

@@ -12,6 +12,8 @@ import { CROSS_FINAL_RULES } from "./final/cross";
 import { finalCompleteness, finalEmptyTables } from "./final/emptyTables";
 import { finalInfoProcurement } from "./final/info";
 import { COMMON_RULES } from "./common/tableChecks";
+import { NARRATIVE_FIGURE_RULES } from "./narrative/figures";
+import { NARRATIVE_TEXT_RULES } from "./narrative/text";
 
 const registry: Rule[] = [
   ...COMMON_RULES,
@@ -24,6 +26,8 @@ const registry: Rule[] = [
   finalEmptyTables,
   finalCompleteness,
   finalInfoProcurement,
+  ...NARRATIVE_FIGURE_RULES,
+  ...NARRATIVE_TEXT_RULES,
 ];
 
 export function registerRules(rules: Rule[]): void {

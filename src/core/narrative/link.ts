@@ -1,0 +1,190 @@
+/**
+ * Links every figure of a clerk's narrative to the fact it talks about.
+ *
+ * - The section comes from the headings ("三、支出决算情况说明"), matched by their
+ *   words, not their numbering (documents number sections differently).
+ * - The subject of a figure is the clause before it (since the last "，；。："
+ *   or the previous figure), with the sentence before that as weaker context.
+ * - A percentage after 占/增长/下降/完成 belongs to the previous figure's fact:
+ *   its share, its change in percent, its rate of completion.
+ * - Among the section's facts, the best keyed one wins; a value-consistent fact is
+ *   preferred over one that only matches by words. A strong key match whose value
+ *   disagrees is a contradiction; no match at all leaves the figure unlinked.
+ */
+import { Decimal } from "../amount/decimal";
+import { Fact, SectionId, consistent } from "./fact";
+import { Paragraph, TextFigure, figuresIn } from "./text";
+import { norm } from "../recognize/normalize";
+
+export interface Linked {
+  para: Paragraph;
+  /** Index of the paragraph in the narrative. */
+  index: number;
+  figure: TextFigure;
+  section: SectionId | null;
+  /** The clause before the figure, normalised. */
+  subject: string;
+  fact?: Fact;
+  /** ok: equal as displayed; tail: within rounding; mismatch: contradicts; unit: 元 vs 万元; unlinked. */
+  status: "ok" | "tail" | "mismatch" | "unit" | "unlinked";
+  /** How strongly the words named the fact (0 = matched by value only). */
+  score: number;
+}
+
+const HEADINGS: [RegExp, SectionId][] = [
+  [/名词解释/, "terms"],
+  [/绩效/, "perf"],
+  [/国有资产/, "assets"],
+  [/政府采购/, "procurement"],
+  [/机关运行经费|机构运行经费/, "operating"],
+  [/国有资本经营/, "soe"],
+  [/政府性基金/, "govFund"],
+  [/三公/, "sangong"],
+  [/基本支出/, "basic"],
+  [/项目支出决算/, "project"],
+  [/一般公共预算/, "gpb"],
+  [/财政拨款收入支出|财政拨款收支/, "fiscal"],
+  [/收入支出决算总体|收支决算总体|总体情况说明$/, "total"],
+  [/收入决算/, "income"],
+  [/支出决算/, "expense"],
+];
+
+/** Section of a heading paragraph, or null when the paragraph is not a heading. */
+export function headingSection(text: string): SectionId | null {
+  const t = norm(text);
+  if (t.length > 40) return null;
+  if (!/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|名词解释)/.test(t)) return null;
+  for (const [re, id] of HEADINGS) if (re.test(t)) return id;
+  return null;
+}
+
+const BOUNDARY = /[，,；;。：:]/;
+
+function clauseBefore(text: string, start: number, prevEnd: number): string {
+  let i = start - 1;
+  while (i >= prevEnd && !BOUNDARY.test(text[i])) i--;
+  return norm(text.slice(Math.max(i + 1, prevEnd), start));
+}
+
+function sentenceBefore(text: string, start: number): string {
+  let i = start - 1;
+  while (i >= 0 && !/[。；;]/.test(text[i])) i--;
+  return norm(text.slice(i + 1, start));
+}
+
+/** Facts a percentage after a relation word may be, given the previous figure's fact. */
+function relatedTo(prev: Fact | undefined, word: string, facts: Map<string, Fact>): Fact[] {
+  if (!prev) return [];
+  const id = prev.id;
+  const out: (Fact | undefined)[] = [];
+  const base = id.replace(/\.(change|prev|budget|final)$/, "");
+  if (/增长|下降|减少|增加|变动/.test(word)) out.push(facts.get(`${id.replace(/\.change$/, "")}.changePct`), facts.get(`${base}.changePct`), facts.get(`${base}.final.changePct`));
+  if (/完成|执行/.test(word)) {
+    out.push(facts.get(`${base}.rate`), facts.get(`${id}.rate`));
+    if (id === "gpb.total" || id === "gpb.budget") out.push(facts.get("gpb.budgetRate"));
+    if (id === "sg.final" || id === "sg.budget") out.push(facts.get("sg.rate"));
+    if (id === "operating" || id === "operating.budget") out.push(facts.get("operating.rate"));
+    if (/^sg\.\w+\.(final|budget)$/.test(id)) out.push(facts.get(id.replace(/\.(final|budget)$/, ".rate")));
+  }
+  if (/占/.test(word)) {
+    out.push(facts.get(`${id}.share`));
+    if (id === "gpb.total") out.push(facts.get("gpb.shareOfExpense"));
+    if (/^sg\.\w+\.final$/.test(id)) out.push(facts.get(id.replace(/\.final$/, ".share")));
+    if (id === "proc.sme") out.push(facts.get("proc.sme.share"));
+    if (id === "proc.micro") out.push(facts.get("proc.micro.share"), facts.get("proc.micro.shareOfSme"));
+  }
+  return out.filter((f): f is Fact => !!f);
+}
+
+function keyScore(f: Fact, clause: string, sentence: string, para: string): number {
+  if (f.requires && !f.requires.some((k) => k.test(sentence) || k.test(para))) return 0;
+  let best = 0;
+  f.keys.forEach((k, i) => {
+    const weight = Math.max(1, 4 - i); // earlier keys are the more specific ones
+    if (k.test(clause)) best = Math.max(best, 10 + weight);
+    else if (k.test(sentence)) best = Math.max(best, 5 + weight);
+    else if (k.test(para)) best = Math.max(best, 1 + weight / 4);
+  });
+  return best;
+}
+
+const TEN_THOUSAND = new Decimal(10000);
+
+function unitOk(fig: TextFigure, f: Fact): boolean {
+  if (f.unit === "%") return fig.unit === "%";
+  if (f.unit === "count") return fig.unit === "count" || fig.unit === "none";
+  return fig.unit === "万元" || fig.unit === "元" || fig.unit === "亿元" || fig.unit === "千元" || fig.unit === "none";
+}
+
+/** The written figure in the fact's unit (万元 amounts: 元 → ÷10000). */
+function writtenIn(fig: TextFigure): { v: Decimal; dp: number } {
+  if (fig.unit === "元") return { v: fig.value.div(TEN_THOUSAND), dp: fig.decimals + 4 };
+  if (fig.unit === "亿元") return { v: fig.value.times(TEN_THOUSAND), dp: Math.max(0, fig.decimals - 4) };
+  if (fig.unit === "千元") return { v: fig.value.div(10), dp: fig.decimals + 1 };
+  return { v: fig.value, dp: fig.decimals };
+}
+
+/**
+ * Links the figures of the paragraphs; `factsIn(section)` gives the candidate
+ * facts of a section, `all` every fact by id (for shares, changes, rates).
+ */
+export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) => Fact[], all: Map<string, Fact>): Linked[] {
+  const out: Linked[] = [];
+  let section: SectionId | null = null;
+  paragraphs.forEach((para, index) => {
+    const h = headingSection(para.text);
+    if (h) {
+      section = h;
+      return;
+    }
+    const figs = figuresIn(para.text);
+    let prevFact: Fact | undefined;
+    let prevEnd = 0;
+    const paraNorm = norm(para.text);
+    for (const fig of figs) {
+      const clause = clauseBefore(para.text, fig.start, prevEnd);
+      const sentence = sentenceBefore(para.text, fig.start);
+      prevEnd = fig.end;
+      const relWord = /^(其中)?(占|增长|下降|减少|增加|完成|执行率|分别|为)/.exec(clause)?.[0] ?? (clause.length <= 14 && /占|增长|下降|完成/.test(clause) ? clause : "");
+      let candidates: { f: Fact; score: number }[] = [];
+      if (fig.unit === "%" && relWord) candidates = relatedTo(prevFact, relWord, all).map((f) => ({ f, score: 30 }));
+      if (section && section !== "terms") {
+        for (const f of factsIn(section)) {
+          if (!unitOk(fig, f)) continue;
+          if (candidates.some((c) => c.f === f)) continue;
+          const s = keyScore(f, clause, sentence, paraNorm);
+          candidates.push({ f, score: s });
+        }
+      }
+      const { v, dp } = writtenIn(fig);
+      const scored = candidates.filter((c) => unitOk(fig, c.f));
+      const good = scored.filter((c) => c.score > 0 && consistent(c.f, v, dp) && !(c.f.zeroBase && fig.unit === "%" && !fig.value.isZero()));
+      good.sort((a, b) => b.score - a.score);
+      let link: Linked = { para, index, figure: fig, section, subject: clause, status: "unlinked", score: 0 };
+      // A figure inside a stated reason ("主要原因是……调剂资金660.55万元") explains; it is not checked against a fact.
+      const inReason = /原因/.test(sentence.replace(/原因.*$/, "原因")) && /原因[是为：:]/.test(sentence);
+      const bestKeyed = inReason ? undefined : [...scored].sort((a, b) => b.score - a.score)[0];
+      if (good.length && (!bestKeyed || good[0].score >= Math.min(bestKeyed.score, 10))) {
+        const f = good[0].f;
+        const mag = (d: Decimal) => (f.kind === "change" || f.kind === "changePct" ? d.abs() : d);
+        const exact = mag(f.shown).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).eq(v.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP)) || mag(f.value).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).eq(v);
+        link = { ...link, fact: f, status: exact ? "ok" : "tail", score: good[0].score };
+      } else if (bestKeyed && bestKeyed.score >= 10) {
+        // Named clearly, but the value disagrees. A 元/万元 slip is told apart.
+        const f = bestKeyed.f;
+        const asYuan = fig.unit === "元" && consistent(f, fig.value, fig.decimals);
+        const asWan = fig.unit === "万元" && f.unit === "万元" && consistent(f, fig.value.div(TEN_THOUSAND), fig.decimals + 4);
+        link = { ...link, fact: f, status: asYuan || asWan ? "unit" : "mismatch", score: bestKeyed.score };
+      } else if (section && section !== "terms") {
+        // Matched by value alone, within the section (only when unambiguous).
+        const byValue = scored.filter((c) => consistent(c.f, v, dp) && !c.f.value.isZero());
+        const distinct = new Set(byValue.map((c) => c.f.value.toString()));
+        if (byValue.length && distinct.size === 1 && !fig.value.isZero()) link = { ...link, fact: byValue[0].f, status: "ok", score: 0 };
+      }
+      out.push(link);
+      if (link.fact && link.status !== "mismatch") prevFact = link.fact;
+      else if (!link.fact) prevFact = undefined;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,330 @@
+/**
+ * Narrative figures against the tables (spec §6): every amount, percentage and
+ * count of a clerk's 情况说明 is linked to the fact it states (narrative/link.ts)
+ * and compared with the interval tolerance of spec §5.
+ */
+import { parseA1 } from "../../grid/address";
+import { Decimal, ZERO } from "../../amount/decimal";
+import { Interval, sumIntervals } from "../../amount/interval";
+import { halfUnit } from "../../amount/decimal";
+import { formatNumber } from "../../amount/format";
+import { Finding } from "../../report/finding";
+import { CellRef, refA1 } from "../../tables/types";
+import { Fact, FactSource, show } from "../../narrative/fact";
+import { Linked } from "../../narrative/link";
+import { narrativeContext } from "../../narrative/context";
+import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
+import { Rule } from "../types";
+
+export function sourceRefs(sources: FactSource[]): CellRef[] {
+  const out: CellRef[] = [];
+  for (const s of sources) {
+    const p = parseA1(s.cell);
+    if (p && !out.some((o) => o.sheet === s.sheet && o.row === p.row && o.col === p.col)) out.push({ sheet: s.sheet, row: p.row, col: p.col });
+  }
+  return out;
+}
+
+/** "…收、支总计各减少 37.32 万元" — the words around a figure, for messages. */
+export function excerpt(text: string, fig: { start: number; end: number }, before = 18): string {
+  const s = Math.max(0, fig.start - before);
+  return `${s > 0 ? "…" : ""}${text.slice(s, fig.end)}`;
+}
+
+function where(p: Paragraph): string {
+  return `${p.ref.sheet}!${refA1(p.ref)}`;
+}
+
+function expected(f: Fact): string {
+  const mag = f.kind === "change" || f.kind === "changePct" ? { ...f, shown: f.shown.abs() } : f;
+  return show(mag as Fact);
+}
+
+function linksOf(ctx: Parameters<Rule["check"]>[0]): Linked[] {
+  return narrativeContext(ctx).links;
+}
+
+export const figureMismatch: Rule = {
+  id: "narrative.figure-mismatch",
+  title: "情况说明中的数字应与表格（或补充信息）一致",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    return linksOf(ctx)
+      .filter((l) => l.status === "mismatch" && l.fact)
+      .map((l) => ({
+        rule: this.id,
+        severity: "error" as const,
+        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure)}”：写的是 ${l.figure.raw.replace(/\s/g, "")}，按表格应为 ${expected(l.fact!)}（${l.fact!.formula}）。`,
+        cells: [l.para.ref, ...sourceRefs(l.fact!.sources)],
+        expected: expected(l.fact!),
+        actual: l.figure.raw.replace(/\s/g, ""),
+      }));
+  },
+};
+
+export const figureUnit: Rule = {
+  id: "narrative.unit",
+  title: "情况说明的金额单位应与表格一致（万元/元）",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    return linksOf(ctx)
+      .filter((l) => l.status === "unit" && l.fact)
+      .map((l) => ({
+        rule: this.id,
+        severity: "error" as const,
+        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure)}”：数字与表格相符，但单位写错了，应为 ${expected(l.fact!)}（${l.fact!.formula}）。`,
+        cells: [l.para.ref, ...sourceRefs(l.fact!.sources)],
+        expected: expected(l.fact!),
+        actual: l.figure.raw.replace(/\s/g, ""),
+      }));
+  },
+};
+
+export const figureTail: Rule = {
+  id: "narrative.tail",
+  title: "情况说明中的数字与表格相差在四舍五入尾差范围内",
+  severity: "info",
+  family: "narrative",
+  check(ctx) {
+    return linksOf(ctx)
+      .filter((l) => l.status === "tail" && l.fact)
+      .map((l) => ({
+        rule: this.id,
+        severity: "info" as const,
+        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure)}”：写的是 ${l.figure.raw.replace(/\s/g, "")}，按表格为 ${expected(l.fact!)}（${l.fact!.formula}），相差在四舍五入尾差范围内。`,
+        cells: [l.para.ref, ...sourceRefs(l.fact!.sources)],
+        expected: expected(l.fact!),
+        actual: l.figure.raw.replace(/\s/g, ""),
+      }));
+  },
+};
+
+export const zeroBase: Rule = {
+  id: "narrative.zero-base",
+  title: "基数为0时不应写百分比（应写“年初未安排预算”“上年无此项支出”）",
+  severity: "warning",
+  family: "narrative",
+  check(ctx) {
+    return linksOf(ctx)
+      .filter((l) => l.fact?.zeroBase && l.figure.unit === "%")
+      .map((l) => ({
+        rule: this.id,
+        severity: "warning" as const,
+        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure, 30)}”：${l.fact!.kind === "changePct" ? "上年数" : "预算数"}为0，不能计算百分比，应写“${l.fact!.kind === "changePct" ? "上年无此项支出" : "年初未安排预算"}”。`,
+        cells: [l.para.ref, ...sourceRefs(l.fact!.sources)],
+      }));
+  },
+};
+
+const UP = /增加|增长|上升|提高/;
+const DOWN = /减少|下降|降低|减|节约/;
+
+export const direction: Rule = {
+  id: "narrative.direction",
+  title: "“增加/减少”“增长/下降”“持平”应与实际增减方向一致",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const l of linksOf(ctx)) {
+      const f = l.fact;
+      if (!f || (f.kind !== "change" && f.kind !== "changePct") || l.status === "mismatch") continue;
+      const word = /(增加|增长|上升|提高|减少|下降|降低|持平)[^增减持]*$/.exec(l.subject)?.[1];
+      if (!word) continue;
+      const sign = f.value.isZero() ? 0 : f.value.isPositive() ? 1 : -1;
+      const said = word === "持平" ? 0 : UP.test(word) ? 1 : DOWN.test(word) ? -1 : null;
+      if (said === null || said === sign || (sign !== 0 && f.shown.isZero())) continue;
+      const right = sign === 0 ? "持平" : sign > 0 ? (f.kind === "change" ? "增加" : "增长") : f.kind === "change" ? "减少" : "下降";
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure)}”：写的是“${word}”，但按表格${f.kind === "change" ? "变动额" : "变动率"}为 ${formatNumber(f.value, 2)}（${f.formula}），应为“${right}”。`,
+        cells: [l.para.ref, ...sourceRefs(f.sources)],
+        expected: right,
+        actual: word,
+      });
+    }
+    return out;
+  },
+};
+
+export const unlinked: Rule = {
+  id: "narrative.unverified",
+  title: "情况说明中未能与表格或补充信息核对的数字（逐段列出）",
+  severity: "info",
+  family: "narrative",
+  check(ctx) {
+    const byPara = new Map<Paragraph, Linked[]>();
+    for (const l of linksOf(ctx)) {
+      if (l.status !== "unlinked") continue;
+      const list = byPara.get(l.para) ?? [];
+      list.push(l);
+      byPara.set(l.para, list);
+    }
+    return [...byPara].map(([p, ls]) => ({
+      rule: this.id,
+      severity: "info" as const,
+      message: `情况说明（${where(p)}）中以下数字未能与表格或补充信息核对：${ls.map((l) => `“${excerpt(p.text, l.figure, 10)}”`).join("、")}。`,
+      cells: [p.ref],
+    }));
+  },
+};
+
+/** Sentences split at "。", a sentence beginning with 其中 continuing the previous one. */
+function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "。") {
+      const s = { start, end: i };
+      const body = text.slice(start, i).trim();
+      if (/^其中/.test(body) && out.length) out[out.length - 1].end = i;
+      else if (body) out.push(s);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+type Part = { fig: TextFigure; sign: number };
+
+/**
+ * "X万元，其中：a万元……b万元" and "增加X万元，其中：……增加a万元，……减少b万元":
+ * the stated parts must add up to the stated total, even when no table holds them.
+ */
+export const partsSum: Rule = {
+  id: "narrative.parts-sum",
+  title: "情况说明中“合计X，其中：a、b……”的各部分之和应等于合计",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const p of narrativeContext(ctx).paragraphs) {
+      const figs = figuresIn(p.text);
+      for (const s of sentences(p.text)) {
+        const inS = figs.filter((f) => f.start >= s.start && f.end <= s.end);
+        const qi = p.text.indexOf("其中", s.start);
+        if (qi < 0 || qi > s.end) continue;
+        const before = inS.filter((f) => f.end <= qi && f.unit !== "%");
+        const total = before[before.length - 1];
+        if (!total) continue;
+        const next = p.text.indexOf("其中", qi + 2);
+        const limit = next > 0 && next < s.end ? next : s.end;
+        const parts: Part[] = inS
+          .filter((f) => f.start > qi && f.end <= limit && f.unit === total.unit && (f.unit !== "count" || f.countWord === total.countWord))
+          .map((f) => {
+            const clause = p.text.slice(Math.max(s.start, f.start - 14), f.start);
+            return { fig: f, sign: /减少|下降/.test(clause.slice(-6)) && /增加|减少/.test(p.text.slice(total.start - 8, total.start)) ? -1 : 1 };
+          });
+        if (parts.length < 2 || total.unit === "none") continue;
+        // A total written with a direction: "增加X…其中…减少b" → signed parts.
+        const totalNeg = /减少|下降/.test(p.text.slice(Math.max(0, total.start - 6), total.start));
+        const iv = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
+        const sumIv = sumIntervals(parts.map((x) => (x.sign < 0 ? iv(x.fig).neg() : iv(x.fig))));
+        const totIv = totalNeg ? iv(total).neg() : iv(total);
+        const partsValue = parts.reduce((a, x) => (x.sign < 0 ? a.minus(x.fig.value) : a.plus(x.fig.value)), ZERO);
+        const totValue = totalNeg ? total.value.neg() : total.value;
+        if (partsValue.eq(totValue)) continue;
+        const holds = sumIv.overlaps(totIv);
+        const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
+        out.push({
+          rule: this.id,
+          severity: holds ? "info" : "error",
+          message: `情况说明（${where(p)}）：合计写的是 ${total.raw.replace(/\s/g, "")}，其后列出的各部分（${parts.map((x) => `${x.sign < 0 ? "减" : ""}${x.fig.raw.replace(/\s/g, "")}`).join("、")}）之和为 ${formatNumber(partsValue.abs(), Math.max(total.decimals, ...parts.map((x) => x.fig.decimals)))}${unit}，${holds ? "相差在四舍五入尾差范围内" : `相差 ${formatNumber(partsValue.minus(totValue).abs(), 2)}${unit}`}。`,
+          cells: [p.ref],
+          expected: formatNumber(partsValue.abs(), 2),
+          actual: total.raw.replace(/\s/g, ""),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * The same figure quoted twice must agree: figures no table holds (or that the
+ * checker could not link) with the same wording before them but different values.
+ */
+export const sameFigure: Rule = {
+  id: "narrative.same-figure",
+  title: "情况说明中同一个数字在不同地方应一致",
+  severity: "warning",
+  family: "narrative",
+  check(ctx) {
+    const out: Finding[] = [];
+    const seen = new Map<string, Linked>();
+    for (const l of linksOf(ctx)) {
+      if (l.figure.unit === "none" || l.figure.unit === "%") continue;
+      // The same wording from the start of the sentence (numbering, years and digits removed).
+      const text = l.para.text;
+      let i = l.figure.start - 1;
+      while (i >= 0 && !/[。；;]/.test(text[i])) i--;
+      const subject = text
+        .slice(i + 1, l.figure.start)
+        .replace(/^\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/, "")
+        .replace(/\d{4}\s*年度?/g, "")
+        .replace(/[\d.,%\s]/g, "");
+      if (subject.length < 8) continue;
+      const key = `${l.section}|${subject}|${l.figure.unit}`;
+      const prev = seen.get(key);
+      if (!prev) {
+        seen.set(key, l);
+        continue;
+      }
+      if (prev.fact && l.fact && prev.fact.id !== l.fact.id) continue;
+      const same = prev.figure.value.eq(l.figure.value) || Interval.around(prev.figure.value, halfUnit(prev.figure.decimals)).overlaps(Interval.around(l.figure.value, halfUnit(l.figure.decimals)));
+      if (same) continue;
+      out.push({
+        rule: this.id,
+        severity: "warning",
+        message: `情况说明中同一项目前后不一致：${where(prev.para)}“${excerpt(prev.para.text, prev.figure)}”与 ${where(l.para)}“${excerpt(l.para.text, l.figure)}”。`,
+        cells: [l.para.ref, prev.para.ref],
+        expected: prev.figure.raw.replace(/\s/g, ""),
+        actual: l.figure.raw.replace(/\s/g, ""),
+      });
+    }
+    return out;
+  },
+};
+
+/** "决算数大于/小于/等于（年初）预算数" must agree with the two figures it compares. */
+export const comparisonWord: Rule = {
+  id: "narrative.comparison",
+  title: "“决算数大于（小于、等于）预算数”应与所比较的两个数一致",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const out: Finding[] = [];
+    const links = linksOf(ctx);
+    for (const p of narrativeContext(ctx).paragraphs) {
+      const m = /决算数?(大于|小于|等于|高于|低于|超过)(年初)?预算数?/.exec(p.text);
+      if (!m) continue;
+      // The two amounts compared: the budget figure and the outcome figure stated before the words.
+      const inP = links.filter((l) => l.para === p && l.fact && l.figure.start < m.index && l.figure.unit !== "%" && l.figure.unit !== "count");
+      const isBudget = (id: string) => /(^|\.)budget$/.test(id);
+      const budget = [...inP].reverse().find((l) => isBudget(l.fact!.id));
+      const final = [...inP].reverse().find((l) => !isBudget(l.fact!.id) && !/\.(prev|change)$/.test(l.fact!.id));
+      if (!budget || !final) continue;
+      const b = budget.figure.value;
+      const f = final.figure.value;
+      const said = m[1];
+      const truth = f.gt(b) ? "大于" : f.lt(b) ? "小于" : "等于";
+      const ok = (said === "大于" || said === "高于" || said === "超过") ? truth === "大于" : said === "小于" || said === "低于" ? truth === "小于" : truth === "等于";
+      if (ok) continue;
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明（${where(p)}）写“决算数${said}预算数”，但本段预算数为 ${budget.figure.raw.replace(/\s/g, "")}、决算数为 ${final.figure.raw.replace(/\s/g, "")}，应为“决算数${truth}预算数”。`,
+        cells: [p.ref],
+        expected: `决算数${truth}预算数`,
+        actual: m[0],
+      });
+    }
+    return out;
+  },
+};
+
+export const NARRATIVE_FIGURE_RULES = [figureMismatch, figureUnit, figureTail, zeroBase, direction, unlinked, partsSum, sameFigure, comparisonWord];
+
