@@ -266,7 +266,7 @@ export function generateFinalNarrative(ff: FinalFacts, opts: GenerateOptions = {
         missing(p, `${it.code} ${it.name}的年初预算`);
         p.t("，支出决算为").f(fin).t("。");
       } else if (b.value.isZero()) {
-        p.t("年初未安排预算，支出决算为").f(fin).t("。决算数与年初预算数存在差异的主要原因是").reason(supp, `budget.item.${it.code}`, `${it.name}决算数与年初预算数差异的原因`).t("。");
+        p.t("年初预算为").f(b).t("（年初未安排预算），支出决算为").f(fin).t("。决算数与年初预算数存在差异的主要原因是").reason(supp, `budget.item.${it.code}`, `${it.name}决算数与年初预算数差异的原因`).t("。");
       } else {
         const rate = F(`gpb.item.${it.code}.rate`)!;
         p.t("年初预算为").f(b).t("，支出决算为").f(fin).t("，完成年初预算的").f(rate).t("。");

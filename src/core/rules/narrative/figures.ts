@@ -112,7 +112,7 @@ export const zeroBase: Rule = {
       .map((l) => ({
         rule: this.id,
         severity: "warning" as const,
-        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure, 30)}”：${l.fact!.kind === "changePct" ? "上年数" : "预算数"}为0，不能计算百分比，应写“${l.fact!.kind === "changePct" ? "上年无此项支出" : "年初未安排预算"}”。`,
+        message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure, 30)}”：${l.fact!.sources[l.fact!.sources.length - 1].label}为0，不能计算百分比，应写“${l.fact!.kind === "changePct" ? "上年无此项支出" : "年初未安排预算"}”。`,
         cells: [l.para.ref, ...sourceRefs(l.fact!.sources)],
       }));
   },
@@ -267,7 +267,7 @@ export const sameFigure: Rule = {
         .replace(/\d{4}\s*年度?/g, "")
         .replace(/[\d.,%\s]/g, "");
       if (subject.length < 8) continue;
-      const key = `${l.section}|${subject}|${l.figure.unit}`;
+      const key = `${subject}|${l.figure.unit}`;
       const prev = seen.get(key);
       if (!prev) {
         seen.set(key, l);
