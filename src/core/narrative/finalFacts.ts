@@ -187,7 +187,8 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
     if (expenseTotal) add(ratioFact({ id: "gpb.shareOfExpense", unit: "%", keys: re("占.*支出合计", "占本年支出合计", "占"), sections: ["gpb"] }, gpb, expenseTotal, "share"));
     yoy(gpb, "prev.gpbExpense", "gpb", re("一般公共预算财政拨款支出", "支出"), ["gpb"]);
     const classFacts: Fact[] = [];
-    for (const r of t05.rows.filter((x) => x.level === 1)) {
+    // Rows whose figure is not a number are skipped here (common.not-a-number reports them).
+    for (const r of t05.rows.filter((x) => x.level === 1 && x.cells.total?.amount)) {
       const name = FUNCTION_CLASSES[r.code]?.name ?? r.name;
       classes.push({ code: r.code, name: r.name || name });
       const nameKey = new RegExp(escapeRe(stripSuffix(r.name || name)));
@@ -202,7 +203,7 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
     let budget: Fact | undefined = budgetCell ? cellFact({ id: "gpb.budget", unit: "万元", keys: re("年初预算"), sections: ["gpb"] }, budgetCell, "公开05表 合计 年初预算数") : fromSupp({ id: "gpb.budget", unit: "万元", keys: re("年初预算"), sections: ["gpb"] }, "budget.gpb");
     const itemBudgets: Fact[] = [];
     let allItemBudgets = true;
-    for (const r of t05.rows.filter((x) => x.level === 3)) {
+    for (const r of t05.rows.filter((x) => x.level === 3 && x.cells.total?.amount)) {
       const kuanRow = rowByCode(t05, r.code.slice(0, 5));
       const clsRow = rowByCode(t05, r.code.slice(0, 3));
       items.push({ code: r.code, cls: clsRow?.name || FUNCTION_CLASSES[r.code.slice(0, 3)]?.name || "", kuan: kuanRow?.name || FUNCTION_ITEMS[r.code.slice(0, 5)]?.name || "", name: r.name });
@@ -248,9 +249,11 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
     const f = t07.groups.final ?? {};
     const bt = a(b.total);
     const ft = a(f.total);
-    const budgetTotal = bt ? add(cellFact({ id: "sg.budget", unit: "万元", keys: re("预算"), sections: ["sangong"] }, bt, "公开07表 预算数合计")) : undefined;
-    const finalTotal = ft ? add(cellFact({ id: "sg.final", unit: "万元", keys: re("决算", "支出"), sections: ["sangong"] }, ft, "公开07表 决算数合计")) : undefined;
-    if (budgetTotal && finalTotal) add(ratioFact({ id: "sg.rate", unit: "%", keys: re("完成.*预算", "完成"), sections: ["sangong"] }, finalTotal, budgetTotal, "rate"));
+    // The totals are named as "三公" totals; a paragraph about one item (外宾接待) does not state them.
+    const sgTotal = [/三公/];
+    const budgetTotal = bt ? add(cellFact({ id: "sg.budget", unit: "万元", keys: re("预算"), requires: sgTotal, sections: ["sangong"] }, bt, "公开07表 预算数合计")) : undefined;
+    const finalTotal = ft ? add(cellFact({ id: "sg.final", unit: "万元", keys: re("决算", "支出"), requires: sgTotal, sections: ["sangong"] }, ft, "公开07表 决算数合计")) : undefined;
+    if (budgetTotal && finalTotal) add(ratioFact({ id: "sg.rate", unit: "%", keys: re("完成.*预算", "完成"), requires: sgTotal, sections: ["sangong"] }, finalTotal, budgetTotal, "rate"));
     yoy(finalTotal, "prev.sangong", "sg.final", re("三公"), ["sangong"]);
     const shareFacts: Fact[] = [];
     for (const part of SANGONG_PARTS) {

@@ -110,6 +110,37 @@ function keyScore(f: Fact, clause: string, sentence: string, para: string): numb
 
 const TEN_THOUSAND = new Decimal(10000);
 
+type Role = "change" | "budget" | "prev" | "rate" | "share" | "plain";
+
+/** What a written figure is, from the words just before it. */
+function figureRole(clause: string, fig: TextFigure): Role {
+  const tail = clause.slice(-10);
+  if (/(增加|减少|增长|下降|上升|降低|增|减)(了|约|为)?$/.test(tail)) return "change";
+  if (fig.unit === "%") {
+    if (/完成|执行率/.test(clause)) return "rate";
+    if (/占/.test(clause)) return "share";
+    if (/增长|下降|增加|减少|上升|降低/.test(clause)) return "change";
+  }
+  if (/上年|上一年/.test(clause)) return "prev";
+  if (/预算(数|为|是)?$|预算安排|年初预算/.test(clause) && !/决算/.test(clause.replace(/.*预算/, ""))) return "budget";
+  return "plain";
+}
+
+function factRole(f: Fact): Role {
+  if (f.kind === "change" || f.kind === "changePct") return "change";
+  if (f.kind === "rate") return "rate";
+  if (f.kind === "share") return "share";
+  if (/\.prev$/.test(f.id)) return "prev";
+  if (/(^|\.)budget$/.test(f.id)) return "budget";
+  return "plain";
+}
+
+/** A figure may be linked to a fact of its own role; a plain figure also to a rate or share written without its word. */
+function roleOk(r: Role, f: Fact): boolean {
+  const fr = factRole(f);
+  return fr === r || (r === "plain" && (fr === "rate" || fr === "share"));
+}
+
 function unitOk(fig: TextFigure, f: Fact): boolean {
   if (f.unit === "%") return fig.unit === "%";
   if (f.unit === "count") return fig.unit === "count" || fig.unit === "none";
@@ -157,7 +188,8 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         }
       }
       const { v, dp } = writtenIn(fig);
-      const scored = candidates.filter((c) => unitOk(fig, c.f));
+      const role = figureRole(clause, fig);
+      const scored = candidates.filter((c) => unitOk(fig, c.f) && (c.score >= 30 || roleOk(role, c.f)));
       const good = scored.filter((c) => c.score > 0 && consistent(c.f, v, dp) && !(c.f.zeroBase && fig.unit === "%" && !fig.value.isZero()));
       good.sort((a, b) => b.score - a.score);
       let link: Linked = { para, index, figure: fig, section, subject: clause, status: "unlinked", score: 0 };
