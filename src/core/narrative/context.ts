@@ -47,12 +47,13 @@ export function narrativeContext(ctx: RuleContext): NarrativeContext {
   if (n) return n;
   const suppSheet = findSupplementSheet(ctx.workbook);
   const supplement = suppSheet ? readSupplement(suppSheet) : undefined;
-  const facts = buildFacts(ctx.tables, supplement);
   const exclude = new Set<string>([...ctx.tables.map((t) => t.sheet), ...(suppSheet ? [suppSheet.name] : [])]);
   const paragraphs = narrativeSheets(ctx.workbook, exclude).flatMap((s) => paragraphsOf(s));
-  const links = linkNarrative(paragraphs, (s: SectionId) => facts.inSection(s), facts.facts);
+  // No narrative to check: the catalogue (thousands of facts on large tables) is not built.
+  const facts = paragraphs.length ? buildFacts(ctx.tables, supplement) : buildFacts([], supplement);
+  const links = paragraphs.length ? linkNarrative(paragraphs, (s: SectionId) => facts.inSection(s), facts.facts) : [];
   const titleYear = paragraphs.slice(0, 3).map((p) => /(20\d{2})\s*年度?/.exec(p.text)?.[1]).find(Boolean);
-  const year = facts.year ?? (titleYear ? parseInt(titleYear, 10) : undefined);
+  const year = ctx.tables.find((t) => t.year)?.year ?? facts.year ?? (titleYear ? parseInt(titleYear, 10) : undefined);
   const scopeText = paragraphs.slice(0, 3).map((p) => p.text).join("");
   const scope: "部门" | "单位" = supplement?.entries.get("unit.scope")?.text === "单位" || (/单位决算|单位预算/.test(scopeText) && !/部门决算|部门预算/.test(scopeText)) ? "单位" : "部门";
   n = { supplement, facts, paragraphs, links, year, scope };

@@ -39,15 +39,18 @@ export function paragraphsOf(sheet: SheetSnapshot, minLength = 8): Paragraph[] {
  * Sheets that hold a narrative: by name, or because most of their non-empty
  * cells are long texts (≥ 30 characters) in a single column.
  */
+const NOT_NARRATIVE = /^(目录|封面|目\s*录|说明书封面)$/;
+
 export function narrativeSheets(wb: WorkbookSnapshot, exclude: Set<string> = new Set()): SheetSnapshot[] {
   return wb.sheets.filter((s) => {
-    if (exclude.has(s.name) || !s.bounds) return false;
+    if (exclude.has(s.name) || !s.bounds || NOT_NARRATIVE.test(s.name.trim())) return false;
     let cells = 0;
     let long = 0;
     for (const row of s.rows.values())
       for (const cell of row.values()) {
         cells++;
-        if (typeof cell.value === "string" && norm(cell.text).length >= 30) long++;
+        // norm() only shortens a text: test the raw length first (sheets hold 100,000 cells).
+        if (typeof cell.value === "string" && cell.text.length >= 30 && norm(cell.text).length >= 30) long++;
       }
     if (cells === 0) return false;
     if (NARRATIVE_NAME.test(s.name) && long >= 1) return true;
