@@ -4,7 +4,11 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
-  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  moduleNameMapper: {
+    // office-addin-mock needs only the OfficeApp enum of office-addin-manifest; the package's
+    // main entry pulls in an ESM-only module (strip-bom) that jest cannot load as CommonJS.
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-mock/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
 };
