@@ -19,6 +19,8 @@ export interface MockWorkbook {
   syncs: () => number;
   /** Fill of a cell as the mock holds it. */
   fill(sheet: string, address: string): FillState;
+  /** Every fill the mock holds, by "Sheet!A1" (to reopen the workbook). */
+  fills(): Record<string, FillState>;
   /** Custom XML parts stored (by namespace). */
   parts: { ns: string; xml: string; deleted: boolean }[];
   setProtected(sheet: string, value: boolean): void;
@@ -26,15 +28,18 @@ export interface MockWorkbook {
   paint(sheet: string, address: string, color: string): void;
 }
 
-export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, FillState> = {}): MockWorkbook {
+/**
+ * `initialFills` and `initialParts` stand for what a saved workbook carries: pass
+ * a previous mock's fills and parts to "reopen" it in a fresh context.
+ */
+export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, FillState> = {}, initialParts: MockWorkbook["parts"] = []): MockWorkbook {
   const fills = new Map<string, FillState>();
   const fillOf = (sheet: string, address: string) => {
     const k = `${sheet}!${address}`;
-    if (!fills.has(k)) fills.set(k, initialFills[k] ?? { color: "#FFFFFF", pattern: "None", patternColor: null });
+    if (!fills.has(k)) fills.set(k, initialFills[k] ? { ...initialFills[k] } : { color: "#FFFFFF", pattern: "None", patternColor: null });
     return fills.get(k)!;
   };
-  const parts: MockWorkbook["parts"] = [];
-  const protectedSheets = new Set<string>();
+  const parts: MockWorkbook["parts"] = initialParts.map((p) => ({ ...p }));
   const byName: Record<string, unknown> = {};
   for (const s of wb.sheets) {
     const b = s.bounds;
@@ -44,11 +49,7 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
       name,
       visibility: s.hidden ? "Hidden" : "Visible",
       used,
-      protection: {
-        get protected() {
-          return protectedSheets.has(name);
-        },
-      },
+      protection: { protected: false },
       getUsedRangeOrNullObject() {
         return (this as unknown as { used: unknown }).used;
       },
@@ -130,8 +131,16 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
       },
     },
   };
-  const mock = new OfficeMockObject(seed as unknown as Record<string, unknown>) as unknown as { sync: () => Promise<void>; workbook: { worksheets: { byName: Record<string, { used: object }> } } };
-  for (const name of Object.keys(byName)) loaded(mock.workbook.worksheets.byName[name].used);
+  const mock = new OfficeMockObject(seed as unknown as Record<string, unknown>) as unknown as {
+    sync: () => Promise<void>;
+    workbook: { worksheets: { byName: Record<string, { used: object; protection: { protected: unknown } }> } };
+  };
+  for (const name of Object.keys(byName)) {
+    const ws = mock.workbook.worksheets.byName[name];
+    loaded(ws.used);
+    // Set directly: the mock keeps a non-error value through load and sync.
+    ws.protection.protected = false;
+  }
   const sync = mock.sync.bind(mock);
   mock.sync = async () => {
     syncs++;
@@ -141,8 +150,11 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
     context: mock as unknown as Excel.RequestContext,
     syncs: () => syncs,
     fill: fillOf,
+    fills: () => Object.fromEntries([...fills].map(([k, v]) => [k, { ...v }])),
     parts,
-    setProtected: (s, v) => (v ? protectedSheets.add(s) : protectedSheets.delete(s)),
+    setProtected: (s, v) => {
+      mock.workbook.worksheets.byName[s].protection.protected = v;
+    },
     paint: (s, a, c) => {
       const f = fillOf(s, a);
       f.color = c;
