@@ -231,7 +231,9 @@ function fundRule(spec: (typeof FUND_TABLES)[number]): Rule {
         const a = tableLabel(t04);
         const q = spendingThisYear(t04, spec.fund);
         if (!tf) {
-          // The fund column has money but its 功能分类预算表 is missing.
+          // The fund column has money but its 功能分类预算表 is missing (a missing 一般公共预算
+          // table is budget.set.completeness's to report: every department has one).
+          if (spec.fund === "gpb") continue;
           const cells = [...(q?.terms ?? []).map((x) => ("sign" in x ? x.cell : x)), fundIncome(t04, spec.fund)].filter(nonZero) as AmountCell[];
           if (cells.length)
             out.push({

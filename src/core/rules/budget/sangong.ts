@@ -61,7 +61,7 @@ const ADMIN_NAME = /(局|委员会|委|办公室|办|厅|人民政府|政府|办
 const ADMIN_TEXT = /本(部门|单位)(为|是|系|属于?)(行政单位|行政机关|机关|参照公务员法管理的事业单位|参公事业单位|参公单位)/;
 const COUNT = "(\\d+|[一二三四五六七八九十]+|零)";
 
-/** Texts of a workbook's cells (covers, 机构设置, notes), normalised; cached per snapshot. */
+/** Texts of a workbook's cells (covers, 机构设置, notes) without spaces, as written; cached per snapshot. */
 const textsCache = new WeakMap<WorkbookSnapshot, string[]>();
 function workbookTexts(wb: WorkbookSnapshot): string[] {
   let texts = textsCache.get(wb);
@@ -69,7 +69,7 @@ function workbookTexts(wb: WorkbookSnapshot): string[] {
     texts = [];
     for (const s of wb.sheets)
       for (const row of s.rows.values())
-        for (const c of row.values()) if (typeof c.value === "string" && c.text.length >= 4 && /单位|机关|部门/.test(c.text)) texts.push(norm(c.text));
+        for (const c of row.values()) if (typeof c.value === "string" && c.text.length >= 4 && /单位|机关|部门/.test(c.text)) texts.push(c.text.replace(/[\s\u3000]+/g, ""));
     textsCache.set(wb, texts);
   }
   return texts;
