@@ -288,6 +288,15 @@ describe("budget.sangong-08.operating: 机关运行经费 against 公用经费",
     // Lower than 公用经费 is as wrong as higher for a 行政单位.
     expectRaised(bump(A.workbook, op, "-0.5"), "budget.sangong-08.operating", "error", op);
   });
+  test("a 元 table whose unit line says 万元 is one 单位行 finding, not a mismatch per relation", () => {
+    const wb = setText(A.workbook, a08.unitRef!, "单位：万元");
+    const r = check(wb);
+    const unit = r.findings.filter((f) => f.rule === "common.unit-scale");
+    expect(unit.length).toBeGreaterThan(0);
+    for (const f of unit) expect(f.cells.map(addr)).toContain(addr(a08.unitRef!));
+    expect(raised(r, "budget.sangong-08.operating")).toEqual([]);
+    expect(raised(r, "budget.05-08.basic")).toEqual([]);
+  });
   test("not a 行政单位: 机关运行经费 below 公用经费 passes, above it is a warning", () => {
     expectPasses(sBase, "budget.sangong-08.operating");
     const o = sSg.groups.current!.operating!;
