@@ -4,3 +4,4 @@
  * and rules when imported; the engine imports this file once.
  */
 export {};
+import "./families/budget";

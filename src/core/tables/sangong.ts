@@ -60,7 +60,17 @@ export function sangongGroupOf(label: string, defaultGroup: SangongGroup): Sango
   return defaultGroup;
 }
 
-export function parseSangong(ctx: RegionContext, template: TemplateInfo, defaultGroup: SangongGroup): SangongTable | ParseFailure {
+export interface SangongOptions {
+  /**
+   * Group of a column from its composite header label (default: sangongGroupOf
+   * with the default group). null skips the column (e.g. a 增减率 column). The
+   * budget 三公 table uses it to tell "2026年预算数" (本年) from "2025年预算数" (上年).
+   */
+  groupOf?: (label: string) => SangongGroup | null;
+}
+
+export function parseSangong(ctx: RegionContext, template: TemplateInfo, defaultGroup: SangongGroup, opts: SangongOptions = {}): SangongTable | ParseFailure {
+  const groupOf = opts.groupOf ?? ((l: string) => sangongGroupOf(l, defaultGroup));
   const meta: MetaInfo = {};
   const header = readHeader(ctx, meta);
   if (header.bottom < header.top) return failure(template, ctx, "未找到表头");
@@ -87,7 +97,8 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
     }
     if (dataRow < 0) dataRow = header.dataTop;
     for (const { col, l, item } of colItems) {
-      const group = sangongGroupOf(l, defaultGroup);
+      const group = groupOf(l);
+      if (!group) continue;
       const g = (table.groups[group] ??= {});
       if (g[item!]) continue;
       g[item!] = amountCell(ctx, table, dataRow, col, `${SANGONG_GROUP_TITLES[group]}“${SANGONG_ITEM_TITLES[item!]}”`);
@@ -97,13 +108,14 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
     // Vertical: label column = first column; group columns = the others with a group word.
     const cols = [...header.labels.keys()].sort((a, b) => a - b);
     const labelCol = cols[0];
-    const groupCols = cols.filter((c) => c !== labelCol && /预算|决算|本年|上年|增减|金额/.test(header.labels.get(c)!));
+    const groupWords = opts.groupOf ? /预算|决算|本年|上年|增减|金额|20\d{2}年/ : /预算|决算|本年|上年|增减|金额/;
+    const groupCols = cols.filter((c) => c !== labelCol && groupWords.test(header.labels.get(c)!) && groupOf(header.labels.get(c)!) !== null);
     if (labelCol === undefined || groupCols.length === 0) return failure(template, ctx, "未找到“三公”经费各项目栏");
     for (let r = header.dataTop; r <= ctx.region.bottom; r++) {
       const item = sangongItemOf(norm(textAt(ctx, r, labelCol)).replace(/^[一二三四五六七八九十\d]+[、.]/, ""));
       if (!item) continue;
       for (const gc of groupCols) {
-        const group = sangongGroupOf(header.labels.get(gc)!, defaultGroup);
+        const group = groupOf(header.labels.get(gc)!)!;
         const g = (table.groups[group] ??= {});
         if (!g[item]) g[item] = amountCell(ctx, table, r, gc, `${SANGONG_GROUP_TITLES[group]}“${SANGONG_ITEM_TITLES[item]}”`);
       }
