@@ -6,6 +6,9 @@
 import { SheetSnapshot, WorkbookSnapshot } from "../core/grid/snapshot";
 import { Finding } from "../core/report/finding";
 import { CellRef } from "../core/tables/types";
+import { ChartSpec } from "../core/charts";
+
+export type { ChartSpec };
 
 export interface Progress {
   stage: "read" | "check" | "highlight" | "clear" | "write";
@@ -42,14 +45,6 @@ export interface WriteSheetOptions {
   activate?: boolean;
 }
 
-export interface ChartSpec {
-  title: string;
-  kind: "pie" | "column";
-  /** Series names for column charts (e.g. ["本年", "上年"]); one series for pies. */
-  series: string[];
-  /** One point per category: label and one value per series, with the cell each value comes from. */
-  points: { label: string; values: { value: number; source?: CellRef }[] }[];
-}
 
 export type HostErrorCode = "protected" | "cellEditMode" | "unsupported" | "tooLarge" | "cancelled" | "notFound" | "other";
 

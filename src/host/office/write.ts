@@ -86,7 +86,8 @@ export async function addChartsOffice(ctx: Ctx, sheetName: string, specs: ChartS
     ws.getRange(`A${row + 1}`).format.font.bold = true;
     const top = row + 1;
     const header = [["项目", ...spec.series]];
-    const body = spec.points.map((p) => [p.label, ...p.values.map((v) => (v.source ? `=${quoteSheet(v.source.sheet)}!${a1(v.source.row, v.source.col)}` : v.value))]);
+    // Excel cells hold binary numbers: the exact decimal is converted only here, for drawing.
+    const body = spec.points.map((p) => [p.label, ...p.values.map((v) => (v.source ? `=${quoteSheet(v.source.sheet)}!${a1(v.source.row, v.source.col)}` : Number(v.value)))]);
     const data = ws.getRange(`A${top + 1}:${colName(cols - 1)}${top + rows}`);
     data.formulas = [...header, ...body] as unknown as string[][];
     const chart = ws.charts.add(spec.kind === "pie" ? Excel.ChartType.pie : Excel.ChartType.columnClustered, data, Excel.ChartSeriesBy.columns);
