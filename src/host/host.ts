@@ -7,6 +7,7 @@ import { SheetSnapshot, WorkbookSnapshot } from "../core/grid/snapshot";
 import { Finding } from "../core/report/finding";
 import { CellRef } from "../core/tables/types";
 import { ChartSpec } from "../core/charts";
+import { SheetFormat } from "../core/grid/build";
 
 export type { ChartSpec };
 
@@ -29,19 +30,11 @@ export interface HighlightSummary {
   sheets: string[];
 }
 
-export interface WriteSheetOptions {
+export interface WriteSheetOptions extends SheetFormat {
   /** Sheet name to write; created when absent. */
   name: string;
   /** Replace an existing sheet of that name (the pane asks the clerk first). */
   replace: boolean;
-  /** Column widths in characters. */
-  columnWidths?: number[];
-  /** Columns whose cells wrap text. */
-  wrapColumns?: number[];
-  /** Rows (0-based) to mark visibly (placeholders to fill in). */
-  markRows?: number[];
-  /** Rows (0-based) written in bold (section titles). */
-  boldRows?: number[];
   activate?: boolean;
 }
 

@@ -85,6 +85,8 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
     // The data row: the first row below the header with a figure in an item column (or the first row at all).
     let dataRow = -1;
     for (let r = header.dataTop; r <= ctx.region.bottom; r++) {
+      // A note below an empty table ("注：本表反映……") is not its data row.
+      if (rowCells(ctx, r).some(({ cell }) => /^(注|说明)[:：]/.test(norm(cell.text)) || /[\u4e00-\u9fff]{12,}/.test(cell.text))) break;
       const has = colItems.some((x) => {
         const c = ctx.sheet.rows.get(r)?.get(x.col);
         return !!c && c.text.trim() !== "";
@@ -93,7 +95,6 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
         dataRow = r;
         break;
       }
-      if (rowCells(ctx, r).some(({ cell }) => norm(cell.text).length > 15)) break; // a note: the table is empty
     }
     if (dataRow < 0) dataRow = header.dataTop;
     for (const { col, l, item } of colItems) {

@@ -5,7 +5,7 @@
  * with "=", "+" or "-" is never taken for a formula.
  */
 import { SheetSnapshot } from "../../core/grid/snapshot";
-import { a1, colName, rangeA1 } from "../../core/grid/address";
+import { a1, colName, parseRangeA1, rangeA1 } from "../../core/grid/address";
 import { ChartSpec, HostError, WriteSheetOptions } from "../host";
 
 type Ctx = Excel.RequestContext;
@@ -52,6 +52,18 @@ export async function writeSheetOffice(ctx: Ctx, sheet: SheetSnapshot, opts: Wri
       row.format.font.color = "#C00000";
     }
     for (const r of opts.boldRows ?? []) ws.getRange(`A${r + 1}:${colName(cols - 1)}${r + 1}`).format.font.bold = true;
+    for (const f of opts.numberFormats ?? []) {
+      const r = parseRangeA1(f.range);
+      if (r) ws.getRange(f.range).numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => Array(r.right - r.left + 1).fill(f.format));
+    }
+    for (const b of opts.borders ?? []) {
+      const borders = ws.getRange(b).format.borders;
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as Excel.BorderIndex[]) {
+        const line = borders.getItem(edge);
+        line.style = "Continuous";
+        line.weight = "Thin";
+      }
+    }
   }
   (opts.columnWidths ?? []).forEach((w, i) => (ws.getRange(`${colName(i)}:${colName(i)}`).format.columnWidth = Math.round(w * 7)));
   for (const c of opts.wrapColumns ?? []) {
