@@ -6,7 +6,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
-import { a1, rangeA1 } from "../../src/core/grid/address";
+import { a1, parseRangeA1, rangeA1 } from "../../src/core/grid/address";
 
 export interface FillState {
   color: string | null;
@@ -39,6 +39,30 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
     if (!fills.has(k)) fills.set(k, initialFills[k] ? { ...initialFills[k] } : { color: "#FFFFFF", pattern: "None", patternColor: null });
     return fills.get(k)!;
   };
+  const cellsOf = (areas: { top: number; left: number; bottom: number; right: number }[]) => {
+    const out: string[] = [];
+    for (const r of areas) for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) out.push(a1(i, j));
+    return out;
+  };
+  /** A RangeFill over several cells: setting a property sets it on every cell. */
+  const fillSetter = (sheet: string, cells: string[]) => ({
+    set color(v: string | null) {
+      for (const c of cells) {
+        const f = fillOf(sheet, c);
+        f.color = v;
+        if (f.pattern === "None") f.pattern = "Solid";
+      }
+    },
+    set pattern(v: string) {
+      for (const c of cells) fillOf(sheet, c).pattern = v;
+    },
+    set patternColor(v: string | null) {
+      for (const c of cells) fillOf(sheet, c).patternColor = v;
+    },
+    clear() {
+      for (const c of cells) Object.assign(fillOf(sheet, c), { color: "#FFFFFF", pattern: "None", patternColor: null });
+    },
+  });
   const parts: MockWorkbook["parts"] = initialParts.map((p) => ({ ...p }));
   const byName: Record<string, unknown> = {};
   for (const s of wb.sheets) {
@@ -59,40 +83,22 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
         return { ...rangeData(s, row, col, rows, cols, false), load() { return this; } };
       },
       getRange(address: string) {
-        const f = fillOf(name, address);
+        const r = parseRangeA1(address)!;
+        const cells = cellsOf([r]);
         return {
-          format: {
-            fill: {
-              get color() {
-                return f.color;
-              },
-              set color(v: string | null) {
-                f.color = v;
-                if (f.pattern === "None") f.pattern = "Solid";
-              },
-              get pattern() {
-                return f.pattern;
-              },
-              set pattern(v: string) {
-                f.pattern = v;
-              },
-              get patternColor() {
-                return f.patternColor;
-              },
-              set patternColor(v: string | null) {
-                f.patternColor = v;
-              },
-              load() {
-                return this;
-              },
-              clear() {
-                f.color = "#FFFFFF";
-                f.pattern = "None";
-                f.patternColor = null;
-              },
-            },
+          getCellProperties() {
+            // Read when queued (nothing is written between queueing and the sync in the code under test).
+            const value = Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+              Array.from({ length: r.right - r.left + 1 }, (_, j) => ({ format: { fill: { ...fillOf(name, a1(r.top + i, r.left + j)) } } })),
+            );
+            return { value };
           },
+          format: { fill: fillSetter(name, cells) },
         };
+      },
+      getRanges(list: string) {
+        const areas = list.split(",").map((a) => parseRangeA1(a.trim())!);
+        return { format: { fill: fillSetter(name, cellsOf(areas)) }, select() {} };
       },
     };
   }

@@ -16,6 +16,7 @@
  */
 import { Finding, Severity } from "../../core/report/finding";
 import { refA1 } from "../../core/tables/types";
+import { parseA1 } from "../../core/grid/address";
 import { HIGHLIGHT_FILL, HighlightSummary, HostError, HostOptions, throwIfCancelled } from "../host";
 
 export const HIGHLIGHT_NS = "urn:disclosure-checker:highlights:v1";
@@ -65,6 +66,85 @@ export function fillsFromXml(xml: string): StoredFill[] {
 
 type Ctx = Excel.RequestContext;
 
+interface Pos {
+  row: number;
+  col: number;
+}
+
+/**
+ * Splits cells into rectangles of at most `maxCells` cells (row bands over the
+ * cells' column span), for getCellProperties reads that stay far below Excel on
+ * the web's 5 MB response limit.
+ */
+export function blocksOf<T extends Pos>(cells: T[], maxCells = 20_000): { top: number; left: number; bottom: number; right: number; cells: T[] }[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const out: { top: number; left: number; bottom: number; right: number; cells: T[] }[] = [];
+  let cur: (typeof out)[number] | undefined;
+  for (const c of sorted) {
+    if (cur) {
+      const left = Math.min(cur.left, c.col);
+      const right = Math.max(cur.right, c.col);
+      if ((c.row - cur.top + 1) * (right - left + 1) <= maxCells) {
+        cur.left = left;
+        cur.right = right;
+        cur.bottom = c.row;
+        cur.cells.push(c);
+        continue;
+      }
+    }
+    cur = { top: c.row, left: c.col, bottom: c.row, right: c.col, cells: [c] };
+    out.push(cur);
+  }
+  return out;
+}
+
+/**
+ * Address lists for Worksheet.getRanges: consecutive cells of a row joined into
+ * one area, at most 300 areas and 6,000 characters per list (longer lists fail,
+ * office-js #5198).
+ */
+export function areaLists(cells: Pos[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const areas: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].row === sorted[i].row && sorted[j + 1].col === sorted[j].col + 1) j++;
+    const a = refA1({ sheet: "", row: sorted[i].row, col: sorted[i].col });
+    areas.push(j > i ? `${a}:${refA1({ sheet: "", row: sorted[j].row, col: sorted[j].col })}` : a);
+    i = j + 1;
+  }
+  const lists: string[] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const a of areas) {
+    if (cur.length && (cur.length >= 300 || len + a.length + 1 > 6000)) {
+      lists.push(cur.join(","));
+      cur = [];
+      len = 0;
+    }
+    cur.push(a);
+    len += a.length + 1;
+  }
+  if (cur.length) lists.push(cur.join(","));
+  return lists;
+}
+
+type FillProps = { color?: string; pattern?: string; patternColor?: string };
+
+/** Reads the fills of the given cells of a sheet: one getCellProperties per block. */
+function queueFillRead<T extends Pos>(ws: Excel.Worksheet, cells: T[], props: Excel.CellPropertiesLoadOptions) {
+  return blocksOf(cells).map((b) => ({
+    b,
+    result: ws.getRange(`${refA1({ sheet: "", row: b.top, col: b.left })}:${refA1({ sheet: "", row: b.bottom, col: b.right })}`).getCellProperties(props),
+  }));
+}
+
+function fillAt(reads: { b: { top: number; left: number; bottom: number; right: number }; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[], p: Pos): FillProps {
+  for (const { b, result } of reads)
+    if (p.row >= b.top && p.row <= b.bottom && p.col >= b.left && p.col <= b.right) return (result.value[p.row - b.top]?.[p.col - b.left]?.format?.fill ?? {}) as FillProps;
+  return {};
+}
+
 function protectedError(sheet: string): HostError {
   return new HostError("protected", `工作表“${sheet}”受保护，无法标记或还原单元格颜色。请先撤消工作表保护（“审阅”→“撤消工作表保护”），或只在窗格中查看结果。工作簿未作任何修改。`);
 }
@@ -73,37 +153,32 @@ export async function applyHighlights(ctx: Ctx, findings: Finding[], opts: HostO
   const plan = highlightPlan(findings);
   const sheets = [...plan.keys()];
   if (!sheets.length) return { cells: 0, sheets: [] };
-  const ws = (n: string) => ctx.workbook.worksheets.getItem(n);
-  const protections = sheets.map((n) => {
-    const p = ws(n).protection;
-    p.load("protected");
-    return { n, p };
+  const perSheet = sheets.map((name) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    ws.protection.load("protected");
+    const cells = [...plan.get(name)!].map(([address, sev]) => ({ ...parseA1(address)!, address, sev }));
+    const reads = queueFillRead(ws, cells, { format: { fill: { color: true, pattern: true, patternColor: true } } });
+    return { name, ws, cells, reads };
   });
-  const cells: { sheet: string; address: string; sev: Severity; fill: Excel.RangeFill }[] = [];
-  for (const [sheet, m] of plan)
-    for (const [address, sev] of m) {
-      const fill = ws(sheet).getRange(address).format.fill;
-      fill.load("color,pattern,patternColor");
-      cells.push({ sheet, address, sev, fill });
-    }
-  opts.onProgress?.({ stage: "highlight", message: `正在读取 ${cells.length} 个单元格原来的颜色……` });
+  const total = perSheet.reduce((n, s) => n + s.cells.length, 0);
+  opts.onProgress?.({ stage: "highlight", message: `正在读取 ${total} 个单元格原来的颜色……` });
   await ctx.sync(); // 1
   throwIfCancelled(opts.signal);
-  const locked = protections.find((x) => x.p.protected);
-  if (locked) throw protectedError(locked.n);
-  const stored: StoredFill[] = cells.map((c) => ({
-    sheet: c.sheet,
-    address: c.address,
-    color: c.fill.color ?? null,
-    pattern: (c.fill.pattern as string) ?? null,
-    patternColor: c.fill.patternColor ?? null,
-    applied: HIGHLIGHT_FILL[c.sev as "error" | "warning"],
-  }));
-  for (let i = 0; i < cells.length; i++) cells[i].fill.color = stored[i].applied;
+  const locked = perSheet.find((s) => s.ws.protection.protected);
+  if (locked) throw protectedError(locked.name);
+  const stored: StoredFill[] = [];
+  for (const s of perSheet) {
+    for (const c of s.cells) {
+      const f = fillAt(s.reads, c);
+      stored.push({ sheet: s.name, address: c.address, color: f.color ?? null, pattern: f.pattern ?? null, patternColor: f.patternColor ?? null, applied: HIGHLIGHT_FILL[c.sev as "error" | "warning"] });
+    }
+    for (const sev of ["warning", "error"] as const)
+      for (const list of areaLists(s.cells.filter((c) => c.sev === sev))) s.ws.getRanges(list).format.fill.color = HIGHLIGHT_FILL[sev];
+  }
   ctx.workbook.customXmlParts.add(fillsToXml(stored));
-  opts.onProgress?.({ stage: "highlight", message: `正在标记 ${cells.length} 个单元格……` });
+  opts.onProgress?.({ stage: "highlight", message: `正在标记 ${total} 个单元格……` });
   await ctx.sync(); // 2
-  return { cells: cells.length, sheets };
+  return { cells: total, sheets };
 }
 
 export async function clearHighlightsOffice(ctx: Ctx, opts: HostOptions = {}): Promise<number> {
@@ -118,30 +193,43 @@ export async function clearHighlightsOffice(ctx: Ctx, opts: HostOptions = {}): P
   throwIfCancelled(opts.signal);
   const existing = new Set(sheets.items.map((w) => w.name));
   const stored = xmls.flatMap((x) => fillsFromXml(x.value)).filter((s) => existing.has(s.sheet));
-  const protections = [...new Set(stored.map((s) => s.sheet))].map((n) => {
-    const p = sheets.getItem(n).protection;
-    p.load("protected");
-    return { n, p };
+  const bySheet = new Map<string, (StoredFill & Pos)[]>();
+  for (const s of stored) {
+    const p = parseA1(s.address);
+    if (!p) continue;
+    bySheet.set(s.sheet, [...(bySheet.get(s.sheet) ?? []), { ...s, ...p }]);
+  }
+  const perSheet = [...bySheet].map(([name, cells]) => {
+    const ws = sheets.getItem(name);
+    ws.protection.load("protected");
+    return { name, ws, cells, reads: queueFillRead(ws, cells, { format: { fill: { color: true } } }) };
   });
-  const current = stored.map((s) => {
-    const fill = sheets.getItem(s.sheet).getRange(s.address).format.fill;
-    fill.load("color");
-    return { s, fill };
-  });
-  await ctx.sync(); // 3
-  const locked = protections.find((x) => x.p.protected);
-  if (locked) throw protectedError(locked.n);
+  await ctx.sync(); // 3: current fills
+  const locked = perSheet.find((s) => s.ws.protection.protected);
+  if (locked) throw protectedError(locked.name);
   let restored = 0;
-  for (const { s, fill } of current) {
+  for (const s of perSheet) {
     // A fill the clerk changed after we highlighted is theirs: leave it.
-    if ((fill.color ?? "").toUpperCase() !== s.applied.toUpperCase()) continue;
-    if (!s.pattern || s.pattern === "None") fill.clear();
-    else {
-      fill.pattern = s.pattern as Excel.FillPattern;
-      if (s.color) fill.color = s.color;
-      if (s.patternColor && s.pattern !== "Solid") fill.patternColor = s.patternColor;
+    const ours = s.cells.filter((c) => (fillAt(s.reads, c).color ?? "").toUpperCase() === c.applied.toUpperCase());
+    restored += ours.length;
+    const groups = new Map<string, (StoredFill & Pos)[]>();
+    for (const c of ours) {
+      const k = !c.pattern || c.pattern === "None" ? "none" : `${c.pattern}|${c.color ?? ""}|${c.patternColor ?? ""}`;
+      groups.set(k, [...(groups.get(k) ?? []), c]);
     }
-    restored++;
+    for (const [k, cells] of groups)
+      for (const list of areaLists(cells)) {
+        const fill = s.ws.getRanges(list).format.fill;
+        if (k === "none") {
+          fill.clear();
+          continue;
+        }
+        const c = cells[0];
+        // Colour first (it makes the fill solid), then the pattern over it.
+        if (c.color) fill.color = c.color;
+        fill.pattern = c.pattern as Excel.FillPattern;
+        if (c.patternColor && c.pattern !== "Solid") fill.patternColor = c.patternColor;
+      }
   }
   for (const p of parts.items) p.delete();
   opts.onProgress?.({ stage: "clear", message: `正在还原 ${restored} 个单元格的颜色……` });

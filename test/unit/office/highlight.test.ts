@@ -4,7 +4,7 @@
  * clerk's own colours kept, protected sheets refused without any change, and a
  * round-trip count that does not depend on the number of findings or sheets.
  */
-import { applyHighlights, clearHighlightsOffice, fillsFromXml, fillsToXml, highlightPlan, HIGHLIGHT_NS } from "../../../src/host/office/highlight";
+import { applyHighlights, areaLists, blocksOf, clearHighlightsOffice, fillsFromXml, fillsToXml, highlightPlan, HIGHLIGHT_NS } from "../../../src/host/office/highlight";
 import { HIGHLIGHT_FILL, HostError } from "../../../src/host/host";
 import { checkWorkbook } from "../../../src/core/check";
 import { Finding } from "../../../src/core/report/finding";
@@ -123,4 +123,20 @@ test("the record survives odd sheet names and restores patterns", () => {
     { sheet: "Sheet1", address: "C3", color: null, pattern: "None", patternColor: null, applied: HIGHLIGHT_FILL.warning },
   ];
   expect(fillsFromXml(fillsToXml(cells))).toEqual(cells);
+});
+
+test("cells are written as few multi-area ranges, within getRanges' limits, and read in bounded blocks", () => {
+  const cells = [];
+  for (let r = 0; r < 2000; r++) for (const c of [2, 3, 4, 7]) cells.push({ row: r, col: c });
+  const lists = areaLists(cells);
+  // Each row gives two areas (C:E and H); 4,000 areas in lists of at most 300.
+  expect(lists.join(",").split(",")).toHaveLength(4000);
+  expect(lists[0].startsWith("C1:E1,H1,C2:E2")).toBe(true);
+  for (const l of lists) {
+    expect(l.split(",").length).toBeLessThanOrEqual(300);
+    expect(l.length).toBeLessThanOrEqual(6000);
+  }
+  const blocks = blocksOf(cells, 20_000);
+  expect(blocks.reduce((n, b) => n + b.cells.length, 0)).toBe(8000);
+  for (const b of blocks) expect((b.bottom - b.top + 1) * (b.right - b.left + 1)).toBeLessThanOrEqual(20_000);
 });
