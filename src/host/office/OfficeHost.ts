@@ -16,6 +16,7 @@ import { ChartSpec, HighlightSummary, Host, HostError, HostOptions, WriteSheetOp
 import { readWorkbookOffice } from "./read";
 import { applyHighlights, clearHighlightsOffice, hasHighlightsOffice } from "./highlight";
 import { addChartsOffice, writeSheetOffice } from "./write";
+import { downloadFile } from "../web/download";
 
 /** Maps an Office.js error to a HostError with a Chinese message. */
 export function toHostError(e: unknown): HostError {
@@ -113,14 +114,7 @@ export class OfficeHost implements Host {
   }
 
   async saveFile(name: string, data: Uint8Array, mime: string): Promise<void> {
-    const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    downloadFile(name, data, mime);
   }
 }
 

@@ -98,8 +98,8 @@ function looksLikeOle(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-/** Reads an .xlsx held in memory. Throws UnreadableWorkbookError with a Chinese message. */
-export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
+/** Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message. */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new UnreadableWorkbookError(`${name}：文件为空`);
   if (looksLikeOle(bytes)) {
@@ -116,11 +116,21 @@ export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: strin
     const msg = e instanceof Error ? e.message : String(e);
     throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
   }
+  // Excel always keeps at least one sheet: a zip without any is not a workbook.
+  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（没有任何工作表）`);
+  return wb;
+}
+
+/** An ExcelJS workbook as the core's snapshot (sheets for which `skip` is true are left out). */
+export function excelToSnapshot(wb: ExcelJS.Workbook, name: string, skip: (ws: ExcelJS.Worksheet) => boolean = () => false): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   wb.eachSheet((ws) => {
-    sheets.push(worksheetToSnapshot(ws));
+    if (!skip(ws)) sheets.push(worksheetToSnapshot(ws));
   });
-  // Excel always keeps at least one sheet: a zip without any is not a workbook.
-  if (sheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（没有任何工作表）`);
   return { name, sheets };
+}
+
+/** Reads an .xlsx held in memory. Throws UnreadableWorkbookError with a Chinese message. */
+export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  return excelToSnapshot(await loadXlsx(data, name), name);
 }
