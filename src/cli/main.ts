@@ -18,7 +18,7 @@ import { snapshotToXlsxBuffer } from "../host/xlsx/write";
 import { narrativeDocx } from "../host/docx/narrative";
 import { draftNarrative } from "../core/narrative/draft";
 import { narrativeToJson, narrativeToText } from "../core/narrative/generate";
-import { findSupplementSheet, readSupplement, supplementTemplate } from "../core/narrative/supplement";
+import { findSupplementSheet, readSupplement, supplementForWorkbook } from "../core/narrative/supplement";
 import { recognize } from "../core/recognize/recognize";
 import { CodedTable } from "../core/tables/coded";
 
@@ -162,13 +162,10 @@ export async function narrativeCommand(argv: string[], io: Io = defaultIo): Prom
     return 2;
   }
   if (a.template) {
-    const rec = recognize(wb);
-    const t05 = rec.tables.find((t) => t.template === "final05") as CodedTable | undefined;
-    const items = (t05?.rows ?? []).filter((r) => r.level === 3).map((r) => ({ code: r.code, name: r.name }));
-    const sheet = supplementTemplate(items, rec.tables.find((t) => t.department)?.department, rec.tables.find((t) => t.year)?.year);
-    const data = await snapshotToXlsxBuffer({ name: path.basename(a.template), sheets: [sheet] }, { widths: new Map([[sheet.name, [56, 14, 44, 26]]]) });
+    const { sheet, format, items } = supplementForWorkbook(wb);
+    const data = await snapshotToXlsxBuffer({ name: path.basename(a.template), sheets: [sheet] }, { widths: new Map([[sheet.name, format.columnWidths!]]) });
     await fs.writeFile(a.template, data);
-    io.out(`已生成空白补充信息表：${a.template}（${items.length} 个项级科目的年初预算行）。填好后复制到工作簿中，或用 --supplement 指定。\n`);
+    io.out(`已生成空白补充信息表：${a.template}（${items} 个项级科目的年初预算行）。填好后复制到工作簿中，或用 --supplement 指定。\n`);
     return 0;
   }
   const n = draftNarrative(wb, { supplement });

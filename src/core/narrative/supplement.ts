@@ -15,6 +15,9 @@ import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../grid/sn
 import { Amount, readAmount } from "../amount/amount";
 import { norm } from "../recognize/normalize";
 import { CellRef } from "../tables/types";
+import { SheetFormat } from "../grid/build";
+import { recognize } from "../recognize/recognize";
+import { CodedTable } from "../tables/coded";
 
 export const SUPPLEMENT_SHEET = "补充信息";
 
@@ -260,4 +263,19 @@ export function entryReason(s: Supplement | undefined, key: string): string {
 
 export function entryText(s: Supplement | undefined, key: string): string {
   return s?.entries.get(key)?.text ?? "";
+}
+
+/**
+ * The blank 补充信息 sheet for a workbook: the 项 of its 公开05表 (for their
+ * 年初预算), its department and year; with the look the hosts give it (column
+ * widths, bold title, header and section rows).
+ */
+export function supplementForWorkbook(wb: WorkbookSnapshot): { sheet: SheetSnapshot; format: SheetFormat; items: number } {
+  const rec = recognize(wb);
+  const t05 = rec.tables.find((t) => t.template === "final05") as CodedTable | undefined;
+  const items = (t05?.rows ?? []).filter((r) => r.level === 3).map((r) => ({ code: r.code, name: r.name }));
+  const sheet = supplementTemplate(items, rec.tables.find((t) => t.department)?.department, rec.tables.find((t) => t.year)?.year);
+  const bold = [0, 1];
+  for (const [r, row] of sheet.rows) if (r > 1 && row.size === 1 && /^[一二三四五六七八九十]+、/.test(row.get(0)?.text ?? "")) bold.push(r);
+  return { sheet, format: { columnWidths: [56, 14, 44, 26], boldRows: bold, wrapColumns: [2] }, items: items.length };
 }

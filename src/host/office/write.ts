@@ -85,11 +85,12 @@ function quoteSheet(name: string): string {
  * table cells they come from, so they stay live) and the chart to its right.
  */
 export async function addChartsOffice(ctx: Ctx, sheetName: string, specs: ChartSpec[]): Promise<void> {
-  let ws = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
-  ws.load("isNullObject");
+  const old = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
+  old.load("isNullObject");
   await ctx.sync(); // 1
-  if (ws.isNullObject) ws = ctx.workbook.worksheets.add(sheetName);
-  else ws.getRange().clear();
+  // The pane asked the clerk before replacing the sheet: its old charts go with it.
+  if (!old.isNullObject) old.delete();
+  const ws = ctx.workbook.worksheets.add(sheetName);
   let row = 0;
   for (const spec of specs) {
     const cols = 1 + spec.series.length;
