@@ -3,4 +3,6 @@
  * (budget, performance, narrative). Each family module registers its templates
  * and rules when imported; the engine imports this file once.
  */
+import "./families/perf";
+
 export {};
