@@ -73,7 +73,7 @@ export interface IndicatorValue {
   problem?: { code: ProblemCode; message: string };
 }
 
-const PLACEHOLDERS = new Set(["", "-", "--", "—", "——", "–", "/", "\\", "…", "……", "...", "无数据", "空"]);
+const PLACEHOLDERS = new Set(["", "-", "--", "—", "——", "–", "/", "\\", "…", "……", "...", "......", "无数据", "空"]);
 
 /** Comparator words written before the figure, longest first. */
 const PREFIX_COMPARATORS: [string, Comparator][] = (
@@ -185,8 +185,11 @@ function escapeRe(s: string): string {
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
 /** Folds full-width characters (digits, ％, ＞, ＝, brackets), removes spaces and thousands separators inside numbers. */
+const NEEDS_NFKC = /[\u2000-\u206f\u2150-\u218f\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uff00-\uffef]/;
+
 export function foldIndicatorText(text: string): string {
-  let s = (text ?? "").normalize("NFKC");
+  let s = text ?? "";
+  if (NEEDS_NFKC.test(s)) s = s.normalize("NFKC");
   s = s.replace(/[\s\u3000\u00a0\u200b]+/g, "");
   // Full-width comma between digit groups ("1，000") and thousands separators.
   s = s.replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1");

@@ -27,8 +27,28 @@ export interface FormCell {
   right: number;
 }
 
-/** Non-empty cells of a row inside the region (merge masters only), left to right. */
+const rowCache = new WeakMap<RegionContext, Map<number, FormCell[]>>();
+
+/**
+ * Non-empty cells of a row inside the region (merge masters only), left to right.
+ * A form is scanned several times (header, funds, plan, indicators, 总分): rows are
+ * read once per region and kept while the region is parsed.
+ */
 export function formRow(ctx: RegionContext, row: number): FormCell[] {
+  let cache = rowCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    rowCache.set(ctx, cache);
+  }
+  let cells = cache.get(row);
+  if (!cells) {
+    cells = readFormRow(ctx, row);
+    cache.set(row, cells);
+  }
+  return cells;
+}
+
+function readFormRow(ctx: RegionContext, row: number): FormCell[] {
   return rowCells(ctx, row).map(({ col, cell }) => {
     const m = ctx.merges.mergeOf(row, col);
     const text = cell.text.trim();
@@ -74,7 +94,7 @@ export function findRow(ctx: RegionContext, from: number, to: number, test: (cel
 export function fieldValue(ctx: RegionContext, from: number, to: number, label: RegExp): TextCell | undefined {
   for (let r = from; r <= to; r++) {
     const cells = formRow(ctx, r);
-    const i = cells.findIndex((c) => label.test(c.n.replace(/[:：]$/, "")));
+    const i = cells.findIndex((c) => c.n.length <= 16 && label.test(c.n.replace(/[:：]$/, "")));
     if (i < 0) continue;
     const next = cells[i + 1];
     if (next && !label.test(next.n)) return { text: next.text, ref: next.ref };

@@ -46,6 +46,7 @@ const TOTAL_RE = /^(总分|合计|总计|得分合计|总得分|自评总分|评
 const STOP_RE = /^(评价等次|等次|评价等级|绩效等级|自评等级|评价结论|备注|说明|注[:：\d]|存在问题|改进措施|填报说明|填表说明)/;
 
 export function isTotalLabel(n: string): boolean {
+  if (n.length > 16 || !/[分计]/.test(n)) return false;
   return TOTAL_RE.test(n.replace(/[:：]$/, "").replace(/\(\d+分?\)$/, ""));
 }
 
@@ -122,17 +123,15 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   };
   const group = (level: 1 | 2, label: TextCell | undefined): IndicatorGroup | undefined => {
     if (!label) return undefined;
-    const key = `${level}:${label.ref.row}:${label.ref.col}:${norm(label.text)}`;
-    const byName = `${level}:${splitPoints(label.text).name}`;
+    const key = `${level}:${label.ref.row}:${label.ref.col}`;
     let g = groupByKey.get(key);
+    if (g) return g;
+    const sp = splitPoints(label.text);
     // Labels repeated on every row (not merged) belong to the same group as the row above.
+    let prev: IndicatorGroup | undefined;
+    for (let k = groups.length - 1; k >= 0 && !prev; k--) if (groups[k].level === level) prev = groups[k];
+    if (prev && prev.name === sp.name && prev.indicators.length && prev.indicators[prev.indicators.length - 1].row >= label.ref.row - 1) g = prev;
     if (!g) {
-      const prev = [...groups].reverse().find((x) => x.level === level);
-      if (prev && `${level}:${prev.name}` === byName && prev.indicators.length && prev.indicators[prev.indicators.length - 1].row >= label.ref.row - 1)
-        g = prev;
-    }
-    if (!g) {
-      const sp = splitPoints(label.text);
       g = { level, name: sp.name, label, statedPoints: sp.points, indicators: [] };
       groups.push(g);
     }
