@@ -380,3 +380,43 @@ test("every registered perf-family rule is exercised by this file", () => {
     .filter((id) => !src.includes(`"${id}"`));
   expect(missing).toEqual([]);
 });
+
+describe("绩效目标表 with 预算数 / 财政资金 / 其他资金", () => {
+  const sheet = (over: CellInput[][]): SheetSpec => ({
+    name: "目标",
+    numberFormat: "General",
+    rows: [
+      ["绩效目标表"],
+      ["项目名称", "办公楼维修"],
+      ...over,
+      ["年度目标", "完成办公楼维修。"],
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+      ["产出指标", "数量指标", "维修面积", "维修的建筑面积", "≥800平方米", "计划标准"],
+      ["产出指标", "成本指标", "维修总成本", "全部维修费用", "≤12.40万元", "预算批复"],
+    ],
+  });
+  test("label row over figures, and pairs on one row, are read; the parts must add up; the cost ceiling applies", () => {
+    for (const funds of [
+      [
+        ["预算数（万元）", "财政资金", "其他资金"],
+        [4.1, 4.1, 0],
+      ],
+      [["预算数（万元）", 4.1, "财政资金", 4.1, "其他资金", 0]],
+    ] as CellInput[][][]) {
+      const wb = buildWorkbook("t.xlsx", [sheet(funds)]);
+      const r = checkWorkbook(wb);
+      const t = r.tables.find((x) => x.family === "perf") as PerfTable;
+      expect(t.template).toBe("perfTarget");
+      expect(t.funds!.lines.map((l) => l.key)).toEqual(["total", "fiscal", "other"]);
+      expect(t.indicators!.columns.description).toBeDefined();
+      expect(t.indicators!.columns.basis).toBeDefined();
+      const cost = r.findings.filter((f) => f.rule === "perf.target.cost-ceiling");
+      expect(cost.map((f) => addr(f.cells[0]))).toEqual(["目标!E" + (funds.length + 6)]);
+      expect(cost[0].message).toContain("12.40万元");
+      expect(r.findings.filter((f) => f.rule === "perf.target.funds-sum")).toEqual([]);
+      expect(t.funds!.columns).toEqual(["budget"]);
+      const fiscal = t.funds!.lines[1].cells.budget!.ref;
+      expectRaised(setNumber(wb, fiscal, 3), "perf.target.funds-sum", "error", addr(fiscal));
+    }
+  });
+});

@@ -67,7 +67,50 @@ export function readFunds(ctx: RegionContext, table: TableBase, from: number, to
       if (m) return m;
     }
   }
-  return readPairs(ctx, table, from, to);
+  return readHorizontal(ctx, table, from, to) ?? readPairs(ctx, table, from, to);
+}
+
+const TOTALISH = (n: string) => {
+  const k = fundColumnOf(n);
+  return k === "budget" || k === "annual" || k === "value" || k === "yearStart" || fundLineOf(n) === "total";
+};
+const PARTISH = (n: string) => {
+  const k = fundLineOf(n);
+  return k === "fiscal" || k === "other" || k === "carry" || k === "part";
+};
+
+/**
+ * One row naming the total and its parts: "预算数 | 100 | 财政资金 | 80 | 其他资金 | 20",
+ * or a label row "预算数 | 财政资金 | 其他资金" over a row of figures.
+ */
+function readHorizontal(ctx: RegionContext, table: TableBase, from: number, to: number): FundsBlock | undefined {
+  for (let r = from; r <= to; r++) {
+    const cells = formRow(ctx, r);
+    // Pairs on one row.
+    const pairs: { label: FormCell; value: FormCell }[] = [];
+    for (let i = 0; i + 1 < cells.length; i++) if (!cells[i].numeric && cells[i + 1].numeric) pairs.push({ label: cells[i], value: cells[i + 1] });
+    let items: { label: FormCell; value: FormCell }[] | undefined;
+    if (pairs.length >= 2 && TOTALISH(pairs[0].label.n) && pairs.slice(1).every((p) => PARTISH(p.label.n))) items = pairs;
+    // Labels over figures.
+    const labels = cells.filter((c) => !c.numeric);
+    if (!items && labels.length >= 2 && labels.length === cells.length && TOTALISH(labels[0].n) && labels.slice(1).every((c) => PARTISH(c.n))) {
+      const below = formRow(ctx, r + 1);
+      const vals = labels.map((l) => below.find((b) => b.col === l.col && b.numeric));
+      if (vals.every((v) => !!v)) items = labels.map((l, i) => ({ label: l, value: vals[i]! }));
+    }
+    if (!items) continue;
+    const head = items[0];
+    const kind = fundColumnOf(head.label.n);
+    const column: FundColumn = kind === "budget" || kind === "annual" || kind === "yearStart" ? kind : "value";
+    const title = head.label.text.replace(/[:：]$/, "");
+    const lines: FundLine[] = items.map((it, i) => {
+      const label = it.label.text.replace(/[:：]$/, "");
+      const key: FundLineKey = i === 0 ? "total" : fundLineOf(it.label.n) ?? "part";
+      return { key, label, labelRef: it.label.ref, row: it.value.ref.row, cells: { [column]: amountCell(ctx, table, it.value.ref.row, it.value.col, `“${label}”`) } };
+    });
+    return { columns: [column], columnLabels: { [column]: title }, lines };
+  }
+  return undefined;
 }
 
 function readMatrix(ctx: RegionContext, table: TableBase, headerRow: number, to: number): FundsBlock | undefined {
