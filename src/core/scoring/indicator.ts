@@ -38,7 +38,7 @@ export type IndicatorScore =
     }
   | { kind: "full"; reason: string }
   | { kind: "late"; reason: string }
-  | { kind: "band"; lo: Decimal; hi: Decimal; rule: string; outcome: "partial" | "unmet" }
+  | { kind: "band"; lo: Decimal; hi: Decimal; rule: string; outcome: "met" | "partial" | "unmet" }
   | { kind: "unverifiable"; reason: string };
 
 export const RULE_HIGHER = "正向指标得分＝实际值÷目标值×分值，最高为分值";
@@ -87,7 +87,8 @@ export function scoreIndicator(
 ): IndicatorScore {
   if (actual.kind === "empty") return { kind: "unverifiable", reason: "实际完成值为空" };
   if (target.kind === "empty" || target.kind === "invalid") return { kind: "unverifiable", reason: "指标值无法识别" };
-  if (norm(target.raw) === norm(actual.raw)) return { kind: "full", reason: "实际完成值与指标值相同" };
+  const metBand = (): IndicatorScore => ({ kind: "band", lo: points.times("0.8"), hi: points, rule: RULE_QUALITATIVE, outcome: "met" });
+  if (norm(target.raw) === norm(actual.raw)) return target.kind === "qualitative" ? metBand() : { kind: "full", reason: "实际完成值与指标值相同" };
 
   if (isNumeric(target) && actual.kind === "quantity") {
     if (!comparableUnits(target, actual)) return { kind: "unverifiable", reason: `指标值“${target.raw}”与实际完成值“${actual.raw}”单位不同，无法按比例计分` };
@@ -98,18 +99,27 @@ export function scoreIndicator(
       const lo = baseValue(target)!;
       const hi = baseValue(target, "upper")!;
       let completion: Decimal;
-      let formula: string;
+      let formula: () => string;
       if (a.gte(lo) && a.lte(hi)) {
         completion = ONE;
-        formula = `${aShown}在${shown(target, "number", sameMult)}～${shown(target, "upper", sameMult)}之间，得${pts(points)}`;
+        formula = () => `${aShown}在${shown(target, "number", sameMult)}～${shown(target, "upper", sameMult)}之间，得${pts(points)}`;
       } else if (a.lt(lo)) {
         completion = lo.isZero() ? ONE : a.div(lo);
-        formula = `${aShown}÷${shown(target, "number", sameMult)}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+        formula = () => `${aShown}÷${shown(target, "number", sameMult)}×${pts(points)}＝${fmtScore(points.times(completion))}`;
       } else {
         completion = a.isZero() ? ONE : hi.div(a);
-        formula = `${shown(target, "upper", sameMult)}÷${aShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+        formula = () => `${shown(target, "upper", sameMult)}÷${aShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
       }
-      return { kind: "computed", value: points.times(Decimal.min(completion, ONE)), completion, direction: "range", rule: RULE_RANGE, formula };
+      return {
+        kind: "computed",
+        value: points.times(Decimal.min(completion, ONE)),
+        completion,
+        direction: "range",
+        rule: RULE_RANGE,
+        get formula() {
+          return formula();
+        },
+      };
     }
     const t = baseValue(target)!;
     const tShown = shown(target, "number", sameMult);
@@ -136,24 +146,35 @@ export function scoreIndicator(
       }
     }
     let completion: Decimal;
-    let formula: string;
+    let write: () => string;
     let rule: string;
     if (direction === "higher") {
       rule = RULE_HIGHER;
       completion = t.isZero() ? (a.gte(0) ? ONE : ZERO) : a.div(t);
-      formula = `${aShown}÷${tShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+      write = () => `${aShown}÷${tShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
     } else if (direction === "lower") {
       rule = RULE_LOWER;
       completion = a.lte(0) ? ONE : t.div(a);
-      formula = a.lte(0) ? `实际值为 ${aShown}，不超过目标值，得${pts(points)}` : `${tShown}÷${aShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+      write = () => (a.lte(0) ? `实际值为 ${aShown}，不超过目标值，得${pts(points)}` : `${tShown}÷${aShown}×${pts(points)}＝${fmtScore(points.times(completion))}`);
     } else {
       rule = RULE_EQUAL;
       completion = t.isZero() ? (a.isZero() ? ONE : ZERO) : Decimal.max(ZERO, ONE.minus(a.minus(t).abs().div(t)));
-      formula = a.eq(t) ? `实际值等于目标值，得${pts(points)}` : `${pts(points)}×（1－|${aShown}－${tShown}|÷${tShown}）＝${fmtScore(points.times(completion))}`;
+      write = () => (a.eq(t) ? `实际值等于目标值，得${pts(points)}` : `${pts(points)}×（1－|${aShown}－${tShown}|÷${tShown}）＝${fmtScore(points.times(completion))}`);
     }
     const capped = Decimal.min(completion, ONE);
-    if (completion.gt(ONE)) formula = `${formula.replace(/＝[^＝]*$/, "")}，超过分值按${pts(points)}计`;
-    return { kind: "computed", value: points.times(capped), completion, direction, rule, formula, assumption };
+    const formula = completion.gt(ONE) ? () => `${write().replace(/＝[^＝]*$/, "")}，超过分值按${pts(points)}计` : write;
+    return {
+      kind: "computed",
+      value: points.times(capped),
+      completion,
+      direction,
+      rule,
+      assumption,
+      // The arithmetic is written only when a finding shows it.
+      get formula() {
+        return formula();
+      },
+    };
   }
 
   if (target.kind === "deadline" && actual.kind === "deadline") {
@@ -170,9 +191,8 @@ export function scoreIndicator(
     if (outcome === "partial")
       return { kind: "band", lo: points.times("0.6"), hi: points.times("0.8"), rule: RULE_QUALITATIVE, outcome };
     if (outcome === "unmet") return { kind: "band", lo: ZERO, hi: points.times("0.6"), rule: RULE_QUALITATIVE, outcome };
-    if (target.kind === "qualitative" && (actual.phrase!.includes(target.phrase!) || target.phrase!.includes(actual.phrase!)))
-      return { kind: "full", reason: "实际完成情况与定性目标表述一致" };
-    if (outcome === "met") return { kind: "full", reason: `实际完成情况为“${actual.raw}”` };
+    if (target.kind === "qualitative" && (actual.phrase!.includes(target.phrase!) || target.phrase!.includes(actual.phrase!))) return metBand();
+    if (outcome === "met") return metBand();
     return { kind: "unverifiable", reason: `定性指标的实际完成情况“${actual.raw}”与目标“${target.raw}”表述不同，无法判断达成程度` };
   }
   return { kind: "unverifiable", reason: `指标值“${target.raw}”与实际完成值“${actual.raw}”无法比较` };

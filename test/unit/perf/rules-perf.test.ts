@@ -420,3 +420,16 @@ describe("绩效目标表 with 预算数 / 财政资金 / 其他资金", () => {
     }
   });
 });
+
+describe("qualitative scores", () => {
+  const b = base.self;
+  test("an achieved qualitative indicator may score 80–100 % of its points (info), below that is a warning", () => {
+    // 长效机制建设: 逐步完善 / 逐步完善, 15 points.
+    let wb = setNumber(baseWb, ref("自评", b, "score7"), 13);
+    wb = setText(wb, ref("自评", b, "reason7"), "部分制度尚在修订");
+    expect(perfFindings(wb, "perf.selfeval.indicator-score").map((f) => f.severity)).toEqual(["info"]);
+    wb = setNumber(wb, ref("自评", b, "score7"), 10);
+    const fs = expectRaised(wb, "perf.selfeval.indicator-score", "warning", A("自评", b, "score7"), true);
+    expect(fs[0].expected).toBe("12.00–15.00");
+  });
+});

@@ -1,8 +1,8 @@
 /** Shared pieces of the performance rules: table selection, names of rows and cells in messages. */
 import { Amount } from "../../amount/amount";
-import { Decimal, ZERO } from "../../amount/decimal";
+import { Decimal } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
-import { halfFixedNum } from "../../amount/fixed";
+import { fixedToDecimal, halfFixedNum } from "../../amount/fixed";
 import { Finding, Severity } from "../../report/finding";
 import { PerfIndicator, PerfKind, PerfTable, isPerfTable, perfLabel } from "../../tables/perf/model";
 import { AmountCell, CellRef, refA1 } from "../../tables/types";
@@ -39,16 +39,19 @@ export function present(c: AmountCell | undefined): c is AmountCell & { amount: 
   return !!c && !!c.amount && !c.amount.blank;
 }
 
-/** Σ of exact values with the Σ of half-units as tolerance (points are small integers or two-decimal figures). */
+/**
+ * Σ of exact values with the Σ of half-units as tolerance (points are small
+ * integers or two-decimal figures), on the fixed-point form of the figures.
+ */
 export function sumWithSlack(cells: AmountCell[]): { sum: Decimal; slack: Decimal } {
-  let sum = ZERO;
-  let slack = ZERO;
+  let sum = BigInt(0);
+  let slack = 0;
   for (const c of cells) {
     if (!c.amount) continue;
-    sum = sum.plus(c.amount.value);
-    slack = slack.plus(new Decimal(halfFixedNum(c.amount.decimals)).div(1e7));
+    sum += c.amount.fixed;
+    slack += halfFixedNum(c.amount.decimals);
   }
-  return { sum, slack };
+  return { sum: fixedToDecimal(sum), slack: fixedToDecimal(BigInt(slack)) };
 }
 
 export interface PerfFindingSpec {

@@ -24,7 +24,7 @@ export const completionUnmet: Rule = perfRule(
       let why: string | undefined;
       if (s.kind === "computed" && s.completion.lt(ONE)) why = `完成程度约 ${num(s.completion.times(100))}%（${s.rule.replace(/得分.*$/, "").trim() || "按比例"}）`;
       else if (s.kind === "late") why = s.reason;
-      else if (s.kind === "band") why = `实际完成情况“${i.actual.text}”为${s.outcome === "partial" ? "部分达成" : "未达成"}`;
+      else if (s.kind === "band" && s.outcome !== "met") why = `实际完成情况“${i.actual.text}”为${s.outcome === "partial" ? "部分达成" : "未达成"}`;
       if (!why) continue;
       out.push(
         finding({

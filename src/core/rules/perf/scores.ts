@@ -230,8 +230,9 @@ export const selfevalIndicatorScore = perfRule(
         );
       } else if (s.kind === "band") {
         const v = stated.value;
+        if (s.outcome === "met" && compareScore(stated, points).verdict !== "differs") continue; // achieved, full score
         const inBand = v.gte(s.lo.minus("0.005")) && v.lte(s.hi.plus("0.005"));
-        const what = s.outcome === "partial" ? "部分达成" : "未达成";
+        const what = s.outcome === "met" ? "达成" : s.outcome === "partial" ? "部分达成" : "未达成";
         out.push(
           finding({
             ...base,

@@ -57,7 +57,7 @@ function readFormRow(ctx: RegionContext, row: number): FormCell[] {
       text,
       n: norm(text),
       ref: { sheet: ctx.sheet.name, row, col },
-      numeric: typeof cell.value === "number" || parseNumberText(text).kind === "number",
+      numeric: typeof cell.value === "number" || (/\d/.test(text) && text.length < 40 && parseNumberText(text).kind === "number"),
       right: m ? m.right : col,
     };
   });
