@@ -142,6 +142,11 @@ function targetsFor(q: Quoted, t: PerfTable): Target[] {
   }
 }
 
+/** "情况说明（A90）", naming the sheet when it is called something else. */
+function where0(p: Paragraph): string {
+  return p.ref.sheet === "情况说明" ? `情况说明（${refA1(p.ref)}）` : `情况说明（${p.ref.sheet}!${refA1(p.ref)}）`;
+}
+
 function checkQuote(rule: string, p: Paragraph, q: Quoted, t: PerfTable, who: string): Finding | undefined {
   const targets = targetsFor(q, t);
   if (!targets.length) return undefined;
@@ -159,8 +164,8 @@ function checkQuote(rule: string, p: Paragraph, q: Quoted, t: PerfTable, who: st
     severity: truncated ? "warning" : "error",
     table: t,
     message: truncated
-      ? `情况说明（${p.ref.sheet}!${refA1(p.ref)}）写${who}${q.keyword}为 ${q.figure.raw}，${perfLabel(t)}${best.label}（${where}）为 ${shownTable}：四舍五入应写 ${fmt(best.cell?.amount?.value ?? best.interval.mid(), q.figure.decimals)}${q.kind === "rate" ? "%" : unit}，不应截尾。`
-      : `情况说明（${p.ref.sheet}!${refA1(p.ref)}）写${who}${q.keyword}为 ${q.figure.raw}，但${perfLabel(t)}${best.label}（${where}）为 ${shownTable}${q.kind === "rate" || q.kind === "score" ? "" : `，相差 ${fmt(best.interval.mid().minus(fig.mid()).abs())}${unit}`}；说明中的数字应与表一致。`,
+      ? `${where0(p)}写${who}${q.keyword}为 ${q.figure.raw}，${perfLabel(t)}${best.label}（${where}）为 ${shownTable}：四舍五入应写 ${fmt(best.cell?.amount?.value ?? best.interval.mid(), q.figure.decimals)}${q.kind === "rate" ? "%" : unit}，不应截尾。`
+      : `${where0(p)}写${who}${q.keyword}为 ${q.figure.raw}，但${perfLabel(t)}${best.label}（${where}）为 ${shownTable}${q.kind === "rate" || q.kind === "score" ? "" : `，相差 ${fmt(best.interval.mid().minus(fig.mid()).abs())}${unit}`}；说明中的数字应与表一致。`,
     cells: [p.ref, ...best.refs],
     expected: shownTable.trim(),
     actual: q.figure.raw,
@@ -177,7 +182,7 @@ function checkGrade(rule: string, p: Paragraph, t: PerfTable, who: string): Find
     rule,
     severity: "error",
     table: t,
-    message: `情况说明（${p.ref.sheet}!${refA1(p.ref)}）写${who}评价结果为“${m[1]}”，但${perfLabel(t)}${t.total.label.text}为 ${t.total.score.amount.value.toString()} 分，对应等次为“${due.name}”。`,
+    message: `${where0(p)}写${who}评价结果为“${m[1]}”，但${perfLabel(t)}${t.total.label.text}为 ${t.total.score.amount.value.toString()} 分，对应等次为“${due.name}”。`,
     cells: [p.ref, ...(t.grade ? [t.grade.ref] : []), t.total.score.ref],
     expected: due.name,
     actual: m[1],
