@@ -62,3 +62,9 @@ export function describeScheme(scheme: GradeScheme = NATIONAL_GRADES): string {
     .map((l, i) => (i === 0 ? `${l.name} ≥ ${l.min}` : i === ls.length - 1 ? `${l.name} < ${ls[i - 1].min}` : `${l.name} ${l.min}–${ls[i - 1].min}`))
     .join("，");
 }
+
+/** The scheme a clerk's grade word belongs to: 合格/不合格 are Shanghai's names, the rest national. */
+export function schemeOf(text: string): GradeScheme {
+  const t = norm(text).replace(/[()（）。.“”"]/g, "");
+  return t === "合格" || t === "不合格" ? SHANGHAI_GRADES : NATIONAL_GRADES;
+}

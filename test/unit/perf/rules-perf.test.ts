@@ -433,3 +433,14 @@ describe("qualitative scores", () => {
     expect(fs[0].expected).toBe("12.00–15.00");
   });
 });
+
+describe("grade names", () => {
+  test("Shanghai's 合格/不合格 are read with their own scheme", () => {
+    const f = frameworkRows({ project: "信息系统运维", total: 75, grade: "合格", items: [{ l1: "产出（100分）", l2: "产出数量", name: "完成率", points: 100, score: 75 }] });
+    expect(perfFindings(workbook(layout({ frame: f })), "perf.framework.grade")).toEqual([]);
+    const g = frameworkRows({ project: "信息系统运维", total: 55, grade: "合格", items: [{ l1: "产出（100分）", l2: "产出数量", name: "完成率", points: 100, score: 55 }] });
+    const fs = expectRaised(workbook(layout({ frame: g })), "perf.framework.grade", "error");
+    expect(fs[0].expected).toBe("不合格");
+    expect(fs[0].message).toContain("优 ≥ 90，良 80–90，合格 60–80，不合格 < 60");
+  });
+});

@@ -9,7 +9,7 @@ import { Finding } from "../../report/finding";
 import { fmtScore, scoreIndicator } from "../../scoring/indicator";
 import { compareScore } from "../../scoring/compare";
 import { RULE_EXECUTION, executionScoreInterval, rateInterval, statedRateInterval } from "../../scoring/execution";
-import { NATIONAL_GRADES, describeScheme, gradeOf, readGrade } from "../../scoring/grade";
+import { NATIONAL_GRADES, describeScheme, gradeOf, readGrade, schemeOf } from "../../scoring/grade";
 import { expectedDirection, topCategory } from "../../perf/direction";
 import { FundLine, FundsBlock, PerfIndicator, PerfKind, PerfTable } from "../../tables/perf/model";
 import { AmountCell, CellRef } from "../../tables/types";
@@ -378,15 +378,16 @@ function totalScore(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
 
 function gradeCheck(rule: string, t: PerfTable): Finding[] {
   if (!t.grade || !t.total || !present(t.total.score)) return [];
-  const stated = readGrade(t.grade.text, NATIONAL_GRADES);
-  const expected = gradeOf(t.total.score.amount.value, NATIONAL_GRADES);
+  const scheme = schemeOf(t.grade.text);
+  const stated = readGrade(t.grade.text, scheme);
+  const expected = gradeOf(t.total.score.amount.value, scheme);
   if (!stated)
     return [
       finding({
         rule,
         severity: "warning",
         table: t,
-        message: `${perfLabel(t)}评价等次（${at(t.grade.ref)}）写为“${t.grade.text}”，不是“${NATIONAL_GRADES.levels.map((l) => l.name).join("/")}”之一；按 ${shownAmount(t.total.score.amount)} 分应为“${expected.name}”。`,
+        message: `${perfLabel(t)}评价等次（${at(t.grade.ref)}）写为“${t.grade.text}”，不是“${scheme.levels.map((l) => l.name).join("/")}”之一；按 ${shownAmount(t.total.score.amount)} 分应为“${expected.name}”。`,
         cells: [t.grade.ref, t.total.score.ref],
         expected: expected.name,
         actual: t.grade.text,
@@ -398,7 +399,7 @@ function gradeCheck(rule: string, t: PerfTable): Finding[] {
       rule,
       severity: "error",
       table: t,
-      message: `${perfLabel(t)}评价等次（${at(t.grade.ref)}）为“${t.grade.text}”，但${t.total.label.text}（${at(t.total.score.ref)}）为 ${shownAmount(t.total.score.amount)}，按（${describeScheme(NATIONAL_GRADES)}）应为“${expected.name}”。`,
+      message: `${perfLabel(t)}评价等次（${at(t.grade.ref)}）为“${t.grade.text}”，但${t.total.label.text}（${at(t.total.score.ref)}）为 ${shownAmount(t.total.score.amount)}，按（${describeScheme(scheme)}）应为“${expected.name}”。`,
       cells: [t.grade.ref, t.total.score.ref],
       expected: expected.name,
       actual: t.grade.text,
