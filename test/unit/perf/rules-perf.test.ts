@@ -333,6 +333,8 @@ describe("情况说明", () => {
     lines[1] = NARRATIVE[1];
     lines[2] = "2. 以“业务培训”项目为例，该项目绩效评价综合得分为 98 分，绩效评价结果为“良”。";
     expectRaised(workbook(base, lines), "perf.narrative.figures", "error", "情况说明!A3");
+    lines[2] = "2. 以“业务培训”项目为例，其绩效评价结果为“良”。"; // the grade alone
+    expectRaised(workbook(base, lines), "perf.narrative.figures", "error", "情况说明!A3");
     lines[2] = NARRATIVE[2];
     lines[3] = "我部门 2021 年度整体支出预算总额 2203.75 万元，决算总额 2203.76 万元，部门绩效自评得分 100 分。";
     const w = expectRaised(workbook(base, lines), "perf.narrative.figures", "warning", "情况说明!A4");
