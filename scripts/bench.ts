@@ -12,6 +12,7 @@ import type * as CheckModule from "../src/core/check";
 import type * as ReadModule from "../src/host/xlsx/read";
 import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
 import { generateFinalSet } from "../test/support/finalSet";
+import { generatePerfSet } from "../test/support/perfSet";
 
 // Time the compiled engine (build/, produced by `npm run build:cli`): the code the
 // command line runs, not the on-the-fly transpiled sources.
@@ -88,6 +89,9 @@ export async function generatedCases(): Promise<BenchCase[]> {
 /** Extra cases contributed by other families (performance tables, budget…). */
 export const extraCases: (() => Promise<BenchCase[]>)[] = [];
 
+// Performance family: 200 project self-evaluation tables (10 stacked per sheet).
+extraCases.push(async () => [{ name: "generated-perf-200-tables.xlsx", data: await snapshotToXlsxBuffer(generatePerfSet({ tables: 200, perSheet: 10 })) }]);
+
 function pad(s: string, n: number): string {
   const w = [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 255 ? 2 : 1), 0);
   return s + " ".repeat(Math.max(0, n - w));
@@ -118,6 +122,8 @@ async function main(): Promise<void> {
     const ratio = large.checkMs / large.loadMs;
     console.log(`\nLarge generated workbook: checking adds ${(ratio * 100).toFixed(1)} % to the .xlsx load time (target ≤ 25 %): ${ratio <= 0.25 ? "OK" : "OVER TARGET"}`);
   }
+  const perf = rows.find((r) => r.name.startsWith("generated-perf"));
+  if (perf) console.log(`200 绩效 self-evaluation tables: load ${perf.loadMs.toFixed(1)} ms, check ${perf.checkMs.toFixed(1)} ms (${((perf.checkMs / perf.loadMs) * 100).toFixed(1)} % of load), ${perf.findings} findings`);
   const mem = process.memoryUsage();
   console.log(`Peak-ish memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap used ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
 }

@@ -3,5 +3,7 @@
  * (budget, performance, narrative). Each family module registers its templates
  * and rules when imported; the engine imports this file once.
  */
+import "./families/perf";
+
 export {};
 import "./families/budget";

@@ -109,7 +109,7 @@ test("human output groups findings by sheet with cell addresses", () => {
   expect(code).toBe(1);
   expect(out).toContain("【公开01表】");
   expect(out).toMatch(/✗ 错误 {2}C13 {2}公开01表“八、其他收入”（C13）为空/);
-  expect(out).toContain("合计：错误 5 处");
+  expect(out).toContain("合计：错误 6 处"); // 5 in 公开01–02表, 1 in 整体绩效自评 (资金结构 swapped)
   expect(out).not.toContain("提示  ");
 });
 

@@ -1,0 +1,146 @@
+/**
+ * Reading performance forms: label cells, the value next to a label, the
+ * numbers of a row, points written in a label ("产出指标 (50)"), and scores
+ * written with their unit ("8分"). Labels are matched on norm() text (no
+ * spaces, ASCII brackets and colons), never by position.
+ */
+import { readAmount } from "../../amount/amount";
+import { Decimal } from "../../amount/decimal";
+import { parseNumberText } from "../../amount/parse";
+import { a1 } from "../../grid/address";
+import { getCell } from "../../grid/snapshot";
+import { norm } from "../../recognize/normalize";
+import { amountCell } from "../base";
+import { RegionContext, rowCells, textAt } from "../header";
+import { AmountCell, CellRef, TableBase } from "../types";
+import { StatedPoints, TextCell } from "./model";
+
+export interface FormCell {
+  col: number;
+  /** Text as displayed (trimmed). */
+  text: string;
+  /** norm() of the text. */
+  n: string;
+  ref: CellRef;
+  numeric: boolean;
+  /** Last column covered (merges). */
+  right: number;
+}
+
+const rowCache = new WeakMap<RegionContext, Map<number, FormCell[]>>();
+
+/**
+ * Non-empty cells of a row inside the region (merge masters only), left to right.
+ * A form is scanned several times (header, funds, plan, indicators, 总分): rows are
+ * read once per region and kept while the region is parsed.
+ */
+export function formRow(ctx: RegionContext, row: number): FormCell[] {
+  let cache = rowCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    rowCache.set(ctx, cache);
+  }
+  let cells = cache.get(row);
+  if (!cells) {
+    cells = readFormRow(ctx, row);
+    cache.set(row, cells);
+  }
+  return cells;
+}
+
+function readFormRow(ctx: RegionContext, row: number): FormCell[] {
+  return rowCells(ctx, row).map(({ col, cell }) => {
+    const m = ctx.merges.mergeOf(row, col);
+    const text = cell.text.trim();
+    return {
+      col,
+      text,
+      n: norm(text),
+      ref: { sheet: ctx.sheet.name, row, col },
+      numeric: typeof cell.value === "number" || (/\d/.test(text) && text.length < 40 && parseNumberText(text).kind === "number"),
+      right: m ? m.right : col,
+    };
+  });
+}
+
+/** The text a cell shows, following merges, with the reference of the cell that holds it. */
+export function textCellAt(ctx: RegionContext, row: number, col: number): TextCell | undefined {
+  const m = ctx.merges.mergeOf(row, col);
+  const r = m ? m.top : row;
+  const c = m ? m.left : col;
+  const text = textAt(ctx, row, col);
+  if (!text) return undefined;
+  return { text, ref: { sheet: ctx.sheet.name, row: r, col: c } };
+}
+
+/** Top-left cell of the merge holding (row, col). */
+export function masterOf(ctx: RegionContext, row: number, col: number): { row: number; col: number } {
+  return ctx.merges.master(row, col);
+}
+
+/** First row in [from, to] satisfying `test`. */
+export function findRow(ctx: RegionContext, from: number, to: number, test: (cells: FormCell[], row: number) => boolean): number | undefined {
+  for (let r = from; r <= to; r++) {
+    const cells = formRow(ctx, r);
+    if (cells.length && test(cells, r)) return r;
+  }
+  return undefined;
+}
+
+/**
+ * A field written as "label | value" on one row (项目名称 | 医保慢性病鉴定复检).
+ * Returns the first non-empty cell right of the first label cell matching `label`.
+ */
+export function fieldValue(ctx: RegionContext, from: number, to: number, label: RegExp): TextCell | undefined {
+  for (let r = from; r <= to; r++) {
+    const cells = formRow(ctx, r);
+    const i = cells.findIndex((c) => c.n.length <= 16 && label.test(c.n.replace(/[:：]$/, "")));
+    if (i < 0) continue;
+    const next = cells[i + 1];
+    if (next && !label.test(next.n)) return { text: next.text, ref: next.ref };
+    // "项目名称：医保慢性病鉴定复检" in one cell.
+    const inline = /[:：](.+)$/.exec(cells[i].text);
+    if (inline && inline[1].trim()) return { text: inline[1].trim(), ref: cells[i].ref };
+  }
+  return undefined;
+}
+
+const POINTS_RE = /^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
+const POINTS_TAIL_RE = /^(.*?[^\d.])(\d+(?:\.\d+)?)\s*分$/;
+
+/** "产出指标 (50)", "产出指标（50分）", "决策(20分)", "产出指标50分" → name and points. */
+export function splitPoints(text: string): { name: string; points?: StatedPoints } {
+  const t = text.trim();
+  const m = POINTS_RE.exec(t) ?? POINTS_TAIL_RE.exec(t);
+  if (!m) return { name: norm(t) };
+  const digits = m[2];
+  const dot = digits.indexOf(".");
+  return { name: norm(m[1]), points: { value: new Decimal(digits), decimals: dot < 0 ? 0 : digits.length - dot - 1 } };
+}
+
+/**
+ * A score or points figure: a number, or a number written with 分 ("8分").
+ * Blank cells read as blank (0); text that is not a figure becomes a table issue.
+ */
+export function scoreCell(ctx: RegionContext, table: TableBase, row: number, col: number, label: string): AmountCell {
+  const cell = getCell(ctx.sheet, row, col);
+  const text = cell?.text?.trim() ?? "";
+  const m = /^(.*\d)\s*分$/.exec(text);
+  if (cell && typeof cell.value !== "number" && m) {
+    const p = parseNumberText(m[1]);
+    if (p.kind === "number") {
+      const read = readAmount({ text: m[1], value: m[1] }, table.precision);
+      if (read.ok) return { ref: { sheet: ctx.sheet.name, row, col }, label, amount: read.amount, table };
+    }
+  }
+  return amountCell(ctx, table, row, col, label);
+}
+
+export function cellAddress(ref: CellRef): string {
+  return a1(ref.row, ref.col);
+}
+
+/** The first numeric cell right of `col` on a row (a value written next to its label). */
+export function numberRightOf(cells: FormCell[], col: number): FormCell | undefined {
+  return cells.find((c) => c.col > col && c.numeric);
+}

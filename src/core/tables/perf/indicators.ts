@@ -1,0 +1,231 @@
+/**
+ * The indicator block of any performance table: a header row holding
+ * 一级指标 / 二级指标 / 三级指标 (指标内容) and the value columns, possibly over two
+ * header rows ("指标值" over "年度指标值 | 实际完成值"), then one indicator per
+ * row. 一级 and 二级 labels are usually merged down their rows, or repeated on
+ * every row; both read the same. Placeholder rows ("指标 1:", "……") and empty
+ * 二级指标 rows are dropped. Columns are found by their labels only.
+ */
+import { parseIndicatorValue } from "../../perf/indicator";
+import { norm } from "../../recognize/normalize";
+import { RegionContext, textAt } from "../header";
+import { AmountCell, TableBase } from "../types";
+import { FormCell, formRow, scoreCell, splitPoints, textCellAt } from "./form";
+import { IndicatorBlock, IndicatorGroup, IndicatorRole, PerfIndicator, TextCell, ValueCell } from "./model";
+
+interface RoleTest {
+  role: IndicatorRole;
+  test: (label: string) => boolean;
+}
+
+/** Tried in this order on each column's composite label; the first role not yet taken wins. */
+const ROLE_TESTS: RoleTest[] = [
+  { role: "level1", test: (l) => /一级指标/.test(l) },
+  { role: "level2", test: (l) => /二级指标/.test(l) },
+  { role: "level3", test: (l) => /三级指标|指标内容|指标名称/.test(l) },
+  { role: "basis", test: (l) => /确定依据|设定依据|指标值说明|指标值依据|计算公式|数据来源|取值依据/.test(l) },
+  { role: "reason", test: (l) => /原因|改进措施|偏差/.test(l) },
+  { role: "description", test: (l) => /指标描述|指标解释|指标内涵|评价要点|评分标准|评分细则|指标说明/.test(l) },
+  { role: "comparator", test: (l) => /指标性质|比较符|指标方向/.test(l) },
+  { role: "unit", test: (l) => /度量单位|计量单位|^单位$/.test(l) },
+  { role: "points", test: (l) => /分值|权重|标准分|满分/.test(l) && !/得分/.test(l) },
+  { role: "score", test: (l) => /得分|自评分|评分|评价分/.test(l) && !/标准|细则|依据|说明/.test(l) },
+  { role: "actual", test: (l) => /实际完成|完成值|实际值|完成指标值|实际完成率/.test(l) },
+  { role: "target", test: (l) => /指标值|目标值|指标\(目标\)值|预期值/.test(l) },
+];
+
+const ANY_ROLE = (l: string) => ROLE_TESTS.some((t) => t.test(l));
+
+/** A header row of an indicator block: 一级指标 and one of 二级/三级/指标内容. */
+export function isIndicatorHeader(cells: FormCell[]): boolean {
+  const has = (re: RegExp) => cells.some((c) => re.test(c.n));
+  return has(/^一级指标/) && has(/^(二级指标|三级指标|指标内容|指标名称)/);
+}
+
+const TOTAL_RE = /^(总分|合计|总计|得分合计|总得分|自评总分|评价总分|绩效自评综合得分|自评综合得分|综合得分|自评得分|项目自评得分|绩效评价得分|评价得分)$/;
+const STOP_RE = /^(评价等次|等次|评价等级|绩效等级|自评等级|评价结论|备注|说明|注[:：\d]|存在问题|改进措施|填报说明|填表说明)/;
+
+export function isTotalLabel(n: string): boolean {
+  if (n.length > 16 || !/[分计]/.test(n)) return false;
+  return TOTAL_RE.test(n.replace(/[:：]$/, "").replace(/\(\d+分?\)$/, ""));
+}
+
+export function isPlaceholderName(n: string): boolean {
+  return /^(指标\d*[:：.、]?|指标[一二三四五]*[:：]?|…+|\.+|-+|—+|无|其他|其它)$/.test(n);
+}
+
+function composite(ctx: RegionContext, top: number, bottom: number, col: number): string {
+  const parts: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const t = norm(textAt(ctx, r, col));
+    if (t && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts.join("/");
+}
+
+/**
+ * Reads the indicator block whose header row is `headerRow`; data rows run to
+ * `endRow` at most (stopping at a 总分/合计 line or a 评价等次/备注 line).
+ */
+export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerRow: number, endRow: number): IndicatorBlock {
+  // A second header row holds only header words ("年度指标值 | 实际完成值").
+  let bottom = headerRow;
+  const next = formRow(ctx, headerRow + 1);
+  if (next.length && next.every((c) => !c.numeric && ANY_ROLE(c.n)) && !next.some((c) => /^一级指标/.test(c.n))) bottom = headerRow + 1;
+
+  const columns: Partial<Record<IndicatorRole, number>> = {};
+  const columnLabels: Partial<Record<IndicatorRole, string>> = {};
+  const taken = new Set<number>();
+  for (let c = ctx.region.left; c <= ctx.region.right; c++) {
+    const label = composite(ctx, headerRow, bottom, c);
+    if (!label) continue;
+    // A column covered by the merge of a column already assigned repeats its label.
+    const m = ctx.merges.mergeOf(headerRow, c);
+    if (m && m.left < c && taken.has(m.left) && ctx.merges.mergeOf(bottom, c) === m) continue;
+    for (const t of ROLE_TESTS) {
+      if (columns[t.role] !== undefined || !t.test(label)) continue;
+      columns[t.role] = c;
+      columnLabels[t.role] = label;
+      taken.add(c);
+      break;
+    }
+  }
+
+  // The label spanning the block on its left ("绩效指标 (90)").
+  const firstRoleCol = Math.min(...(Object.values(columns) as number[]));
+  let blockLabel: IndicatorBlock["blockLabel"];
+  for (const c of formRow(ctx, headerRow)) {
+    if (c.col >= firstRoleCol) break;
+    const sp = splitPoints(c.text);
+    blockLabel = { text: c.text, ref: c.ref, statedPoints: sp.points };
+  }
+
+  const indicators: PerfIndicator[] = [];
+  const groups: IndicatorGroup[] = [];
+  const groupByKey = new Map<string, IndicatorGroup>();
+  let lastRow = bottom;
+  let l1: TextCell | undefined;
+  let l2: TextCell | undefined;
+
+  const cellIn = (role: IndicatorRole, r: number): TextCell | undefined => {
+    const c = columns[role];
+    if (c === undefined) return undefined;
+    const t = textCellAt(ctx, r, c);
+    if (!t || t.ref.row !== r) return undefined; // merged down from a row above
+    return t;
+  };
+  const figure = (role: "points" | "score", r: number, label: string): AmountCell | undefined => {
+    const c = columns[role];
+    if (c === undefined) return undefined;
+    const m = ctx.merges.mergeOf(r, c);
+    if (m && m.top !== r) return undefined;
+    return scoreCell(ctx, table, r, m ? m.left : c, label);
+  };
+  const group = (level: 1 | 2, label: TextCell | undefined): IndicatorGroup | undefined => {
+    if (!label) return undefined;
+    const key = `${level}:${label.ref.row}:${label.ref.col}`;
+    let g = groupByKey.get(key);
+    if (g) return g;
+    const sp = splitPoints(label.text);
+    // Labels repeated on every row (not merged) belong to the same group as the row above.
+    let prev: IndicatorGroup | undefined;
+    for (let k = groups.length - 1; k >= 0 && !prev; k--) if (groups[k].level === level) prev = groups[k];
+    if (prev && prev.name === sp.name && prev.indicators.length && prev.indicators[prev.indicators.length - 1].row >= label.ref.row - 1) g = prev;
+    if (!g) {
+      g = { level, name: sp.name, label, statedPoints: sp.points, indicators: [] };
+      groups.push(g);
+    }
+    groupByKey.set(key, g);
+    return g;
+  };
+
+  for (let r = bottom + 1; r <= endRow; r++) {
+    const cells = formRow(ctx, r);
+    const first = cells[0];
+    if (first && (isTotalLabel(first.n) || STOP_RE.test(first.n)) && first.col <= (columns.level2 ?? columns.level3 ?? first.col)) break;
+    if (first && isIndicatorHeader(cells)) break;
+    const raw1 = columns.level1 !== undefined ? textCellAt(ctx, r, columns.level1) : undefined;
+    const raw2 = columns.level2 !== undefined ? textCellAt(ctx, r, columns.level2) : undefined;
+    if (raw1) l1 = raw1;
+    if (raw2) l2 = raw2;
+    else if (raw1 && raw1.ref.row === r) l2 = undefined;
+    const l3 = cellIn("level3", r);
+    let target = cellIn("target", r);
+    const actual = cellIn("actual", r);
+    const reason = cellIn("reason", r);
+    const description = cellIn("description", r);
+    const basis = cellIn("basis", r);
+    const cmp = cellIn("comparator", r);
+    const unit = cellIn("unit", r);
+    if (target && (cmp || unit)) target = { text: `${cmp?.text ?? ""}${target.text}${unit && !target.text.endsWith(unit.text) ? unit.text : ""}`, ref: target.ref };
+    const name = l3 ? norm(l3.text) : columns.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
+    const l1Name = l1 ? splitPoints(l1.text).name : "";
+    const l2Name = l2 ? splitPoints(l2.text).name : "";
+    const rowLabel = `${l3?.text ?? l2?.text ?? l1?.text ?? ""}`.trim() || `第${r + 1}行`;
+    const points = figure("points", r, `“${rowLabel}”分值`);
+    const score = figure("score", r, `“${rowLabel}”得分`);
+    const hasFigure = (a?: AmountCell) => !!a && (a.amount === null || !a.amount.blank);
+    const hasValue = !!(target?.text || actual?.text);
+    const placeholder = !name || isPlaceholderName(name);
+    if (!cells.length) continue;
+    lastRow = r;
+    if (placeholder && !hasValue && !hasFigure(points) && !hasFigure(score)) {
+      // A group subtotal line ("决策 | | | 20 | 18") of a scored framework.
+      if (raw1 && raw1.ref.row === r && !l3 && (hasFigure(points) || hasFigure(score))) group(1, raw1);
+      continue;
+    }
+    const ind: PerfIndicator = {
+      row: r,
+      level1: l1,
+      level1Name: l1Name,
+      level2: l2,
+      level2Name: l2Name,
+      level3: l3 ?? (columns.level3 === undefined ? raw2 : undefined),
+      name,
+      target: target ? withValue(target) : columns.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.target }, value: parseIndicatorValue("") } : undefined,
+      actual: actual ? withValue(actual) : columns.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.actual }, value: parseIndicatorValue("") } : undefined,
+      points,
+      score,
+      reason,
+      description,
+      basis,
+    };
+    indicators.push(ind);
+    group(1, l1)?.indicators.push(ind);
+    if (l2 && splitPoints(l2.text).points) group(2, l2)?.indicators.push(ind);
+  }
+
+  const block: IndicatorBlock = {
+    headerRow,
+    columns,
+    columnLabels,
+    indicators,
+    groups: groups.filter((g) => g.indicators.length > 0 || g.statedPoints),
+    blockLabel,
+    actualIsCompletionPercent: false,
+    lastRow,
+  };
+  block.actualIsCompletionPercent = completionPercent(block);
+  return block;
+}
+
+function withValue(t: TextCell): ValueCell {
+  return { ...t, value: parseIndicatorValue(t.text) };
+}
+
+/**
+ * 实际完成值 written as a percentage of the target (100 = achieved, 94.7 for
+ * 142 of 150万元): the header says 完成率/完成比例, or every actual is a bare
+ * number while the targets carry units.
+ */
+function completionPercent(b: IndicatorBlock): boolean {
+  const label = b.columnLabels.actual ?? "";
+  if (/完成率|完成比例|完成程度|完成百分比/.test(label)) return true;
+  const pairs = b.indicators.filter((i) => i.actual && i.actual.text);
+  if (pairs.length < 2) return false;
+  const bare = pairs.filter((i) => i.actual!.value.kind === "quantity" && i.actual!.value.noUnit);
+  if (bare.length !== pairs.length) return false;
+  const targetsWithUnits = pairs.filter((i) => i.target && (i.target.value.kind === "deadline" || i.target.value.kind === "qualitative" || (i.target.value.kind === "quantity" && !i.target.value.noUnit)));
+  const hundreds = bare.filter((i) => i.actual!.value.number!.value.eq(100));
+  return targetsWithUnits.length * 2 >= pairs.length && hundreds.length * 2 >= pairs.length;
+}

@@ -1,0 +1,117 @@
+/** Scoring functions on their own: indicator scores, rates, tolerances, grades, directions. */
+import { Decimal } from "../../../src/core/amount/decimal";
+import { Amount } from "../../../src/core/amount/amount";
+import { parseNumberText } from "../../../src/core/amount/parse";
+import { parseIndicatorValue as v } from "../../../src/core/perf/indicator";
+import { expectedDirection } from "../../../src/core/perf/direction";
+import { IndicatorScore, scoreIndicator } from "../../../src/core/scoring/indicator";
+import { compareScore } from "../../../src/core/scoring/compare";
+import { executionScoreInterval, rateInterval, statedRateInterval } from "../../../src/core/scoring/execution";
+import { NATIONAL_GRADES, SHANGHAI_GRADES, describeScheme, gradeOf, readGrade } from "../../../src/core/scoring/grade";
+
+const names = (level2: string, name: string, level1 = "产出指标") => ({ level1Name: level1, level2Name: level2, name });
+const D = (x: string | number) => new Decimal(x);
+const amt = (text: string, minDecimals = 2): Amount => {
+  const p = parseNumberText(text);
+  if (p.kind !== "number") throw new Error(text);
+  return Amount.of(p.value, Math.max(p.decimals, p.percent ? p.decimals : minDecimals), false, p.percent);
+};
+const computed = (s: IndicatorScore) => {
+  if (s.kind !== "computed") throw new Error(`not computed: ${s.kind}`);
+  return s;
+};
+
+describe("scoreIndicator", () => {
+  test("正向: 10990 of 20000人次 for 8 points is 4.40", () => {
+    const s = computed(scoreIndicator(names("数量指标", "鉴定人次"), v("20000人次"), v("10990人次"), D(8)));
+    expect(s.value.toFixed(2)).toBe("4.40");
+    expect(s.formula).toBe("10990÷20000×8＝4.40");
+    expect(s.direction).toBe("higher");
+  });
+  test("反向: a cost over its target (38 ÷ 73.96 × 5 = 2.57), and under it (full)", () => {
+    const s = computed(scoreIndicator(names("成本指标", "成本控制在预算内"), v("38万元"), v("73.96万元"), D(5)));
+    expect(s.value.toFixed(2)).toBe("2.57");
+    expect(s.direction).toBe("lower");
+    expect(s.assumption).toContain("反向指标");
+    expect(computed(scoreIndicator(names("成本指标", "鉴定总费用"), v("40万元"), v("29.04万元"), D(5))).value.toString()).toBe("5");
+  });
+  test("the comparator written decides the direction; 超过 100 % is capped", () => {
+    const s = computed(scoreIndicator(names("质量指标", "合格率"), v("≥95%"), v("98%"), D(10)));
+    expect(s.value.toString()).toBe("10");
+    expect(s.formula).toContain("超过分值按10计");
+    expect(computed(scoreIndicator(names("时效指标", "办理时限"), v("≤3个工作日"), v("6个工作日"), D(5))).value.toFixed(2)).toBe("2.50");
+    expect(computed(scoreIndicator(names("质量指标", "违规率"), v("≤3%"), v("0%"), D(5))).value.toString()).toBe("5");
+  });
+  test("定值 and 区间", () => {
+    expect(computed(scoreIndicator(names("成本指标", "软件采购成本"), v("=150万元"), v("142万元"), D(10))).value.toFixed(2)).toBe("9.47");
+    expect(computed(scoreIndicator(names("质量指标", "达标率"), v("90%-100%"), v("95%"), D(10))).value.toString()).toBe("10");
+    expect(computed(scoreIndicator(names("质量指标", "达标率"), v("90%-100%"), v("81%"), D(10))).value.toFixed(2)).toBe("9.00");
+  });
+  test("万 against 万元 compares; different units do not", () => {
+    expect(computed(scoreIndicator(names("成本指标", "总投入"), v("<=30万"), v("29.4万元"), D(10))).value.toString()).toBe("10");
+    expect(scoreIndicator(names("质量指标", "通过率"), v("85%"), v("81.9人"), D(8)).kind).toBe("unverifiable");
+  });
+  test("deadlines: met, late, recurring", () => {
+    expect(scoreIndicator(names("时效指标", "完成时间"), v("12月底前"), v("2022年11月30日"), D(5), 2022).kind).toBe("full");
+    expect(scoreIndicator(names("时效指标", "完成时间"), v("=10月份"), v("12月底"), D(5), 2022).kind).toBe("late");
+    expect(scoreIndicator(names("时效指标", "发放时限"), v("每月10日前"), v("每月10日前"), D(5)).kind).toBe("full");
+  });
+  test("qualitative bands", () => {
+    const met = scoreIndicator(names("社会效益指标", "知晓度", "效益指标"), v("不断提高"), v("不断提高"), D(15));
+    expect(met).toMatchObject({ kind: "band", outcome: "met" });
+    const part = scoreIndicator(names("社会效益指标", "知晓度", "效益指标"), v("有效提高"), v("部分达成"), D(15));
+    expect(part.kind === "band" && [part.lo.toString(), part.hi.toString()]).toEqual(["9", "12"]);
+    const un = scoreIndicator(names("社会效益指标", "知晓度", "效益指标"), v("有效提高"), v("未完成"), D(10));
+    expect(un.kind === "band" && [un.lo.toString(), un.hi.toString()]).toEqual(["0", "6"]);
+  });
+});
+
+describe("rates and tolerance", () => {
+  test("72.6% for 29.04 ÷ 40 overlaps; 72.7% does not", () => {
+    const iv = rateInterval(amt("29.04"), amt("40"))!;
+    expect(statedRateInterval(amt("72.6%")).overlaps(iv)).toBe(true);
+    expect(statedRateInterval(amt("72.7%")).overlaps(iv)).toBe(false);
+    expect(rateInterval(amt("1"), amt("0"))).toBeNull();
+  });
+  test("the execution score interval is capped at 100 %", () => {
+    const iv = executionScoreInterval(rateInterval(amt("73.96"), amt("38"))!, D(10));
+    expect([iv.lo.toString(), iv.hi.toString()]).toEqual(["10", "10"]);
+  });
+  test("compareScore: exact rounding passes, ≤ 0.01 is a tail, more differs", () => {
+    expect(compareScore(amt("7.71"), D("7.7082")).verdict).toBe("ok");
+    expect(compareScore(amt("7.70"), D("7.7082")).verdict).toBe("tail");
+    expect(compareScore(amt("8"), D("7.7082")).verdict).toBe("differs");
+  });
+});
+
+describe("grades", () => {
+  test("national boundaries", () => {
+    expect(["95.05", "90", "89.99", "80", "79.99", "60", "59.99"].map((x) => gradeOf(D(x)).name)).toEqual(["优", "优", "良", "良", "中", "中", "差"]);
+    expect(describeScheme(NATIONAL_GRADES)).toBe("优 ≥ 90，良 80–90，中 60–80，差 < 60");
+  });
+  test("names written by clerks, and the Shanghai names", () => {
+    expect(readGrade("“优”")!.name).toBe("优");
+    expect(readGrade("优秀")!.name).toBe("优");
+    expect(readGrade("良好")!.name).toBe("良");
+    expect(readGrade("好")).toBeUndefined();
+    expect(gradeOf(D(70), SHANGHAI_GRADES).name).toBe("合格");
+    expect(readGrade("不合格", SHANGHAI_GRADES)!.name).toBe("不合格");
+  });
+});
+
+describe("expected directions", () => {
+  test.each([
+    ["数量指标", "享受待遇人数", "≤550人", "higher"],
+    ["质量指标", "医保政策落实率", "≤100%", "higher"],
+    ["服务对象满意度指标", "服务对象满意度", "≥95%", "higher"],
+    ["质量指标", "医疗机构违规率", "≤3%", "lower"],
+    ["成本指标", "医疗费用总额", "=3000万元", "lower"],
+    ["时效指标", "市内报销时间", "≤1天", "lower"],
+    ["经济效益指标", "减轻家庭医疗负担", "≤3000万元", "higher"],
+    ["经济效益指标", "年度追回医保基金", ">=100万", "higher"],
+    ["成本指标", "软件占资比例", ">=90%", undefined],
+    ["成本指标", "成本控制率", "95%", undefined],
+  ])("%s %s %s", (l2, name, value, dir) => {
+    expect(expectedDirection(names(l2, name, l2 === "成本指标" ? "成本指标" : "产出指标"), v(value))?.direction).toBe(dir);
+  });
+});
