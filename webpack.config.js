@@ -32,6 +32,12 @@ const tsRule = {
 };
 
 module.exports = async (env = {}, options = {}) => {
+  // `--env all`: the add-in and the standalone page in one run (npm test).
+  if (env.all) return Promise.all([build({ ...env, all: false }, options), build({ ...env, all: false, demo: true }, options)]);
+  return build(env, options);
+};
+
+async function build(env, options) {
   const dev = options.mode === "development";
   const demo = !!env.demo;
   const common = {
@@ -82,4 +88,4 @@ module.exports = async (env = {}, options = {}) => {
       static: { directory: path.resolve(__dirname, "dist") },
     },
   };
-};
+}

@@ -48,4 +48,12 @@ function checkFile(file) {
 
 checkFile(path.join(root, "manifest.xml"));
 const dist = path.join(root, "dist", "manifest.xml");
-if (fs.existsSync(dist)) checkFile(dist);
+if (fs.existsSync(dist)) {
+  checkFile(dist);
+  // The built add-in holds every page and icon its manifest points to (URLs relative to the site root).
+  const xml = fs.readFileSync(dist, "utf8");
+  const pages = new Set([...xml.matchAll(/DefaultValue="https?:\/\/[^/"]+\/([^"]+)"/g)].map((m) => m[1].split("?")[0]));
+  const missing = [...pages].filter((p) => !fs.existsSync(path.join(root, "dist", p)));
+  if (missing.length) fail(`dist/manifest.xml 指向 dist/ 中不存在的文件：${missing.join("、")}（先运行 npm run build）`);
+  else console.log(`✓ dist/ 中有清单引用的全部 ${pages.size} 个文件`);
+}

@@ -15,14 +15,17 @@ const MAX_ROWS = 1000;
 const MAX_COLS = 60;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0 },
+  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0, flex: 1, minHeight: 0 },
+  tabs: { overflowX: "auto", overflowY: "hidden", flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  sheetArea: { display: "flex", alignItems: "flex-start", gap: "16px" },
   scroller: { flex: 1, overflow: "auto", backgroundColor: "#fff", position: "relative" },
   table: { borderCollapse: "collapse", fontSize: "12px", tableLayout: "fixed" },
   th: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: "normal", border: "1px solid #d0d0d0", padding: "0 4px", position: "sticky", top: 0, zIndex: 1 },
   rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, border: "1px solid #d0d0d0", textAlign: "right", padding: "0 4px", position: "sticky", left: 0 },
   td: { border: "1px solid #e0e0e0", padding: "1px 4px", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", maxWidth: "320px", height: "20px", cursor: "cell" },
   selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
-  charts: { display: "flex", flexWrap: "wrap", gap: "16px", padding: "12px" },
+  charts: { display: "flex", flexDirection: "column", gap: "16px", padding: "12px 0" },
+  wrap: { whiteSpace: "normal", maxWidth: "640px" },
 });
 
 export function GridView({ host }: { host: WebHost }) {
@@ -51,20 +54,23 @@ export function GridView({ host }: { host: WebHost }) {
   const charts = host.charts.get(host.active) ?? [];
   return (
     <div className={s.root}>
+      <div className={s.tabs}>
       <TabList size="small" selectedValue={host.active} onTabSelect={(_, d) => host.activate(String(d.value))} data-testid="sheet-tabs">
         {sheets.filter((w) => w.name !== RECORD_SHEET).map((w) => (
-          <Tab key={w.name} value={w.name}>
+          <Tab key={w.name} value={w.name} data-sheet={w.name}>
             {w.name}
           </Tab>
         ))}
       </TabList>
+      </div>
       <div className={s.scroller} data-testid="grid" data-sheet={host.active}>
+        <div className={s.sheetArea}>
         <table className={s.table}>
           <thead>
             <tr>
               <th className={s.th} style={{ width: 36 }} />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} className={s.th} style={{ width: Math.min(320, Math.max(48, (ws.getColumn(c + 1).width ?? 9) * 7)) }}>
+                <th key={c} className={s.th} style={{ width: Math.min(ws.getColumn(c + 1).alignment?.wrapText ? 640 : 320, Math.max(48, (ws.getColumn(c + 1).width ?? 9) * 7)) }}>
                   {colName(c)}
                 </th>
               ))}
@@ -83,12 +89,13 @@ export function GridView({ host }: { host: WebHost }) {
                   const ref = isSel && firstSelected ? selectedRef : undefined;
                   if (isSel) firstSelected = false;
                   const numeric = typeof cell?.value === "number";
+                  const wrap = !!ws.getColumn(c + 1).alignment?.wrapText;
                   return (
                     <td
                       key={c}
                       ref={ref}
                       {...spans.get(addr)}
-                      className={`${s.td} ${isSel ? s.selected : ""}`}
+                      className={`${s.td} ${wrap ? s.wrap : ""} ${isSel ? s.selected : ""}`}
                       style={{ backgroundColor: fill ?? undefined, textAlign: numeric ? "right" : undefined }}
                       data-cell={addr}
                       data-fill={fill ?? ""}
@@ -103,7 +110,7 @@ export function GridView({ host }: { host: WebHost }) {
             ))}
           </tbody>
         </table>
-        {(snap.bounds?.bottom ?? 0) >= MAX_ROWS && <Caption1>（网页演示只显示前 {MAX_ROWS} 行）</Caption1>}
+        {/* Charts next to their data, as Excel places them. */}
         {charts.length > 0 && (
           <div className={s.charts} data-testid="charts">
             {charts.map((c, i) => (
@@ -111,6 +118,8 @@ export function GridView({ host }: { host: WebHost }) {
             ))}
           </div>
         )}
+        </div>
+        {(snap.bounds?.bottom ?? 0) >= MAX_ROWS && <Caption1>（网页演示只显示前 {MAX_ROWS} 行）</Caption1>}
       </div>
     </div>
   );

@@ -79,7 +79,7 @@ function targets(): BlankTemplate {
   merges.push(range(fundsTop + 3, 0, fundsTop + 4, 0), range(fundsTop + 3, 1, fundsTop + 3, 4), range(fundsTop + 4, 1, fundsTop + 4, 4));
   const indTop = rows.length;
   rows.push(["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]);
-  for (const [first, , seconds] of SECOND) for (const second of seconds) rows.push([null, first, second, null, null]);
+  for (const [first, , seconds] of SECOND) for (const second of seconds) rows.push([null, first, second, "指标1：", null], [null, first, second, "指标2：", null]);
   const bottom = rows.length - 1;
   merges.push(range(indTop, 0, bottom, 0));
   rows.push(["指标值写法：比较符号＋数值＋单位，如“≥95%”“≤12.40万元”“≤20个工作日”；定性指标写“有所提高”等。"]);

@@ -44,9 +44,15 @@ export function App({ host, platform }: AppProps) {
       <div className={s.header}>
         <h1 className={s.title}>披露表校验助手</h1>
         <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-          <Tab value="check">校验</Tab>
-          <Tab value="narrative">情况说明</Tab>
-          <Tab value="insert">模板与图表</Tab>
+          <Tab value="check" data-testid="tab-check">
+            校验
+          </Tab>
+          <Tab value="narrative" data-testid="tab-narrative">
+            情况说明
+          </Tab>
+          <Tab value="insert" data-testid="tab-insert">
+            模板与图表
+          </Tab>
         </TabList>
       </div>
       <div className={s.body}>
@@ -62,7 +68,7 @@ export function App({ host, platform }: AppProps) {
           </div>
         )}
         {notice && (
-          <MessageBar intent={notice.intent} data-testid="notice">
+          <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
             <MessageBarBody>
               {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
               {notice.text}

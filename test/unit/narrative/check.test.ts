@@ -196,3 +196,18 @@ test("every registered narrative rule is exercised by this file", () => {
     .filter((id) => !src.includes(`"${id}"`));
   expect(missing).toEqual([]);
 });
+
+test("narrative.same-figure: generic wording (“与上年决算相比，增加”) repeated for different items is not the same item", () => {
+  let wb = edit(set.workbook, "主要原因是业务量变化。", "主要原因是业务量变化。本年使用非财政拨款结余0.00万元。与上年决算相比，增加373.84万元。");
+  wb = edit(wb, "严格控制接待标准。", "严格控制接待标准。本年结余分配0.00万元。与上年决算相比，增加0.00万元。");
+  expect(raised(wb, "narrative.same-figure")).toHaveLength(0);
+});
+
+test("narrative.parts-sum: parallel parts (预算a，决算b；…) are summed column by column", () => {
+  const ok = "主要原因是业务量变化。本年度专项经费预算2.22万元，支出决算2.22万元。其中：甲项预算0.00万元，支出决算0.00万元；乙项预算2.22万元，支出决算2.22万元；丙项预算0.00万元，支出决算0.00万元。";
+  const errors = (text: string) => raised(edit(set.workbook, "主要原因是业务量变化。", text), "narrative.parts-sum").filter((f) => f.severity === "error");
+  expect(errors(ok)).toHaveLength(0);
+  const fs = errors(ok.replace("乙项预算2.22万元，支出决算2.22万元", "乙项预算2.22万元，支出决算2.12万元"));
+  expect(fs).toHaveLength(1);
+  expect(fs[0].message).toContain("2.12万元");
+});

@@ -163,6 +163,20 @@ export const unlinked: Rule = {
       list.push(l);
       byPara.set(l.para, list);
     }
+    if (!byPara.size) return [];
+    // Without any 决算 or 预算 table there is nothing to check the text against: one line, not one per paragraph.
+    if (!ctx.tables.some((t) => t.family === "final" || t.family === "budget")) {
+      const paras = [...byPara.keys()];
+      const n = [...byPara.values()].reduce((k, ls) => k + ls.length, 0);
+      return [
+        {
+          rule: this.id,
+          severity: "info" as const,
+          message: `情况说明（${where(paras[0])} 等 ${paras.length} 段）中的 ${n} 个数字未能核对：工作簿中没有识别到部门决算或预算公开表。把公开表放在同一工作簿中即可逐一核对。`,
+          cells: [paras[0].ref],
+        },
+      ];
+    }
     return [...byPara].map(([p, ls]) => ({
       rule: this.id,
       severity: "info" as const,
@@ -208,35 +222,49 @@ export const partsSum: Rule = {
         const qi = p.text.indexOf("其中", s.start);
         if (qi < 0 || qi > s.end) continue;
         const before = inS.filter((f) => f.end <= qi && f.unit !== "%");
-        const total = before[before.length - 1];
-        if (!total) continue;
+        const last = before[before.length - 1];
+        if (!last) continue;
         const next = p.text.indexOf("其中", qi + 2);
         const limit = next > 0 && next < s.end ? next : s.end;
-        const parts: Part[] = inS
-          .filter((f) => f.start > qi && f.end <= limit && f.unit === total.unit && (f.unit !== "count" || f.countWord === total.countWord))
-          .map((f) => {
+        const after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord));
+        // Parallel parts: "预算a，决算b；……" clause by clause, each clause giving one figure per total
+        // ("“三公”经费预算2.22万元，支出决算2.22万元。其中：出国预算0，决算0；用车预算2.22，决算2.22").
+        const clauses: TextFigure[][] = [];
+        for (const f of after) {
+          const sep = clauses.length ? p.text.slice(clauses[clauses.length - 1][clauses[clauses.length - 1].length - 1].end, f.start) : "";
+          if (!clauses.length || /[；;]/.test(sep)) clauses.push([f]);
+          else clauses[clauses.length - 1].push(f);
+        }
+        const width = clauses[0]?.length ?? 0;
+        const parallel = clauses.length >= 2 && width >= 2 && clauses.every((c) => c.length === width) && before.length >= width;
+        const checks: { total: TextFigure; figs: TextFigure[] }[] = parallel
+          ? Array.from({ length: width }, (_, k) => ({ total: before[before.length - width + k], figs: clauses.map((c) => c[k]) })).filter((x) => x.total.unit === last.unit)
+          : [{ total: last, figs: after }];
+        for (const { total, figs } of checks) {
+          const parts: Part[] = figs.map((f) => {
             const clause = p.text.slice(Math.max(s.start, f.start - 14), f.start);
             return { fig: f, sign: /减少|下降/.test(clause.slice(-6)) && /增加|减少/.test(p.text.slice(total.start - 8, total.start)) ? -1 : 1 };
           });
-        if (parts.length < 2 || total.unit === "none") continue;
-        // A total written with a direction: "增加X…其中…减少b" → signed parts.
-        const totalNeg = /减少|下降/.test(p.text.slice(Math.max(0, total.start - 6), total.start));
-        const iv = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
-        const sumIv = sumIntervals(parts.map((x) => (x.sign < 0 ? iv(x.fig).neg() : iv(x.fig))));
-        const totIv = totalNeg ? iv(total).neg() : iv(total);
-        const partsValue = parts.reduce((a, x) => (x.sign < 0 ? a.minus(x.fig.value) : a.plus(x.fig.value)), ZERO);
-        const totValue = totalNeg ? total.value.neg() : total.value;
-        if (partsValue.eq(totValue)) continue;
-        const holds = sumIv.overlaps(totIv);
-        const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
-        out.push({
-          rule: this.id,
-          severity: holds ? "info" : "error",
-          message: `情况说明（${where(p)}）：合计写的是 ${total.raw.replace(/\s/g, "")}，其后列出的各部分（${parts.map((x) => `${x.sign < 0 ? "减" : ""}${x.fig.raw.replace(/\s/g, "")}`).join("、")}）之和为 ${formatNumber(partsValue.abs(), Math.max(total.decimals, ...parts.map((x) => x.fig.decimals)))}${unit}，${holds ? "相差在四舍五入尾差范围内" : `相差 ${formatNumber(partsValue.minus(totValue).abs(), 2)}${unit}`}。`,
-          cells: [p.ref],
-          expected: formatNumber(partsValue.abs(), 2),
-          actual: total.raw.replace(/\s/g, ""),
-        });
+          if (parts.length < 2 || total.unit === "none") continue;
+          // A total written with a direction: "增加X…其中…减少b" → signed parts.
+          const totalNeg = /减少|下降/.test(p.text.slice(Math.max(0, total.start - 6), total.start));
+          const iv = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
+          const sumIv = sumIntervals(parts.map((x) => (x.sign < 0 ? iv(x.fig).neg() : iv(x.fig))));
+          const totIv = totalNeg ? iv(total).neg() : iv(total);
+          const partsValue = parts.reduce((a, x) => (x.sign < 0 ? a.minus(x.fig.value) : a.plus(x.fig.value)), ZERO);
+          const totValue = totalNeg ? total.value.neg() : total.value;
+          if (partsValue.eq(totValue)) continue;
+          const holds = sumIv.overlaps(totIv);
+          const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
+          out.push({
+            rule: this.id,
+            severity: holds ? "info" : "error",
+            message: `情况说明（${where(p)}）：合计写的是 ${total.raw.replace(/\s/g, "")}，其后列出的各部分（${parts.map((x) => `${x.sign < 0 ? "减" : ""}${x.fig.raw.replace(/\s/g, "")}`).join("、")}）之和为 ${formatNumber(partsValue.abs(), Math.max(total.decimals, ...parts.map((x) => x.fig.decimals)))}${unit}，${holds ? "相差在四舍五入尾差范围内" : `相差 ${formatNumber(partsValue.minus(totValue).abs(), 2)}${unit}`}。`,
+            cells: [p.ref],
+            expected: formatNumber(partsValue.abs(), 2),
+            actual: total.raw.replace(/\s/g, ""),
+          });
+        }
       }
     }
     return out;
@@ -247,6 +275,9 @@ export const partsSum: Rule = {
  * The same figure quoted twice must agree: figures no table holds (or that the
  * checker could not link) with the same wording before them but different values.
  */
+const GENERIC_WORDS =
+  /与上年(度)?(决算)?(数)?相比|较上年(度)?|比上年(度)?|同比|增加|减少|增长|下降|持平|年初预算数?|调整预算数?|全年预算数?|预算数?|支出决算数?|决算数?|执行数?|完成|合计|共计|总计|其中|主要|用于|分别|万元|亿元|元|[为是的了和及与，,：:、；;（）()“”"\s]/g;
+
 export const sameFigure: Rule = {
   id: "narrative.same-figure",
   title: "情况说明中同一个数字在不同地方应一致",
@@ -267,6 +298,9 @@ export const sameFigure: Rule = {
         .replace(/\d{4}\s*年度?/g, "")
         .replace(/[\d.,%\s]/g, "");
       if (subject.length < 8) continue;
+      // The words left once the generic ones are gone must name an item: "与上年决算相比，增加",
+      // "年初预算…支出决算", "全年预算数为…执行数为" repeat for every item and say nothing of which.
+      if (subject.replace(GENERIC_WORDS, "").length < 4) continue;
       const key = `${subject}|${l.figure.unit}`;
       const prev = seen.get(key);
       if (!prev) {

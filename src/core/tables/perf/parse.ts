@@ -98,7 +98,8 @@ export function parsePerf(ctx: RegionContext, info: TemplateInfo, shape: Shape):
   table.indicators = readIndicatorBlock(ctx, table, headerRow, last);
   table.total = readTotal(ctx, table, headerRow + 1);
   table.grade = fieldValue(ctx, headerRow + 1, last, GRADE_LABEL);
-  if (!table.indicators.indicators.length && !table.funds) return failure(chosen, ctx, "指标区没有可读的指标行");
+  // A blank form (二级指标 labels but no indicator yet, e.g. an inserted template) is a table with nothing to check.
+  if (!table.indicators.indicators.length && !table.funds && !table.indicators.groups.length && table.indicators.lastRow <= headerRow) return failure(chosen, ctx, "指标区没有可读的指标行");
   return table;
 }
 
