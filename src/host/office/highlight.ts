@@ -30,12 +30,18 @@ export interface StoredFill {
   applied: string;
 }
 
-/** Cells to fill: the worst severity per cell (errors over warnings; info is not highlighted). */
+/**
+ * Cells to fill: for each error or warning, its most likely wrong cell (the
+ * first of its cells, ranked by the engine), with the worst severity per cell
+ * (errors over warnings; info is not highlighted). The other cells a finding
+ * involves are listed in the pane, not painted: a row total that is off would
+ * otherwise colour the whole row.
+ */
 export function highlightPlan(findings: Finding[]): Map<string, Map<string, Severity>> {
   const plan = new Map<string, Map<string, Severity>>();
   for (const f of findings) {
     if (f.severity === "info") continue;
-    for (const c of f.cells) {
+    for (const c of f.cells.slice(0, 1)) {
       const m = plan.get(c.sheet) ?? new Map<string, Severity>();
       const a = refA1(c);
       if (m.get(a) !== "error") m.set(a, f.severity);

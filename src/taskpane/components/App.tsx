@@ -20,7 +20,8 @@ const useStyles = makeStyles({
   header: { padding: "8px 12px 0 12px" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "0 0 4px 0" },
   body: { flex: 1, minHeight: 0, display: "flex", flexDirection: "column", padding: "8px 12px", gap: "8px" },
-  progress: { display: "flex", flexDirection: "column", gap: "4px" },
+  progress: { display: "flex", flexDirection: "column", gap: "4px", flexShrink: 0 },
+  notice: { flexShrink: 0 },
   progressRow: { display: "flex", alignItems: "center", gap: "8px", justifyContent: "space-between" },
   footer: { padding: "4px 12px 8px 12px", color: tokens.colorNeutralForeground3, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
@@ -68,7 +69,7 @@ export function App({ host, platform }: AppProps) {
           </div>
         )}
         {notice && (
-          <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+          <MessageBar className={s.notice} intent={notice.intent} layout="multiline" data-testid="notice">
             <MessageBarBody>
               {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
               {notice.text}

@@ -15,9 +15,10 @@ import { tick, useTask } from "../useTask";
 import { FindingList, SeverityIcon } from "./FindingList";
 
 const useStyles = makeStyles({
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
-  summary: { display: "flex", gap: "4px", flexWrap: "wrap", alignItems: "center" },
-  detail: { border: `1px solid ${tokens.colorBrandStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "6px 8px", backgroundColor: tokens.colorBrandBackground2, display: "flex", flexDirection: "column", gap: "4px" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", flexShrink: 0 },
+  summary: { display: "flex", gap: "4px", flexWrap: "wrap", alignItems: "center", flexShrink: 0 },
+  search: { flexShrink: 0 },
+  detail: { flexShrink: 0, maxHeight: "30vh", overflowY: "auto", border: `1px solid ${tokens.colorBrandStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "6px 8px", backgroundColor: tokens.colorBrandBackground2, display: "flex", flexDirection: "column", gap: "4px" },
   detailItem: { display: "flex", gap: "6px", alignItems: "flex-start" },
   list: { flex: 1, minHeight: "120px" },
   empty: { color: tokens.colorNeutralForeground3 },
@@ -118,7 +119,7 @@ export function CheckPanel({ host, task, result, onResult }: CheckPanelProps) {
               </ToggleButton>
             ))}
           </div>
-          <SearchBox size="small" placeholder="搜索问题、表名或单元格（如 C8）" value={filter.search} onChange={(_, d) => setFilter((f) => ({ ...f, search: d.value }))} aria-label="搜索问题" />
+          <SearchBox className={s.search} size="small" placeholder="搜索问题、表名或单元格（如 C8）" value={filter.search} onChange={(_, d) => setFilter((f) => ({ ...f, search: d.value }))} aria-label="搜索问题" />
           {here && here.length > 0 && (
             <div className={s.detail} data-testid="cell-detail">
               <Caption1>

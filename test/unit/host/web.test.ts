@@ -15,6 +15,12 @@ import { narrativeSheet } from "../../../src/core/narrative/sheet";
 import { chartPlan } from "../../../src/core/charts";
 import { FIXTURES, fixture } from "../../support/fixtures";
 
+/** The clerk fills one cell (its own style object: ExcelJS shares them between cells otherwise). */
+function paint(host: WebHost, sheet: string, address: string, argb: string) {
+  const cell = host.wb.getWorksheet(sheet)!.getCell(address);
+  cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb } } };
+}
+
 const open = async (file = "anyang-2021-final.xlsx") => WebHost.open(await fs.readFile(path.join(FIXTURES, file)), file);
 
 test("reads the same workbook as the file reader", async () => {
@@ -32,7 +38,7 @@ test("highlight, save, reopen, clear: every cell gets its own fill back; values 
   const [sheet, cells] = [...plan][0];
   const [own, other] = [...cells.keys()];
   // The clerk had coloured one of the cells green.
-  host.wb.getWorksheet(sheet)!.getCell(own).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+  paint(host, sheet, own, "FF00B050");
   const summary = await host.highlight(result.findings);
   expect(summary.cells).toBe([...plan.values()].reduce((n, m) => n + m.size, 0));
   for (const [s, m] of plan) for (const [a, sev] of m) expect(host.fillOf(s, a)).toBe(HIGHLIGHT_FILL[sev as "error" | "warning"]);
@@ -59,7 +65,7 @@ test("a colour painted over a highlight is kept by 清除标记", async () => {
   await host.highlight(result.findings);
   const [sheet, cells] = [...highlightPlan(result.findings)][0];
   const [a] = [...cells.keys()];
-  host.wb.getWorksheet(sheet)!.getCell(a).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF7030A0" } };
+  paint(host, sheet, a, "FF7030A0");
   await host.clearHighlights();
   expect(host.fillOf(sheet, a)).toBe("#7030A0");
 });
