@@ -4,6 +4,7 @@
  * and rules when imported; the engine imports this file once.
  */
 import "./families/perf";
+import "./families/perfFacts";
 
 export {};
 import "./families/budget";

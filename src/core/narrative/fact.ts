@@ -61,6 +61,10 @@ export interface Fact {
   kind: "cell" | "sum" | "share" | "change" | "changePct" | "rate" | "supplement";
   /** For shares: the fact of the part whose share this is. */
   of?: string;
+  /** A rule of another family reports mismatches with this fact (the narrative rules only count it as verified). */
+  reportedBy?: string;
+  /** A figure contradicting this fact is a warning, not an error (facts that need not hold exactly). */
+  mismatchSeverity?: "warning";
 }
 
 export const TEN_THOUSAND = new Decimal(10000);
@@ -83,6 +87,7 @@ export function wanOf(c: AmountCell): { v: Decimal; iv: Interval } {
 
 export interface FactInit {
   id: string;
+  reportedBy?: string;
   unit: FactUnit;
   keys: RegExp[];
   requires?: RegExp[];

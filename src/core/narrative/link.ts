@@ -143,7 +143,17 @@ function roleOk(r: Role, f: Fact): boolean {
 
 function unitOk(fig: TextFigure, f: Fact): boolean {
   if (f.unit === "%") return fig.unit === "%";
-  if (f.unit === "count") return fig.unit === "count" || fig.unit === "none";
+  if (f.unit === "count") {
+    // A score ("95.2分") is not a count of things ("3 个"), and a bare number is not "N 个" ("满分30分").
+    if (fig.unit === "count") {
+      if (!f.countWord || !fig.countWord) return true;
+      if ((f.countWord === "分") !== (fig.countWord === "分")) return false;
+      // A count of tables or indicators ("个") is not a count of people or visits ("人次"); the
+      // other way round clerks write "个" loosely ("接待团组18个" for 批次).
+      return f.countWord !== "个" || fig.countWord === "个";
+    }
+    return fig.unit === "none" && f.countWord !== "个";
+  }
   return fig.unit === "万元" || fig.unit === "元" || fig.unit === "亿元" || fig.unit === "千元" || fig.unit === "none";
 }
 
@@ -209,7 +219,9 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         link = { ...link, fact: f, status: asYuan || asWan ? "unit" : "mismatch", score: bestKeyed.score };
       } else if (section && section !== "terms") {
         // Matched by value alone, within the section (only when unambiguous).
-        const byValue = scored.filter((c) => consistent(c.f, v, dp) && !c.f.value.isZero());
+        // A fact that requires words (a project's name) the text does not have is not a candidate.
+        const named = (f: Fact) => !f.requires || f.requires.some((k) => k.test(sentence) || k.test(paraNorm));
+        const byValue = scored.filter((c) => consistent(c.f, v, dp) && !c.f.value.isZero() && named(c.f));
         const distinct = new Set(byValue.map((c) => c.f.value.toString()));
         if (byValue.length && distinct.size === 1 && !fig.value.isZero()) link = { ...link, fact: byValue[0].f, status: "ok", score: 0 };
       }

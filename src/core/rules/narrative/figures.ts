@@ -51,10 +51,10 @@ export const figureMismatch: Rule = {
   family: "narrative",
   check(ctx) {
     return linksOf(ctx)
-      .filter((l) => l.status === "mismatch" && l.fact)
+      .filter((l) => l.status === "mismatch" && l.fact && !l.fact.reportedBy)
       .map((l) => ({
         rule: this.id,
-        severity: "error" as const,
+        severity: l.fact!.mismatchSeverity ?? ("error" as const),
         message: `情况说明（${where(l.para)}）“${excerpt(l.para.text, l.figure)}”：写的是 ${l.figure.raw.replace(/\s/g, "")}，按表格应为 ${expected(l.fact!)}（${l.fact!.formula}）。`,
         cells: [l.para.ref, ...sourceRefs(l.fact!.sources)],
         expected: expected(l.fact!),
@@ -70,7 +70,7 @@ export const figureUnit: Rule = {
   family: "narrative",
   check(ctx) {
     return linksOf(ctx)
-      .filter((l) => l.status === "unit" && l.fact)
+      .filter((l) => l.status === "unit" && l.fact && !l.fact.reportedBy)
       .map((l) => ({
         rule: this.id,
         severity: "error" as const,
@@ -89,7 +89,7 @@ export const figureTail: Rule = {
   family: "narrative",
   check(ctx) {
     return linksOf(ctx)
-      .filter((l) => l.status === "tail" && l.fact)
+      .filter((l) => l.status === "tail" && l.fact && !l.fact.reportedBy)
       .map((l) => ({
         rule: this.id,
         severity: "info" as const,
