@@ -87,10 +87,13 @@ async function browserFigures() {
     await page.waitForSelector('[data-testid="progress"]', { state: "detached", timeout: 120_000 });
     manyCheck.push(Date.now() - t);
     count = (await page.textContent('[data-testid="count-error"]')) ?? "";
+    // Filter the whole list out and back in (5,000+ rows regrouped and re-rendered each time).
     t = Date.now();
-    await page.fill('input[aria-label="搜索问题"]', "2101");
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="finding"]')].every((e) => (e.textContent ?? "").includes("2101")));
-    refilter.push(Date.now() - t);
+    await page.click('[data-testid="count-error"]');
+    await page.waitForSelector("text=没有符合筛选条件的问题");
+    await page.click('[data-testid="count-error"]');
+    await page.waitForSelector('[data-testid="finding"]');
+    refilter.push((Date.now() - t) / 2);
     await page.close();
   }
   await browser.close();
@@ -111,7 +114,7 @@ export async function benchAddin(): Promise<void> {
   console.log(`@microsoft/office-js-helpers, importing only Utilities: ${kb(h.raw)} minified, ${kb(h.gzip)} gzip; network APIs inside: ${h.network.join(", ") || "none"} (not used by the pane)`);
   const b = await browserFigures();
   console.log(`Standalone page in headless chromium (median of ${RUNS}): first render ${b.first.toFixed(0)} ms; open anyang .xlsx ${b.open} ms; 校验 (read, check, highlight, list) ${b.check} ms`);
-  console.log(`5,000+ findings (${b.count.trim()}): 校验 ${b.manyCheck} ms; search re-filters the list in ${b.refilter} ms`);
+  console.log(`5,000+ findings (${b.count.trim()}): 校验 ${b.manyCheck} ms; switching the error filter re-renders the list in ${b.refilter} ms`);
 }
 
 if (require.main === module) {
