@@ -22,7 +22,7 @@ export interface BlankTemplate {
   /** Sheet name to create. */
   name: string;
   title: string;
-  group: "决算" | "预算" | "绩效";
+  group: "决算" | "绩效" | "部门预算" | "单位预算";
   sheet: SheetSnapshot;
   format: SheetFormat;
 }

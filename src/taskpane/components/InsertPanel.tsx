@@ -85,7 +85,8 @@ export function InsertPanel({ host, task }: { host: Host; task: ReturnType<typeo
       task.notify({ intent: "success", text: `已在“${CHART_SHEET}”表插入 ${plan.charts.length} 张图表（${plan.charts.map((c) => c.title.replace(/^\d+年度/, "")).join("、")}）。图表数据链接到表中的单元格。` });
     });
 
-  const groups = ["决算", "绩效", "预算"] as BlankTemplate["group"][];
+  const groups: BlankTemplate["group"][] = ["决算", "绩效", "部门预算", "单位预算"];
+  const groupLabel: Record<BlankTemplate["group"], string> = { 决算: "部门决算（公开01–09表）", 绩效: "绩效", 部门预算: "部门预算（上海2026版式）", 单位预算: "单位预算（上海2026版式）" };
   return (
     <div className={s.col}>
       <div className={s.section}>
@@ -104,7 +105,7 @@ export function InsertPanel({ host, task }: { host: Host; task: ReturnType<typeo
           return (
             <div key={g} className={s.group}>
               <Checkbox
-                label={<b>{g === "预算" ? "部门预算（上海2026版式）" : g === "决算" ? "部门决算（公开01–09表）" : "绩效"}</b>}
+                label={<b>{groupLabel[g]}</b>}
                 checked={all ? true : items.some((x) => chosen.has(x.id)) ? "mixed" : false}
                 onChange={() => setChosen((c) => new Set(all ? [...c].filter((id) => !items.some((x) => x.id === id)) : [...c, ...items.map((x) => x.id)]))}
               />
@@ -122,7 +123,7 @@ export function InsertPanel({ host, task }: { host: Host; task: ReturnType<typeo
                       return n;
                     })
                   }
-                  data-testid={`template-${x.id}`}
+                  data-testid={`template-${x.id.replace(":", "-")}`}
                 />
               ))}
             </div>

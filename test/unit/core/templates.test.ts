@@ -3,6 +3,7 @@
  * while empty, and — filled in — is checked at the right cells.
  */
 import { finalTemplates } from "../../../src/core/templates/final";
+import { budgetTemplates } from "../../../src/core/templates/budget";
 import { checkWorkbook } from "../../../src/core/check";
 import { WorkbookSnapshot, setCell } from "../../../src/core/grid/snapshot";
 import { parseA1 } from "../../../src/core/grid/address";
@@ -49,4 +50,23 @@ test("templates name their sheets and carry formats for the writer", () => {
     // The department line is a visible placeholder.
     expect([...t.sheet.rows.get(2)!.values()][0].text).toContain("【请填写部门名称】");
   }
+});
+
+test("the blank budget tables (部门 and 单位 sets, Shanghai 2026 layout) are recognised as the tables they are and raise no error", () => {
+  const all = budgetTemplates(2027);
+  for (const group of ["部门预算", "单位预算"] as const) {
+    const set = all.filter((t) => t.group === group);
+    expect(set).toHaveLength(9);
+    const r = checkWorkbook({ name: `${group}.xlsx`, sheets: set.map((t) => t.sheet) });
+    expect(r.tables.map((t) => `${t.template}@${t.sheet}`)).toEqual(set.map((t) => `${t.id.split(":")[1]}@${t.name}`));
+    expect(r.tables.every((t) => t.year === 2027)).toBe(true);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  }
+});
+
+test("budgetLayouts.json is what scripts/make-budget-templates.ts makes of the official templates", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildLayouts } = require("../../../scripts/make-budget-templates");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(JSON.parse(JSON.stringify(await buildLayouts()))).toEqual(require("../../../src/core/templates/budgetLayouts.json"));
 });
