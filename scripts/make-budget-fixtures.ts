@@ -17,6 +17,17 @@
  *   mistake-c1-sangong-change.xlsx  “三公” 公务接待费 增减金额 written as 上年 − 本年
  *   mistake-c2-sangong-total.xlsx   “三公” 合计 that leaves out 公务用车购置费
  *
+ * The narrative kinds start from a consistent set with its 补充信息 and the drafted
+ * 部门预算编制说明 (test/support/budgetNarrative.ts), then one sentence is edited:
+ *
+ *   mistake-d-operating-items.xlsx  机关运行经费 with its items listed ("主要包括办公费……")
+ *                                   that add up to more than the stated total
+ *   mistake-e-change-parts.xlsx     财政拨款支出 "比2025年预算增加X万元，其中：" the three funds'
+ *                                   stated increases do not add up to X
+ *   mistake-f-cost-ceiling.xlsx     a 项目绩效目标表 whose 成本指标 "≤12.40万元" is above the
+ *                                   project's 4.10万元 of 年度资金
+ *   mistake-g-narrative-figure.xlsx the 编制说明 quotes 支出预算 with two digits swapped
+ *
  * test/unit/budget/fixtures.test.ts checks that the committed files are what this
  * script writes, and what the checker reports on each.
  */
@@ -32,7 +43,9 @@ import { SangongTable } from "../src/core/tables/sangong";
 import { AmountCell } from "../src/core/tables/types";
 import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
 import { BudgetSetOptions, generateBudgetSet } from "../test/support/budgetSet";
-import { withCell } from "../test/support/sheet";
+import { withCell, buildSheet } from "../test/support/sheet";
+import { withBudgetNarrative } from "../test/support/budgetNarrative";
+import { blockSheet, targetRows } from "../test/support/perfSet";
 
 export const FIXTURE_DIR = path.join(__dirname, "..", "test", "fixtures", "budget");
 
@@ -109,6 +122,51 @@ export function budgetFixtures(): BudgetFixture[] {
     const c = g.total!;
     out.push({ file: "mistake-c2-sangong-total.xlsx", description: "“三公”经费合计漏加了公务用车购置费", workbook: setAmount(wb, c, c.amount!.value.minus(g.carPurchase!.amount!.value)), wrong: at(c) });
   }
+  // Narrative kinds.
+  const editNarrative = (wb: WorkbookSnapshot, find: RegExp, replace: (m: string) => string): { wb: WorkbookSnapshot; at: string } => {
+    const sheet = wb.sheets.find((x) => x.name === "部门预算编制说明")!;
+    for (const [r, row] of sheet.rows) {
+      const c = row.get(0);
+      if (!c || !find.test(c.text)) continue;
+      const text = c.text.replace(find, replace);
+      return { wb: withCell(wb, sheet.name, r, 0, text, text), at: `${sheet.name}!A${r + 1}` };
+    }
+    throw new Error(`no paragraph matches ${find}`);
+  };
+  {
+    const wb = withBudgetNarrative(base({ seed: 2026 })).workbook;
+    const op = table<SangongTable>(wb, "budgetSangong").groups.current!.operating!.amount!.value;
+    // Items that add up to 10 万元 more than the total.
+    const items = [op.times("0.5"), op.times("0.3"), op.times("0.2").plus(10)].map((d) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+    const list = `，主要包括办公费${formatNumber(items[0], 2)}万元、差旅费${formatNumber(items[1], 2)}万元、公务用车运行维护费${formatNumber(items[2], 2)}万元`;
+    const e = editNarrative(wb, /机关运行经费预算为[\d,.]+万元(?=。)/, (m) => m + list);
+    out.push({ file: "mistake-d-operating-items.xlsx", description: "编制说明中机关运行经费“主要包括”所列各项之和比机关运行经费多10万元", workbook: e.wb, wrong: e.at });
+  }
+  {
+    const wb = withBudgetNarrative(base({ seed: 2026, govFund: true })).workbook;
+    // The 一般公共预算 increase written 10 万元 too high: the parts no longer add up to the 财政拨款 increase.
+    const e = editNarrative(wb, /(其中：一般公共预算拨款支出预算[\d,.]+万元，比\d{4}年预算增加)([\d,.]+)(万元)/, (m) =>
+      m.replace(/(增加)([\d,.]+)(万元)$/, (_x, a, v, u) => `${a}${formatNumber(new Decimal(v.replace(/,/g, "")).plus(10), 2)}${u}`),
+    );
+    out.push({ file: "mistake-e-change-parts.xlsx", description: "编制说明中财政拨款支出比上年预算的增加额，与其后所列三类财政拨款的增加额之和不符（一般公共预算多写10万元）", workbook: e.wb, wrong: e.at });
+  }
+  {
+    const wb = base({ seed: 2026 });
+    // A 项目绩效目标表 of 4.10 万元 whose 成本指标 allows 12.40 万元.
+    const block = targetRows({ project: "政策宣传资料印制", period: 4.1, annual: 4.1 });
+    const cost = block.rows.findIndex((r) => r[2] === "成本指标");
+    block.rows[cost] = [null, "产出指标", "成本指标", "印制成本", "≤12.40万元"];
+    const sheet = buildSheet(blockSheet("项目绩效目标表", block));
+    out.push({ file: "mistake-f-cost-ceiling.xlsx", description: "项目绩效目标表的成本指标“≤12.40万元”超过项目年度资金4.10万元", workbook: { ...wb, sheets: [...wb.sheets, sheet] }, wrong: `项目绩效目标表!E${cost + 1}` });
+  }
+  {
+    const wb = withBudgetNarrative(base({ seed: 2026 })).workbook;
+    const e = editNarrative(wb, /^支出预算([\d,.]+)万元/, (m) => {
+      const v = new Decimal(m.replace(/[^\d.]/g, ""));
+      return `支出预算${formatNumber(swapDigits(v), 2)}万元`;
+    });
+    out.push({ file: "mistake-g-narrative-figure.xlsx", description: "编制说明中的支出预算数两位数字颠倒，与支出预算总表不符", workbook: e.wb, wrong: e.at });
+  }
   return out;
 }
 
@@ -133,6 +191,7 @@ async function main(): Promise<void> {
   for (const f of budgetFixtures()) {
     const styles = new Map<string, { wrap?: boolean }>();
     for (const s of f.workbook.sheets) if (/机构设置/.test(s.name)) styles.set(`${s.name}!A3`, { wrap: true });
+    for (const s of f.workbook.sheets) if (s.name === "部门预算编制说明") for (const r of s.rows.keys()) styles.set(`${s.name}!A${r + 1}`, { wrap: true });
     await fs.writeFile(path.join(FIXTURE_DIR, f.file), await snapshotToXlsxBuffer(f.workbook, { widths: widths(f.workbook), styles }));
     console.log(`${f.file}: ${f.description}${f.wrong ? `（${f.wrong}）` : ""}`);
   }

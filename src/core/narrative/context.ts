@@ -10,6 +10,7 @@ import { RuleContext } from "../rules/types";
 import { Table } from "../recognize/templates";
 import { Fact, SectionId } from "./fact";
 import { FinalFacts, buildFinalFacts } from "./finalFacts";
+import { buildBudgetFacts } from "./budgetFacts";
 import { Linked, linkNarrative } from "./link";
 import { Supplement, findSupplementSheet, readSupplement } from "./supplement";
 import { Paragraph, narrativeSheets, paragraphsOf } from "./text";
@@ -36,6 +37,8 @@ export function registerFactProvider(p: FactProvider): void {
 /** The fact catalogue with every registered family's facts added. */
 export function buildFacts(tables: Table[], supp?: Supplement): FinalFacts {
   const ff = buildFinalFacts(tables, supp);
+  // The budget catalogue (ids "b.…") when the workbook holds budget tables.
+  if (tables.some((t) => t.family === "budget")) for (const f of buildBudgetFacts(tables, supp).facts.values()) ff.facts.set(f.id, f);
   for (const p of providers) for (const f of p(tables, supp)) ff.facts.set(f.id, f);
   return ff;
 }

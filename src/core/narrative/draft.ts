@@ -9,6 +9,8 @@ import { recognize } from "../recognize/recognize";
 import { buildFacts } from "./context";
 import { GeneratedNarrative, generateFinalNarrative } from "./generate";
 import { linkNarrative } from "./link";
+import { buildBudgetFacts } from "./budgetFacts";
+import { generateBudgetNarrative } from "./generateBudget";
 import { Supplement, findSupplementSheet, readSupplement } from "./supplement";
 import { narrativeSheets, paragraphsOf } from "./text";
 
@@ -32,5 +34,7 @@ export function draftNarrative(wb: WorkbookSnapshot, opts: DraftOptions = {}): G
     }
     facts.apportionAll(preferred);
   }
+  // A budget workbook (budget tables, no final-accounts tables) gets the budget text.
+  if (!rec.tables.some((t) => t.family === "final") && rec.tables.some((t) => t.family === "budget")) return generateBudgetNarrative(buildBudgetFacts(rec.tables, supplement), { supplement });
   return generateFinalNarrative(facts, { supplement });
 }

@@ -44,7 +44,7 @@ export interface GeneratedNarrative {
   notes: string[];
 }
 
-class ParagraphBuilder {
+export class ParagraphBuilder {
   text = "";
   spans: GenSpan[] = [];
   constructor(private readonly used: Map<string, Fact>) {}

@@ -44,15 +44,17 @@ const HEADINGS: [RegExp, SectionId][] = [
   [/项目支出决算/, "project"],
   [/一般公共预算/, "gpb"],
   [/财政拨款收入支出|财政拨款收支/, "fiscal"],
-  [/收入支出决算总体|收支决算总体|总体情况说明$/, "total"],
-  [/收入决算/, "income"],
-  [/支出决算/, "expense"],
+  [/收入支出决算总体|收支决算总体|收支预算总体|总体情况说明$/, "total"],
+  [/收入决算|收入预算/, "income"],
+  [/支出决算|支出预算/, "expense"],
 ];
 
 /** Section of a heading paragraph, or null when the paragraph is not a heading. */
 export function headingSection(text: string): SectionId | null {
   const t = norm(text);
   if (t.length > 40) return null;
+  // The budget text's title ("2026年部门预算编制说明") opens the section of its figures.
+  if (/预算编制说明$/.test(t)) return "total";
   if (!/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|名词解释)/.test(t)) return null;
   for (const [re, id] of HEADINGS) if (re.test(t)) return id;
   return null;
@@ -138,6 +140,9 @@ function factRole(f: Fact): Role {
 /** A figure may be linked to a fact of its own role; a plain figure also to a rate or share written without its word. */
 function roleOk(r: Role, f: Fact): boolean {
   const fr = factRole(f);
+  // In a budget's own text every amount is a "预算" ("收入预算2,304.96万元"): the word does not make it
+  // a comparison with the year's budget, as it does in a final-accounts text.
+  if (r === "budget" && f.id.startsWith("b.")) return fr === "plain" || fr === "budget";
   return fr === r || (r === "plain" && (fr === "rate" || fr === "share"));
 }
 

@@ -145,6 +145,64 @@ export const SUPPLEMENT_SECTIONS: SectionDef[] = [
   },
 ];
 
+/**
+ * The 补充信息 of a budget (部门预算编制说明 and 其他相关情况说明, Shanghai template):
+ * last year's budget figures and the reasons of the changes, the use of each
+ * 项, 政府采购预算, 绩效目标 and 国有资产 figures. Per-项 uses are added from the
+ * 一般公共预算 (and 基金 / 国资) 功能分类预算表.
+ */
+export const BUDGET_SUPPLEMENT_SECTIONS: SectionDef[] = [
+  {
+    title: "一、基本情况",
+    entries: [
+      { key: "unit.scope", label: "公开主体（部门或单位）", kind: "choice", choices: ["部门", "单位"] },
+      count("b.units.organs", "下属机关数（机关运行经费）", "家"),
+      count("b.units.civil", "下属参公事业单位数（机关运行经费）", "家"),
+    ],
+  },
+  {
+    title: "二、上年预算数（用于与上年比较）",
+    entries: [
+      amount("bprev.income", "上年收入预算"),
+      amount("bprev.expense", "上年支出预算"),
+      amount("bprev.fiscal", "上年财政拨款收入（支出）预算", "财政拨款收入支出增加（减少）的主要原因"),
+      amount("bprev.gpb", "上年一般公共预算拨款支出预算"),
+      amount("bprev.govFund", "上年政府性基金拨款支出预算"),
+      amount("bprev.soe", "上年国有资本经营预算拨款支出预算"),
+      amount("bprev.sangong", "上年“三公”经费预算（“三公”表没有上年数时填）", "“三公”经费增减变动的主要原因"),
+      ...SANGONG_ITEMS.map(([k, n]) => amount(`bprev.sangong.${k}`, `上年${n}预算`, `${n}增减变动的主要原因`)),
+    ],
+  },
+  { title: "三、财政拨款支出主要内容（各项级科目的主要用途）", entries: [] },
+  {
+    title: "四、政府采购预算",
+    entries: [
+      amount("bproc.total", "政府采购预算总额"),
+      amount("bproc.goods", "政府采购货物预算"),
+      amount("bproc.works", "政府采购工程预算"),
+      amount("bproc.services", "政府采购服务预算"),
+      amount("bproc.sme", "面向中小企业预留政府采购项目预算"),
+      amount("bproc.micro", "其中：预留给小型和微型企业的预算"),
+    ],
+  },
+  {
+    title: "五、绩效目标设置",
+    entries: [count("bperf.units", "开展绩效目标编报的预算单位数", "个"), count("bperf.projects", "编报绩效目标的项目数", "个"), amount("bperf.amount", "编报绩效目标的项目预算资金")],
+  },
+  {
+    title: "六、国有资产占有使用情况",
+    entries: [
+      { key: "bassets.date", label: "车辆和设备统计截止日期（如：2026年8月31日）", kind: "text" },
+      count("assets.vehicles", "车辆总数", "辆"),
+      ...VEHICLE_KINDS.map(([k, n]) => count(`assets.vehicles.${k}`, n, "辆")),
+      count("assets.equip100", "单价100万元（含）以上设备（不含车辆）", "台（套）"),
+      count("bassets.buy.vehicles", "本年预算安排购置车辆", "辆"),
+      ...VEHICLE_KINDS.map(([k, n]) => count(`bassets.buy.vehicles.${k}`, `预算安排购置${n}`, "辆")),
+      count("bassets.buy.equip100", "预算安排购置单价100万元（含）以上设备", "台（套）"),
+    ],
+  },
+];
+
 export interface SupplementEntry {
   key: string;
   label: string;
@@ -165,12 +223,17 @@ export interface Supplement {
 }
 
 export function allEntryDefs(itemCodes: { code: string; name: string }[] = []): EntryDef[] {
-  const defs = SUPPLEMENT_SECTIONS.flatMap((s) => s.entries);
+  const defs = [...SUPPLEMENT_SECTIONS, ...BUDGET_SUPPLEMENT_SECTIONS].flatMap((s) => s.entries);
   return [...defs, ...itemDefs(itemCodes)];
 }
 
 function itemDefs(items: { code: string; name: string }[]): EntryDef[] {
   return items.map((i) => amount(`budget.item.${i.code}`, `${i.code} ${i.name} 年初预算`, "决算数与年初预算数差异的主要原因"));
+}
+
+/** Budget: one row per 项 for its use (“主要用于……”). */
+function useDefs(items: { code: string; name: string }[]): EntryDef[] {
+  return items.map((i) => ({ key: `use.${i.code}`, label: `${i.code} ${i.name} 主要用途`, kind: "text" as const }));
 }
 
 /** Label as matched: normalised, without a trailing unit "（万元）". */
@@ -199,6 +262,8 @@ export function readSupplement(sheet: SheetSnapshot): Supplement {
     if (!key) {
       const m = /^(\d{7})\s*.*年初预算/.exec(norm(label));
       if (m) key = `budget.item.${m[1]}`;
+      const u = /^(\d{7})\s*.*主要用途/.exec(norm(label));
+      if (u) key = `use.${u[1]}`;
     }
     if (!key) continue;
     const valueCell = cols.get(1);
@@ -222,21 +287,21 @@ export function readSupplement(sheet: SheetSnapshot): Supplement {
  * A blank 补充信息 sheet: title, column headers, the section rows and one row
  * per entry (with the 项 of 公开05表 for their 年初预算). Values are left blank.
  */
-export function supplementTemplate(items: { code: string; name: string }[] = [], department?: string, year?: number): SheetSnapshot {
+export function supplementTemplate(items: { code: string; name: string }[] = [], department?: string, year?: number, kind: "final" | "budget" = "final"): SheetSnapshot {
   const s = emptySheet(SUPPLEMENT_SHEET);
   let r = 0;
   const text = (row: number, col: number, t: string) => setCell(s, row, col, { text: t, value: t });
-  text(r++, 0, "补充信息（生成情况说明用：填写表格中没有的数字和原因，空着的会在情况说明中留出【请填写……】）");
+  text(r++, 0, `补充信息（生成${kind === "budget" ? "预算编制说明" : "情况说明"}用：填写表格中没有的数字和原因，空着的会在情况说明中留出【请填写……】）`);
   if (department) text(r - 1, 2, `部门：${department}`);
   if (year) text(r - 1, 3, `年度：${year}`);
   text(r, 0, "项目");
   text(r, 1, "数值");
   text(r, 2, "原因或说明");
   text(r++, 3, "编号（请勿修改）");
-  const sections: SectionDef[] = [...SUPPLEMENT_SECTIONS];
+  const sections: SectionDef[] = [...(kind === "budget" ? BUDGET_SUPPLEMENT_SECTIONS : SUPPLEMENT_SECTIONS)];
   if (items.length) {
     const idx = sections.findIndex((x) => x.title.startsWith("三、"));
-    sections[idx] = { ...sections[idx], entries: [...sections[idx].entries, ...itemDefs(items)] };
+    sections[idx] = { ...sections[idx], entries: [...sections[idx].entries, ...(kind === "budget" ? useDefs(items) : itemDefs(items))] };
   }
   for (const sec of sections) {
     text(r++, 0, sec.title);
@@ -272,9 +337,13 @@ export function entryText(s: Supplement | undefined, key: string): string {
  */
 export function supplementForWorkbook(wb: WorkbookSnapshot): { sheet: SheetSnapshot; format: SheetFormat; items: number } {
   const rec = recognize(wb);
-  const t05 = rec.tables.find((t) => t.template === "final05") as CodedTable | undefined;
-  const items = (t05?.rows ?? []).filter((r) => r.level === 3).map((r) => ({ code: r.code, name: r.name }));
-  const sheet = supplementTemplate(items, rec.tables.find((t) => t.department)?.department, rec.tables.find((t) => t.year)?.year);
+  // A budget workbook (budget tables and no final-accounts tables) gets the budget sheet.
+  const budget = rec.tables.some((t) => t.family === "budget") && !rec.tables.some((t) => t.family === "final");
+  const coded = budget
+    ? (["budget05", "budget06", "budget07"].map((id) => rec.tables.find((t) => t.template === id)).filter(Boolean) as CodedTable[])
+    : ([rec.tables.find((t) => t.template === "final05")].filter(Boolean) as CodedTable[]);
+  const items = coded.flatMap((t) => t.rows.filter((r) => r.level === 3).map((r) => ({ code: r.code, name: r.name })));
+  const sheet = supplementTemplate(items, rec.tables.find((t) => t.department)?.department, rec.tables.find((t) => t.year)?.year, budget ? "budget" : "final");
   const bold = [0, 1];
   for (const [r, row] of sheet.rows) if (r > 1 && row.size === 1 && /^[一二三四五六七八九十]+、/.test(row.get(0)?.text ?? "")) bold.push(r);
   return { sheet, format: { columnWidths: [56, 14, 44, 26], boldRows: bold, wrapColumns: [2] }, items: items.length };

@@ -37,8 +37,8 @@ export function NarrativePanel({ host, task }: { host: Host; task: ReturnType<ty
       t.onProgress({ stage: "check", message: "正在生成情况说明……" });
       await tick();
       const rec = recognize(wb);
-      if (!rec.tables.some((x) => x.family === "final")) {
-        task.notify({ intent: "warning", title: "无法生成", text: "没有识别到部门决算公开表（公开01–09表）。情况说明按决算表的数字生成，请先在工作簿中放入这些表（可在“模板与图表”中插入空白模板）。" });
+      if (!rec.tables.some((x) => x.family === "final" || x.family === "budget")) {
+        task.notify({ intent: "warning", title: "无法生成", text: "没有识别到部门决算公开表（公开01–09表）或部门预算公开表。情况说明按表中的数字生成，请先在工作簿中放入这些表（可在“模板与图表”中插入空白模板）。" });
         return;
       }
       const n = draftNarrative(wb);
@@ -59,7 +59,7 @@ export function NarrativePanel({ host, task }: { host: Host; task: ReturnType<ty
   return (
     <div className={s.col}>
       <Text>
-        按决算表中的数字和“补充信息”表中填写的上年数、原因等，起草情况说明（一至十三部分和名词解释）。每个数字都来自表格；缺少的内容会留出【请填写……】，不会编造。
+        按公开表中的数字和“补充信息”表中填写的上年数、原因等起草：决算工作簿生成决算情况说明（一至十三部分和名词解释），预算工作簿生成部门预算编制说明和其他相关情况说明。每个数字都来自表格；缺少的内容会留出【请填写……】，不会编造。
       </Text>
       <Field label="写入工作表">
         <Input value={name} onChange={(_, d) => setName(d.value)} data-testid="narrative-sheet" />

@@ -40,6 +40,9 @@ describe.each([
   ["mistake-b-operating.xlsx", ["budget.sangong-08.operating"], "budget.sangong-08.operating"],
   ["mistake-c1-sangong-change.xlsx", ["budget.sangong.change", "budget.sangong.sum"], "budget.sangong.change"],
   ["mistake-c2-sangong-total.xlsx", ["budget.sangong.sum"], "budget.sangong.sum"],
+  ["mistake-d-operating-items.xlsx", ["narrative.parts-sum"], "narrative.parts-sum"],
+  ["mistake-e-change-parts.xlsx", ["narrative.parts-sum"], "narrative.parts-sum"],
+  ["mistake-g-narrative-figure.xlsx", ["narrative.figure-mismatch"], "narrative.figure-mismatch"],
 ])("%s", (file, rules, main) => {
   const wrong = byFile.get(file)!.wrong!;
 
@@ -53,6 +56,26 @@ describe.each([
   });
 });
 
+test("mistake-f-cost-ceiling.xlsx: the cost ceiling above the project's money is reported at the indicator", async () => {
+  const r = checkWorkbook(await read("mistake-f-cost-ceiling.xlsx"));
+  const f = r.findings.filter((x) => x.rule === "perf.target.cost-ceiling");
+  expect(f).toHaveLength(1);
+  expect(addr(f[0].cells[0])).toBe(byFile.get("mistake-f-cost-ceiling.xlsx")!.wrong);
+  expect(f[0].message).toContain("12.40万元");
+  expect(r.findings.filter((x) => x.severity === "error")).toEqual([]);
+});
+
+test("the budget text drafted from the tables and a complete 补充信息 raises nothing (the narrative fixtures before their edit)", async () => {
+  const { withBudgetNarrative } = await import("../../support/budgetNarrative");
+  const { generateBudgetSet } = await import("../../support/budgetSet");
+  for (const o of [{ seed: 2026 }, { seed: 2027, scope: "unit" as const, govFund: true, sangong: "yoy" as const }]) {
+    const set = withBudgetNarrative(generateBudgetSet({ tails: true, ...o }).workbook);
+    const r = checkWorkbook(set.workbook);
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
+    expect(set.narrative.placeholders).toEqual([]);
+  }
+});
+
 test("the messages a clerk reads", async () => {
   const msg = async (file: string, rule: string) => checkWorkbook(await read(file)).findings.find((f) => f.rule === rule && f.severity === "error")!.message;
   expect(await msg("mistake-a-row-total.xlsx", "budget.03.row-sum")).toMatch(/^支出预算总表 2010601 行政运行：合计应等于基本支出＋项目支出。合计（E11）为 [\d,.]+，基本支出＋项目支出为 [\d,.]+，相差 [\d,.]+。$/);
@@ -61,4 +84,6 @@ test("the messages a clerk reads", async () => {
   );
   expect(await msg("mistake-c1-sangong-change.xlsx", "budget.sangong.change")).toMatch(/公务接待费增减金额应等于本年预算数减上年预算数。公务接待费增减金额（O7）为 /);
   expect(await msg("mistake-c2-sangong-total.xlsx", "budget.sangong.sum")).toMatch(/本年：合计应等于因公出国\(境\)费、公务用车购置及运行费、公务接待费之和。本年合计（A7）为 /);
+  expect(await msg("mistake-d-operating-items.xlsx", "narrative.parts-sum")).toMatch(/合计写的是 [\d,.]+万元，其后列出的各部分（[\d,.]+万元、[\d,.]+万元、[\d,.]+万元）之和为 [\d,.]+万元，相差 10.00万元。$/);
+  expect(await msg("mistake-g-narrative-figure.xlsx", "narrative.figure-mismatch")).toMatch(/“支出预算[\d,.]+万元”：写的是 [\d,.]+万元，按表格应为 [\d,.]+万元（部门支出总表!E\d+（元，折合万元））。$/);
 });

@@ -15,6 +15,7 @@ import { Linked } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
+import { norm } from "../../recognize/normalize";
 
 export function sourceRefs(sources: FactSource[]): CellRef[] {
   const out: CellRef[] = [];
@@ -219,51 +220,67 @@ export const partsSum: Rule = {
       const figs = figuresIn(p.text);
       for (const s of sentences(p.text)) {
         const inS = figs.filter((f) => f.start >= s.start && f.end <= s.end);
-        const qi = p.text.indexOf("其中", s.start);
-        if (qi < 0 || qi > s.end) continue;
-        const before = inS.filter((f) => f.end <= qi && f.unit !== "%");
-        const last = before[before.length - 1];
-        if (!last) continue;
-        const next = p.text.indexOf("其中", qi + 2);
-        const limit = next > 0 && next < s.end ? next : s.end;
-        const after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord));
-        // Parallel parts: "预算a，决算b；……" clause by clause, each clause giving one figure per total
-        // ("“三公”经费预算2.22万元，支出决算2.22万元。其中：出国预算0，决算0；用车预算2.22，决算2.22").
-        const clauses: TextFigure[][] = [];
-        for (const f of after) {
-          const sep = clauses.length ? p.text.slice(clauses[clauses.length - 1][clauses[clauses.length - 1].length - 1].end, f.start) : "";
-          if (!clauses.length || /[；;]/.test(sep)) clauses.push([f]);
-          else clauses[clauses.length - 1].push(f);
-        }
-        const width = clauses[0]?.length ?? 0;
-        const parallel = clauses.length >= 2 && width >= 2 && clauses.every((c) => c.length === width) && before.length >= width;
-        const checks: { total: TextFigure; figs: TextFigure[] }[] = parallel
-          ? Array.from({ length: width }, (_, k) => ({ total: before[before.length - width + k], figs: clauses.map((c) => c[k]) })).filter((x) => x.total.unit === last.unit)
-          : [{ total: last, figs: after }];
-        for (const { total, figs } of checks) {
-          const parts: Part[] = figs.map((f) => {
-            const clause = p.text.slice(Math.max(s.start, f.start - 14), f.start);
-            return { fig: f, sign: /减少|下降/.test(clause.slice(-6)) && /增加|减少/.test(p.text.slice(total.start - 8, total.start)) ? -1 : 1 };
-          });
-          if (parts.length < 2 || total.unit === "none") continue;
-          // A total written with a direction: "增加X…其中…减少b" → signed parts.
-          const totalNeg = /减少|下降/.test(p.text.slice(Math.max(0, total.start - 6), total.start));
-          const iv = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
-          const sumIv = sumIntervals(parts.map((x) => (x.sign < 0 ? iv(x.fig).neg() : iv(x.fig))));
-          const totIv = totalNeg ? iv(total).neg() : iv(total);
-          const partsValue = parts.reduce((a, x) => (x.sign < 0 ? a.minus(x.fig.value) : a.plus(x.fig.value)), ZERO);
-          const totValue = totalNeg ? total.value.neg() : total.value;
-          if (partsValue.eq(totValue)) continue;
-          const holds = sumIv.overlaps(totIv);
-          const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
-          out.push({
-            rule: this.id,
-            severity: holds ? "info" : "error",
-            message: `情况说明（${where(p)}）：合计写的是 ${total.raw.replace(/\s/g, "")}，其后列出的各部分（${parts.map((x) => `${x.sign < 0 ? "减" : ""}${x.fig.raw.replace(/\s/g, "")}`).join("、")}）之和为 ${formatNumber(partsValue.abs(), Math.max(total.decimals, ...parts.map((x) => x.fig.decimals)))}${unit}，${holds ? "相差在四舍五入尾差范围内" : `相差 ${formatNumber(partsValue.minus(totValue).abs(), 2)}${unit}`}。`,
-            cells: [p.ref],
-            expected: formatNumber(partsValue.abs(), 2),
-            actual: total.raw.replace(/\s/g, ""),
-          });
+        // Every "其中" (or "包括") of the sentence: its total is just before it, its parts run to the next one.
+        const marks: { at: number; len: number; main: boolean }[] = [];
+        for (const m of p.text.slice(s.start, s.end).matchAll(/其中|(主要)?包括/g)) marks.push({ at: s.start + m.index!, len: m[0].length, main: !!m[1] });
+        for (let mi = 0; mi < marks.length; mi++) {
+          const qi = marks[mi].at;
+          const from = mi ? marks[mi - 1].at + marks[mi - 1].len : s.start;
+          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%");
+          const last = before[before.length - 1];
+          if (!last) continue;
+          const limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
+          const isChange = (f: TextFigure) => /(增加|减少|增长|下降)$/.test(norm(p.text.slice(Math.max(s.start, f.start - 8), f.start)));
+          let after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord));
+          // Parallel parts: "预算a，决算b；……" clause by clause, each clause giving one figure per total
+          // ("“三公”经费预算2.22万元，支出决算2.22万元。其中：出国预算0，决算0；用车预算2.22，决算2.22").
+          const clauses: TextFigure[][] = [];
+          for (const f of after) {
+            const sep = clauses.length ? p.text.slice(clauses[clauses.length - 1][clauses[clauses.length - 1].length - 1].end, f.start) : "";
+            if (!clauses.length || /[；;]/.test(sep)) clauses.push([f]);
+            else clauses[clauses.length - 1].push(f);
+          }
+          const width = Math.max(0, ...clauses.map((c) => c.length));
+          // A clause one figure short that says "持平" has no change to add ("…0万元，与上年预算持平；").
+          const clauseText = (c: TextFigure[]) => {
+            const end = p.text.slice(c[c.length - 1].end, limit).search(/[；;]/);
+            return p.text.slice(c[0].start, end < 0 ? limit : c[c.length - 1].end + end);
+          };
+          const fits = (c: TextFigure[]) => c.length === width || (c.length === width - 1 && /持平/.test(clauseText(c)));
+          const parallel = clauses.length >= 2 && width >= 2 && clauses.every(fits) && before.length >= width;
+          // Listed amounts only, when the total is an amount: "财政拨款支出预算Y，比上年增加Z" lists Y, not Z.
+          if (!parallel && !isChange(last)) after = after.filter((f) => !isChange(f));
+          const checks: { total: TextFigure; figs: TextFigure[] }[] = parallel
+            ? Array.from({ length: width }, (_, k) => ({ total: before[before.length - width + k], figs: clauses.map((c) => (c.length === width || k < c.length ? c[k] : undefined)).filter((f): f is TextFigure => !!f) })).filter((x) => x.total.unit === last.unit)
+            : [{ total: last, figs: after }];
+          for (const { total, figs } of checks) {
+            const parts: Part[] = figs.map((f) => {
+              const clause = p.text.slice(Math.max(s.start, f.start - 14), f.start);
+              return { fig: f, sign: /减少|下降/.test(clause.slice(-6)) && /增加|减少/.test(p.text.slice(total.start - 8, total.start)) ? -1 : 1 };
+            });
+            if (parts.length < 2 || total.unit === "none") continue;
+            // A total written with a direction: "增加X…其中…减少b" → signed parts.
+            const totalNeg = /减少|下降/.test(p.text.slice(Math.max(0, total.start - 6), total.start));
+            const iv = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
+            const sumIv = sumIntervals(parts.map((x) => (x.sign < 0 ? iv(x.fig).neg() : iv(x.fig))));
+            const totIv = totalNeg ? iv(total).neg() : iv(total);
+            const partsValue = parts.reduce((a, x) => (x.sign < 0 ? a.minus(x.fig.value) : a.plus(x.fig.value)), ZERO);
+            const totValue = totalNeg ? total.value.neg() : total.value;
+            if (partsValue.eq(totValue)) continue;
+            const holds = sumIv.overlaps(totIv);
+            // "主要包括" lists the main items only: fewer is fine, more than the total is not
+            // (机关运行经费 is the sum of its listed items, domain notes §2).
+            if (marks[mi].main && !/机关运行经费/.test(p.text.slice(s.start, qi)) && partsValue.abs().lt(totValue.abs())) continue;
+            const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
+            out.push({
+              rule: this.id,
+              severity: holds ? "info" : "error",
+              message: `情况说明（${where(p)}）：合计写的是 ${total.raw.replace(/\s/g, "")}，其后列出的各部分（${parts.map((x) => `${x.sign < 0 ? "减" : ""}${x.fig.raw.replace(/\s/g, "")}`).join("、")}）之和为 ${formatNumber(partsValue.abs(), Math.max(total.decimals, ...parts.map((x) => x.fig.decimals)))}${unit}，${holds ? "相差在四舍五入尾差范围内" : `相差 ${formatNumber(partsValue.minus(totValue).abs(), 2)}${unit}`}。`,
+              cells: [p.ref],
+              expected: formatNumber(partsValue.abs(), 2),
+              actual: total.raw.replace(/\s/g, ""),
+            });
+          }
         }
       }
     }

@@ -122,29 +122,33 @@ export const missingReason: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const links = narrativeContext(ctx).links;
-    for (const p of narrativeContext(ctx).paragraphs) {
+    const paras = narrativeContext(ctx).paragraphs;
+    paras.forEach((p, pi) => {
       const empty = /(主要原因(是|为)?|原因[：:是])\s*([。；]|$)/.exec(p.text);
       if (empty) {
         out.push({ rule: this.id, severity: "warning", message: `情况说明（${where(p)}）“${p.text.slice(Math.max(0, empty.index - 12), empty.index + empty[0].length)}”：原因没有写。`, cells: [p.ref] });
-        continue;
+        return;
       }
-      if (/原因|由于|因为|系/.test(p.text)) continue;
+      if (/原因|由于|因为|系/.test(p.text)) return;
       // A paragraph that ends with "其中：" introduces items, which carry their own reasons.
-      if (/其中[:：]?\s*$/.test(p.text)) continue;
+      if (/其中[:：]?\s*$/.test(p.text)) return;
+      // The budget template gives the reason of the 财政拨款 changes in a paragraph of its own, just after
+      // ("财政拨款收入支出增加的主要原因是……").
+      if (paras.slice(pi + 1, pi + 3).some((q) => /增加|减少|增减/.test(q.text) && /主要原因是\s*[^。；\s]/.test(q.text))) return;
       const here = links.filter((l) => l.para === p && l.fact);
       const changed = here.find((l) => l.fact!.kind === "change" && !l.fact!.shown.isZero());
       // A rate needs a reason only where the paragraph states the budget it compares with.
       const statesBudget = here.some((l) => /budget$/.test(l.fact!.id) || l.fact!.id === "sg.budget");
       const differs = statesBudget ? here.find((l) => l.fact!.kind === "rate" && !l.fact!.zeroBase && !l.fact!.shown.eq(100) && l.figure.unit === "%") : undefined;
       const hit = changed ?? differs;
-      if (!hit) continue;
+      if (!hit) return;
       out.push({
         rule: this.id,
         severity: "warning",
         message: `情况说明（${where(p)}）${changed ? "写了与上年的增减" : "的决算数与预算数不同"}（“${p.text.slice(Math.max(0, hit.figure.start - 12), hit.figure.end)}”），但没有说明原因。`,
         cells: [p.ref],
       });
-    }
+    });
     return out;
   },
 };
