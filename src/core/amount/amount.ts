@@ -17,7 +17,7 @@ import { Cell } from "../grid/snapshot";
 import { Decimal, halfUnit } from "./decimal";
 import { Interval } from "./interval";
 import { parseNumberText } from "./parse";
-import { decimalToFixed, fixedToDecimal, scanPlainNumber } from "./fixed";
+import { PlainNumber, decimalToFixed, fixedToDecimal, scanPlainInto, scanPlainNumber } from "./fixed";
 
 export type Unit = "元" | "千元" | "万元" | "亿元";
 
@@ -101,6 +101,9 @@ function mayHideDecimals(v: number, dp: number): boolean {
   return Math.abs(scaled - Math.round(scaled)) > 1e-7 * Math.max(1, Math.abs(scaled));
 }
 
+/** Reused by readAmountFast (copied at once): no result object per figure. */
+const scratch: PlainNumber = { fixed: BigInt(0), decimals: 0, negative: false };
+
 /**
  * The common case without any wrapper object: an empty cell, or a plain figure
  * ("1,442.80"). Returns null when the cell needs the full reader.
@@ -108,8 +111,8 @@ function mayHideDecimals(v: number, dp: number): boolean {
 export function readAmountFast(cell: Cell | undefined, minDecimals = 2): Amount | null {
   if (!cell) return blankAmount(minDecimals);
   if (cell.error) return null;
-  const plain = scanPlainNumber(cell.text);
-  if (!plain) return null;
+  const plain = scratch;
+  if (!scanPlainInto(cell.text, plain)) return null;
   const numeric = typeof cell.value === "number";
   const decimals = numeric && formatDecimals(cell.numberFormat) !== null ? plain.decimals : Math.max(plain.decimals, minDecimals);
   const amount = new Amount(plain.fixed, decimals, false, false);

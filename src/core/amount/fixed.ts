@@ -10,6 +10,7 @@ import { Decimal } from "./decimal";
 export const FIXED_DP = 7;
 const FIXED_SCALE = new Decimal(10).pow(FIXED_DP);
 const BIG_TEN = BigInt(10);
+const BIG_ZERO = BigInt(0);
 const ZEROS = "0000000";
 
 const halfCache: bigint[] = [];
@@ -75,8 +76,18 @@ export interface PlainNumber {
  * percent, spaces…), which the general parser handles.
  */
 export function scanPlainNumber(s: string): PlainNumber | null {
+  const out: PlainNumber = { fixed: BIG_ZERO, decimals: 0, negative: false };
+  return scanPlainInto(s, out) ? out : null;
+}
+
+/**
+ * scanPlainNumber() writing into `out` (a caller's reusable object: tables hold
+ * 100,000 figures, and the result is copied at once). Returns false, leaving
+ * `out` unspecified, when the text is not a plain figure.
+ */
+export function scanPlainInto(s: string, out: PlainNumber): boolean {
   const n = s.length;
-  if (n === 0 || n > 40) return null;
+  if (n === 0 || n > 40) return false;
   let i = 0;
   let negative = false;
   if (s.charCodeAt(0) === 45) {
@@ -86,31 +97,50 @@ export function scanPlainNumber(s: string): PlainNumber | null {
   const start = i;
   let commas = 0;
   let group = 0;
+  // Digits are also accumulated as small integers (at most 8 + 7 digits: below
+  // 2^53, exact) so the common figure needs no substring.
+  let intDigitCount = 0;
+  let iv = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) group++;
-    else if (c === 44) {
+    if (c >= 48 && c <= 57) {
+      group++;
+      intDigitCount++;
+      iv = iv * 10 + (c - 48);
+    } else if (c === 44) {
       // Thousands separator: first group 1–3 digits, then groups of exactly 3.
-      if ((commas > 0 && group !== 3) || (commas === 0 && (group === 0 || group > 3))) return null;
+      if ((commas > 0 && group !== 3) || (commas === 0 && (group === 0 || group > 3))) return false;
       commas++;
       group = 0;
     } else break;
   }
   const intEnd = i;
-  if (intEnd === start || group === 0 || (commas > 0 && group !== 3)) return null;
+  if (intEnd === start || group === 0 || (commas > 0 && group !== 3)) return false;
   let fracStart = n;
+  let fv = 0;
   if (i < n) {
-    if (s.charCodeAt(i) !== 46) return null;
+    if (s.charCodeAt(i) !== 46) return false;
     fracStart = ++i;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) return null;
+      if (c < 48 || c > 57) return false;
+      fv = fv * 10 + (c - 48);
     }
   }
-  const intDigits = commas === 0 ? s.slice(start, intEnd) : s.slice(start, intEnd).split(",").join("");
-  const frac = fracStart < n ? s.slice(fracStart) : "";
-  const fixed = digitsToFixed(negative, intDigits, frac);
-  return { fixed, decimals: frac.length, negative: negative && fixed !== BigInt(0) };
+  const fracLen = n - fracStart;
+  let fixed: bigint;
+  if (intDigitCount <= 8 && fracLen <= FIXED_DP) {
+    const v = iv * 10000000 + fv * POW10[FIXED_DP - fracLen];
+    fixed = v === 0 ? BIG_ZERO : BigInt(negative ? -v : v);
+  } else {
+    const intDigits = commas === 0 ? s.slice(start, intEnd) : s.slice(start, intEnd).split(",").join("");
+    const frac = fracLen > 0 ? s.slice(fracStart) : "";
+    fixed = digitsToFixed(negative, intDigits, frac);
+  }
+  out.fixed = fixed;
+  out.decimals = fracLen;
+  out.negative = negative && fixed !== BIG_ZERO;
+  return true;
 }
 
 /**

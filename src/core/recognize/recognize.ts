@@ -61,20 +61,23 @@ export function matchTitle(text: string): TemplateDef | undefined {
   return undefined;
 }
 
+const TITLE_WORD = /表|评价|自评|目标/;
+
 export function findTitles(sheet: SheetSnapshot, merges: MergeIndex): TitleHit[] {
   const hits: TitleHit[] = [];
-  for (const [row, cols] of sheet.rows) {
-    for (const [col, cell] of cols) {
-      if (typeof cell.value !== "string") continue;
+  // forEach rather than for…of: no entry array per cell (sheets hold 100,000 cells).
+  sheet.rows.forEach((cols, row) => {
+    cols.forEach((cell, col) => {
+      if (typeof cell.value !== "string") return;
       const text = cell.text;
-      if (text.length < 4 || text.length > 100) continue;
-      if (!/表|评价|自评|目标/.test(text)) continue;
+      if (text.length < 4 || text.length > 100) return;
+      if (!TITLE_WORD.test(text)) return;
       const def = matchTitle(text);
-      if (!def) continue;
+      if (!def) return;
       const m = merges.mergeOf(row, col);
       hits.push({ row, col, text: text.trim(), def, mergeRight: m?.right });
-    }
-  }
+    });
+  });
   hits.sort((a, b) => a.row - b.row || a.col - b.col);
   return hits;
 }

@@ -34,9 +34,14 @@ export function rowSumRule(opts: {
         const itemsLabel = items
           .map((i, n) => `${n === 0 ? (i.sign === -1 ? "−" : "") : i.sign === -1 ? "−" : "+"}${columnTitle(t, i.key)}`)
           .join("");
-        for (const r of rows) {
+        for (let n = 0; n < rows.length; n++) {
+          const r = rows[n];
           const total = r.cells[opts.total];
-          const terms: Term[] = items.map((i) => (i.sign === -1 ? { cell: r.cells[i.key], sign: -1 as const } : r.cells[i.key]));
+          const terms: Term[] = new Array(items.length);
+          for (let i = 0; i < items.length; i++) {
+            const c = r.cells[items[i].key];
+            terms[i] = items[i].sign === -1 ? { cell: c, sign: -1 } : c;
+          }
           const f = sumEquals(
             ctx,
             opts.id,
@@ -57,6 +62,35 @@ export function rowSumRule(opts: {
 function levelName(level: number, economic: boolean): string {
   if (economic) return level === 1 ? "类" : "款";
   return level === 1 ? "类" : level === 2 ? "款" : "项";
+}
+
+/**
+ * 类 = Σ 款 (or 款 = Σ 项) in one column. A function of its own, so that the
+ * labels' closures are only created for rows that have children (thousands of
+ * 项 rows have none).
+ */
+function parentSum(
+  ctx: RuleContext,
+  id: string,
+  t: CodedTable,
+  title: string,
+  key: string,
+  economic: boolean,
+  parent: CodedRow,
+  kids: readonly CodedRow[],
+): Finding | null {
+  const cells: Term[] = new Array(kids.length);
+  for (let i = 0; i < kids.length; i++) cells[i] = kids[i].cells[key];
+  // Labels are functions: thousands of parents pass, and only a reported one is ever named.
+  return sumEquals(
+    ctx,
+    id,
+    () => `${tableLabel(t)}“${title}”栏：${parent.code} ${parent.name}应等于其下各${levelName(parent.level + 1, economic)}之和`,
+    parent.cells[key],
+    () => `${parent.code} ${parent.name}`,
+    cells,
+    () => (kids.length <= 6 ? `${kids.map((k) => k.code).join("、")}之和` : `其下 ${kids.length} 个科目之和`),
+  );
 }
 
 /** 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, for each amount column (only where children exist). */
@@ -86,18 +120,13 @@ export function hierarchyRule(opts: { id: string; template: string; title: strin
             );
             if (f) out.push(f);
           }
-          for (const parent of t.rows) {
-            const kids: CodedRow[] = childrenOf(t, parent);
+          // Indexed loop: no iterator result per row in code that runs once per check.
+          const rows = t.rows;
+          for (let i = 0; i < rows.length; i++) {
+            const parent = rows[i];
+            const kids = childrenOf(t, parent);
             if (kids.length === 0) continue;
-            const f = sumEquals(
-              ctx,
-              opts.id,
-              () => `${tableLabel(t)}“${title}”栏：${parent.code} ${parent.name}应等于其下各${levelName(parent.level + 1, economic)}之和`,
-              parent.cells[key],
-              `${parent.code} ${parent.name}`,
-              kids.map((k) => k.cells[key]),
-              kids.length <= 6 ? `${kids.map((k) => k.code).join("、")}之和` : `其下 ${kids.length} 个科目之和`,
-            );
+            const f = parentSum(ctx, opts.id, t, title, key, economic, parent, kids);
             if (f) out.push(f);
           }
         }

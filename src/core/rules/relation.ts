@@ -24,6 +24,8 @@ import { formatNumber } from "../amount/format";
 import { Finding, Severity } from "../report/finding";
 import { AmountCell, CellRef, refA1, tableLabel } from "../tables/types";
 
+const BIG0 = BigInt(0);
+
 export interface RelTerm {
   cell: AmountCell;
   /** Coefficient on the lhs − rhs residual per displayed unit of the cell (±1, or ± the table scale across units). */
@@ -57,10 +59,17 @@ export interface RelationSink {
   relations: Relation[];
 }
 
+/** A text, or a function that writes it: built only when a finding's message is read. */
+export type Label = string | (() => string);
+
+function labelText(l: Label): string {
+  return typeof l === "function" ? l() : l;
+}
+
 export interface SideSpec {
   terms: Term[];
-  /** How a clerk names this side: "本年收入合计", "各项收入之和". */
-  label: string;
+  /** How a clerk names this side: "本年收入合计", "各项收入之和" (a function: built only when reported). */
+  label: Label;
 }
 
 export interface RelationSpec {
@@ -71,7 +80,7 @@ export interface RelationSpec {
   lhs: SideSpec;
   rhs: SideSpec;
   /** Sentence stating the relation, e.g. "公开01表：本年收入合计应等于各项收入之和" (a function: built only when reported). */
-  statement: string | (() => string);
+  statement: Label;
   /** Put these cells first among the suspects before ranking (e.g. the total). */
   lead?: CellRef[];
   /** Report a rounding tail as info (default true). */
@@ -90,37 +99,44 @@ function bigScale(d: Decimal): bigint {
 
 /** Common table scale of all terms (sums in table units), or null (sums in 元). */
 function commonScale(a: Term[], b: Term[]): Decimal | null {
-  let s: Decimal | null = null;
-  for (const terms of [a, b])
-    for (const t of terms) {
-      const k = termCell(t).table.scale;
-      if (s === null) s = k;
-      else if (s !== k && !s.eq(k)) return null;
-    }
-  return s;
+  const first = a.length > 0 ? termCell(a[0]).table.scale : termCell(b[0]).table.scale;
+  return sameScale(a, first) && sameScale(b, first) ? first : null;
 }
 
-interface Sums {
-  v: bigint;
-  h: bigint;
+function sameScale(terms: Term[], s: Decimal): boolean {
+  for (let i = 0; i < terms.length; i++) {
+    const k = termCell(terms[i]).table.scale;
+    if (s !== k && !s.eq(k)) return false;
+  }
+  return true;
 }
 
-function sumTerms(terms: Term[], inYuan: boolean): Sums {
-  let v = BigInt(0);
-  // Half-units are small integers (≤ 5 × 10^6 each): count them as a number, exactly.
-  let h = 0;
-  let hBig = BigInt(0);
-  for (const t of terms) {
+/** Σ sign·figure of a side, fixed-point (in 元 when `inYuan`). */
+function sumValue(terms: Term[], inYuan: boolean): bigint {
+  let v = BIG0;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
     const c = termCell(t);
-    let cv = c.amount!.fixed;
-    if (inYuan) {
-      const k = bigScale(c.table.scale);
-      cv *= k;
-      hBig += halfFixed(c.amount!.decimals) * k;
-    } else h += halfFixedNum(c.amount!.decimals);
+    const cv = inYuan ? c.amount!.fixed * bigScale(c.table.scale) : c.amount!.fixed;
     v = termSign(t) < 0 ? v - cv : v + cv;
   }
-  return { v, h: hBig + BigInt(h) };
+  return v;
+}
+
+/** Σ half-units of a side's figures, fixed-point (in 元 when `inYuan`). */
+function sumHalf(terms: Term[], inYuan: boolean): bigint {
+  if (inYuan) {
+    let h = BIG0;
+    for (const t of terms) {
+      const c = termCell(t);
+      h += halfFixed(c.amount!.decimals) * bigScale(c.table.scale);
+    }
+    return h;
+  }
+  // Half-units are small integers (≤ 5 × 10^6 each): count them as a number, exactly.
+  let h = 0;
+  for (let i = 0; i < terms.length; i++) h += halfFixedNum(termCell(terms[i]).amount!.decimals);
+  return BigInt(h);
 }
 
 /** Unit in which a side is shown: the unit of its first cell. */
@@ -161,12 +177,8 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
 
 interface Evaluated {
   relation: Relation;
-  L: Sums;
-  R: Sums;
   common: Decimal | null;
 }
-
-const BIG0 = BigInt(0);
 
 /**
  * Computes and records a relation; returns what the report needs when there is
@@ -175,20 +187,18 @@ const BIG0 = BigInt(0);
  */
 function evaluate(sink: RelationSink, rule: string, kind: "eq" | "le", lt: Term[], rt: Term[], tails: boolean): Evaluated | null {
   if (lt.length + rt.length === 0) return null;
-  for (const t of lt) if (termCell(t).amount === null) return null;
-  for (const t of rt) if (termCell(t).amount === null) return null;
+  for (let i = 0; i < lt.length; i++) if (termCell(lt[i]).amount === null) return null;
+  for (let i = 0; i < rt.length; i++) if (termCell(rt[i]).amount === null) return null;
   const common = commonScale(lt, rt);
   const inYuan = common === null;
-  const L = sumTerms(lt, inYuan);
-  const R = sumTerms(rt, inYuan);
-  const displayed = L.v - R.v;
-  const slack = L.h + R.h;
+  const displayed = sumValue(lt, inYuan) - sumValue(rt, inYuan);
+  const slack = sumHalf(lt, inYuan) + sumHalf(rt, inYuan);
   const holds = kind === "eq" ? (displayed < BIG0 ? -displayed : displayed) <= slack : displayed - slack <= BIG0;
   const relation: Relation = { kind, lhs: lt, rhs: rt, inYuan, displayed, slack, holds, rule };
   sink.relations.push(relation);
   if (kind === "eq" && (displayed === BIG0 || (holds && !tails))) return null;
   if (kind === "le" && holds) return null;
-  return { relation, L, R, common };
+  return { relation, common };
 }
 
 /**
@@ -235,10 +245,12 @@ function report(spec: RelationSpec, ev: Evaluated): Finding {
 }
 
 function writeRelation(spec: RelationSpec, ev: Evaluated): { message: string; expected: string; actual: string } {
-  const { relation, L, R } = ev;
+  const { relation } = ev;
   const { displayed, slack, holds } = relation;
   const inYuan = relation.inYuan;
-  const statement = typeof spec.statement === "function" ? spec.statement() : spec.statement;
+  const L = { v: sumValue(relation.lhs, inYuan) };
+  const R = { v: sumValue(relation.rhs, inYuan) };
+  const statement = labelText(spec.statement);
   const dp = Math.max(decimalsOf(spec.lhs), decimalsOf(spec.rhs));
   let show: (f: bigint) => string;
   let lText: string;
@@ -247,16 +259,16 @@ function writeRelation(spec: RelationSpec, ev: Evaluated): { message: string; ex
   if (!inYuan) {
     // One unit: format the fixed-point sums directly.
     show = (f) => formatFixed(f, dp);
-    lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v))}`;
-    rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, show(R.v))}`;
+    lText = `${labelText(spec.lhs.label)}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v))}`;
+    rText = `${labelText(spec.rhs.label)}${cellsText(spec.rhs)}${valueText(spec.rhs, show(R.v))}`;
   } else {
     // Mixed units (元 and 万元 tables): sums are in 元; show each side in its own unit.
     const ls = sideUnit(spec.lhs, spec.rhs);
     const rs = sideUnit(spec.rhs, spec.lhs);
     u = ls.unit;
     show = (f) => fmt(fixedToDecimal(f), ls.scale, dp);
-    lText = `${spec.lhs.label}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v) + u)}`;
-    rText = `${spec.rhs.label}${cellsText(spec.rhs)}${valueText(spec.rhs, fmt(fixedToDecimal(R.v), rs.scale, dp) + rs.unit)}（折合 ${show(R.v)}${u}）`;
+    lText = `${labelText(spec.lhs.label)}${cellsText(spec.lhs)}${valueText(spec.lhs, show(L.v) + u)}`;
+    rText = `${labelText(spec.rhs.label)}${cellsText(spec.rhs)}${valueText(spec.rhs, fmt(fixedToDecimal(R.v), rs.scale, dp) + rs.unit)}（折合 ${show(R.v)}${u}）`;
   }
   if (relation.kind === "eq") {
     const diff = show(displayed < BIG0 ? -displayed : displayed);
@@ -308,11 +320,11 @@ export function holdsAfter(rel: Relation, coef: bigint, delta: bigint): boolean 
 export function sumEquals(
   sink: RelationSink,
   rule: string,
-  statement: string | (() => string),
+  statement: Label,
   total: AmountCell,
-  totalLabel: string,
+  totalLabel: Label,
   items: Term[],
-  itemsLabel: string,
+  itemsLabel: Label,
   severity: Severity = "error",
 ): Finding | null {
   const lt = [total];
@@ -325,11 +337,11 @@ export function sumEquals(
 export function equals(
   sink: RelationSink,
   rule: string,
-  statement: string | (() => string),
+  statement: Label,
   a: AmountCell,
-  aLabel: string,
+  aLabel: Label,
   b: AmountCell,
-  bLabel: string,
+  bLabel: Label,
   severity: Severity = "error",
 ): Finding | null {
   const lt = [a];
@@ -343,11 +355,11 @@ export function equals(
 export function atMost(
   sink: RelationSink,
   rule: string,
-  statement: string | (() => string),
+  statement: Label,
   small: Term[],
-  smallLabel: string,
+  smallLabel: Label,
   big: Term[],
-  bigLabel: string,
+  bigLabel: Label,
   severity: Severity = "warning",
 ): Finding | null {
   const ev = evaluate(sink, rule, "le", small, big, true);

@@ -240,8 +240,10 @@ function indexOf(table: CodedTable): CodeIndex {
 }
 
 /** Children of a coded row: the rows one level down whose code starts with its code. */
-export function childrenOf(table: CodedTable, parent: CodedRow): CodedRow[] {
-  return indexOf(table).children.get(parent.code) ?? [];
+const NO_CHILDREN: readonly CodedRow[] = Object.freeze([]);
+
+export function childrenOf(table: CodedTable, parent: CodedRow): readonly CodedRow[] {
+  return indexOf(table).children.get(parent.code) ?? NO_CHILDREN;
 }
 
 export function rowByCode(table: CodedTable, code: string): CodedRow | undefined {

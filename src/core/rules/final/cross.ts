@@ -192,17 +192,17 @@ export const final05vs03: Rule = {
     const rows = [...(t05.total ? [t05.total] : []), ...t05.rows];
     for (const r5 of rows) {
       const r3 = r5.kind === "total" ? t03.total : rowByCode(t03, r5.code);
-      const name = r5.kind === "total" ? "合计" : `${r5.code} ${r5.name}`;
+      const name = (): string => (r5.kind === "total" ? "合计" : `${r5.code} ${r5.name}`);
       if (!r3) {
         const c = r5.cells.total;
         if (nonZero(c))
-          out.push({ rule: this.id, severity: "warning", message: `公开05表 ${name}（${refA1(c.ref)}）为 ${formatAmount(c.amount!)}，但公开03表没有这一科目。`, cells: [c.ref], tables: [t05.id] });
+          out.push({ rule: this.id, severity: "warning", message: `公开05表 ${name()}（${refA1(c.ref)}）为 ${formatAmount(c.amount!)}，但公开03表没有这一科目。`, cells: [c.ref], tables: [t05.id] });
         continue;
       }
       for (const [k, kn] of pairs) {
         const x = r5.cells[k];
         const y = r3.cells[k];
-        if (x && y) out.push(atMost(ctx, this.id, () => `公开05表 ${name}“${kn}”不应大于公开03表同一科目`, [x], LABEL05[k], [y], LABEL03[k]));
+        if (x && y) out.push(atMost(ctx, this.id, () => `公开05表 ${name()}“${kn}”不应大于公开03表同一科目`, [x], LABEL05[k], [y], LABEL03[k]));
       }
     }
     return compact(out);
