@@ -456,6 +456,24 @@ describe("政府采购预算表", () => {
     expectRaised(wb, "budget.procurement.sum", "error", x.records[0].cells.goods);
     expectRaised(list(125, 60), "budget.procurement.sum", "error");
   });
+  test("common.negative-amount covers the 政府采购预算表", () => {
+    expect(raised(check(columns(100, 240)), "common.negative-amount")).toEqual([]);
+    // 工程 −10 on the first unit's row (the row total follows, so only the sign is wrong).
+    const wb = buildWorkbook("p.xlsx", [
+      {
+        name: "采购",
+        rows: [
+          ["2026年部门政府采购预算表"],
+          ["编制部门：测试局", null, null, null, null, "单位：元"],
+          ["单位名称", "政府采购预算合计", "货物", "工程", "服务", "面向中小企业预留"],
+          ["测试局本部", 290, 100, -10, 200, 240],
+          ["合计", 290, 100, -10, 200, 240],
+        ],
+      },
+    ]);
+    const x = t<BudgetProcurementTable>(check(wb), "budgetProcurement");
+    expectRaised(wb, "common.negative-amount", "warning", x.records[0].cells.works);
+  });
   test("budget.procurement.sme (warning)", () => {
     expectPasses(check(columns(100, 240)), "budget.procurement.sme");
     expectRaised(columns(100, 301), "budget.procurement.sme", "warning");

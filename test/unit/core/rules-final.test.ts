@@ -334,6 +334,14 @@ describe("newer tables (项目收入支出决算表, 一般公共预算财政拨
     expect(fs.length).toBe(1);
     expect(fs[0].message).toContain("货物＋工程＋服务");
   });
+  test("common.negative-amount covers the 信息表", () => {
+    expect(raised(check(withSheets(infoSheet(60))), "common.negative-amount")).toEqual([]);
+    const s = infoSheet(60);
+    // 机构运行经费支出 (row 4, column C) written as a negative figure.
+    const r = check(setNumber(withSheets(s), { sheet: s.name, row: 3, col: 2 }, -12.5));
+    const fs = raised(r, "common.negative-amount");
+    expect(fs.map((f) => addr(f.cells[0]))).toEqual([`${s.name}!C4`]);
+  });
 });
 
 test("every registered final-family rule is exercised by this file", () => {

@@ -14,6 +14,8 @@ import { CodedRow, CodedTable, rowByCode } from "../../tables/coded";
 import { Basic06Table } from "../../tables/final/basic06";
 import { SidedTable } from "../../tables/sided";
 import { SangongTable } from "../../tables/sangong";
+import { InfoTable } from "../../tables/final/info";
+import { BudgetProcurementTable } from "../../tables/budget/procurement";
 import { AmountCell, refA1, tableLabel } from "../../tables/types";
 import { Rule } from "../types";
 
@@ -63,6 +65,14 @@ export function figuresOf(t: Table): { cell: AmountCell; mayBeNegative: boolean 
   if (t.kind === "sangong") {
     const s = t as SangongTable;
     return Object.entries(s.groups).flatMap(([g, items]) => Object.values(items ?? {}).map((cell) => ({ cell, mayBeNegative: g === "change" })));
+  }
+  if (t.kind === "info") {
+    // 机构运行经费、政府采购、国有资产 figures: none may be negative.
+    return (t as InfoTable).items.map((i) => ({ cell: i.cell, mayBeNegative: false }));
+  }
+  if (t.kind === "procurement") {
+    const p = t as BudgetProcurementTable;
+    return p.records.flatMap((r) => Object.values(r.cells).map((cell) => ({ cell: cell!, mayBeNegative: false })));
   }
   return [];
 }
