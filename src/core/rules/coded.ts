@@ -5,9 +5,22 @@
  */
 import { Finding } from "../report/finding";
 import { CodedRow, CodedTable, childrenOf, columnTitle, hasColumn } from "../tables/coded";
-import { tableLabel } from "../tables/types";
+import { AmountCell, tableLabel } from "../tables/types";
 import { Term, checkRelation, sumEquals } from "./relation";
 import { Rule, RuleContext } from "./types";
+
+/** One row's total = Σ items; a function of its own, so the label's closure is only made here. */
+function rowSum(ctx: RuleContext, id: string, t: CodedTable, r: CodedRow, total: AmountCell, totalTitle: string, terms: Term[], itemsLabel: string): Finding | null {
+  return sumEquals(
+    ctx,
+    id,
+    () => `${tableLabel(t)} ${r.kind === "total" ? "合计行" : r.kind === "code" ? `${r.code} ${r.name}` : r.name}：${totalTitle}应等于${itemsLabel}`,
+    total,
+    totalTitle,
+    terms,
+    itemsLabel,
+  );
+}
 
 /** total column = Σ item columns (with optional signs), for every row including 合计. */
 export function rowSumRule(opts: {
@@ -42,15 +55,7 @@ export function rowSumRule(opts: {
             const c = r.cells[items[i].key];
             terms[i] = items[i].sign === -1 ? { cell: c, sign: -1 } : c;
           }
-          const f = sumEquals(
-            ctx,
-            opts.id,
-            () => `${tableLabel(t)} ${r.kind === "total" ? "合计行" : r.kind === "code" ? `${r.code} ${r.name}` : r.name}：${columnTitle(t, opts.total)}应等于${itemsLabel}`,
-            total,
-            totalTitle,
-            terms,
-            itemsLabel,
-          );
+          const f = rowSum(ctx, opts.id, t, r, total, totalTitle, terms, itemsLabel);
           if (f) out.push(f);
         }
       }

@@ -57,6 +57,22 @@ function yearFromTitle(title: string): number | undefined {
 }
 
 /**
+ * "2101101 行政运行", composed when a figure is named (a 5,000-row table would
+ * otherwise build a label per row that is almost never read).
+ */
+export class CodeNameLabel {
+  constructor(
+    readonly code: string,
+    readonly name: string,
+  ) {}
+  toString(): string {
+    return `${this.code} ${this.name}`.trim();
+  }
+}
+
+export type RowLabel = string | CodeNameLabel;
+
+/**
  * An AmountCell whose label is composed on demand (tables hold 100,000 figures;
  * few are ever named). It is its own CellRef, to spare one object per figure.
  */
@@ -65,7 +81,7 @@ class Figure implements AmountCell, CellRef {
     readonly sheet: string,
     readonly row: number,
     readonly col: number,
-    private readonly rowLabel: string,
+    private readonly rowLabel: RowLabel,
     private readonly colTitle: string | undefined,
     readonly amount: AmountCell["amount"],
     readonly table: TableBase,
@@ -75,7 +91,8 @@ class Figure implements AmountCell, CellRef {
     return this;
   }
   get label(): string {
-    return this.colTitle === undefined ? this.rowLabel : `${this.rowLabel}“${this.colTitle}”`;
+    const row = typeof this.rowLabel === "string" ? this.rowLabel : this.rowLabel.toString();
+    return this.colTitle === undefined ? row : `${row}“${this.colTitle}”`;
   }
   toJSON(): CellRef {
     return { sheet: this.sheet, row: this.row, col: this.col };
@@ -86,14 +103,14 @@ class Figure implements AmountCell, CellRef {
  * Reads one figure; a cell that is not a number becomes a table issue (and amount null).
  * The label is `rowLabel` alone, or `rowLabel“colTitle”` when a column title is given.
  */
-export function amountCell(ctx: RegionContext, table: TableBase, row: number, col: number, rowLabel: string, colTitle?: string): AmountCell {
+export function amountCell(ctx: RegionContext, table: TableBase, row: number, col: number, rowLabel: RowLabel, colTitle?: string): AmountCell {
   const cell = getCell(ctx.sheet, row, col);
   const sheet = ctx.sheet.name;
   const fast = readAmountFast(cell, table.precision);
   if (fast && !fast.hidden) return new Figure(sheet, row, col, rowLabel, colTitle, fast, table);
   const read = readAmount(cell, table.precision);
   const ref: CellRef = { sheet, row, col };
-  const label = colTitle === undefined ? rowLabel : `${rowLabel}“${colTitle}”`;
+  const label = colTitle === undefined ? String(rowLabel) : `${rowLabel}“${colTitle}”`;
   if (!read.ok) {
     table.issues.push({
       kind: "not-a-number",

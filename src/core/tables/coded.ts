@@ -8,7 +8,7 @@
  * lost it), or written in front of the name ("2101501 行政运行").
  */
 import { norm } from "../recognize/normalize";
-import { ParseFailure, TemplateInfo, amountCell, collectNotes, createBase, failure, labelAt } from "./base";
+import { CodeNameLabel, ParseFailure, RowLabel, TemplateInfo, amountCell, collectNotes, createBase, failure, labelAt } from "./base";
 import { HeaderBlock, MetaInfo, RegionContext, findColumn, readHeader, textAt } from "./header";
 import { AmountCell, CellRef, TableBase } from "./types";
 
@@ -190,7 +190,7 @@ export function parseCoded(
     // A row with neither code, total label nor figures is a note or stray text (collected below).
     if (!isTotal && !code && !hasAmounts) continue;
     const kind: CodedRow["kind"] = isTotal ? "total" : code ? "code" : "other";
-    const display = isTotal ? "合计行" : code ? `${code} ${name}`.trim() : rowLabel || `第${r + 1}行`;
+    const display: RowLabel = isTotal ? "合计行" : code ? new CodeNameLabel(code, name) : rowLabel || `第${r + 1}行`;
     const row: CodedRow = {
       row: r,
       kind,
