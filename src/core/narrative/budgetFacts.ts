@@ -22,7 +22,8 @@ import { PerfTable } from "../tables/perf/model";
 import { Interval } from "../amount/interval";
 import { FUNCTION_CLASSES, FUNCTION_ITEMS } from "../codes/functional";
 import { ECONOMIC } from "../codes/economic";
-import { Fact, FactInit, SectionId, cellFact, diffFact, sumFact, supplementFact } from "./fact";
+import { Fact, SectionId, cellFact, diffFact, sumFact } from "./fact";
+import { factScope } from "./factScope";
 import { Supplement } from "./supplement";
 
 export interface BudgetItem {
@@ -82,25 +83,13 @@ export function latestBudget(tables: Table[]): Table[] {
 
 export function buildBudgetFacts(all: Table[], supp?: Supplement): BudgetFacts {
   const tables = latestBudget(all);
-  const facts = new Map<string, Fact>();
-  const notes: string[] = [];
-  const add = (f: Fact | undefined) => {
-    if (f) facts.set(f.id, f);
-    return f;
-  };
-  const one = <T extends Table>(t: string) => tables.find((x) => x.template === t) as T | undefined;
+  const { facts, notes, add, one, usable: a, fromSupp } = factScope(tables, supp);
   const t01 = one<BudgetSummary>("budget01");
   const t03 = one<BudgetCodedTable>("budget03");
   const t04 = one<BudgetSummary>("budget04");
   const t08 = one<BudgetCodedTable>("budget08");
   const tsg = one<SangongTable>("budgetSangong");
   const tproc = one<BudgetProcurementTable>("budgetProcurement");
-  const a = (c: AmountCell | undefined) => (c && c.amount ? c : undefined);
-  const fromSupp = (init: FactInit, key: string): Fact | undefined => {
-    const e = supp?.entries.get(key);
-    if (!e?.amount) return undefined;
-    return supplementFact(init, e.amount, e.valueRef, e.label);
-  };
   const T: SectionId[] = ["total"];
   const changeWords = /增加|减少|持平|增减/;
   /** 上年预算 and the change: "比2025年预算增加X万元". */

@@ -24,8 +24,9 @@ import { Table } from "../recognize/templates";
 import { AmountCell } from "../tables/types";
 import { FUNCTION_CLASSES, FUNCTION_ITEMS } from "../codes/functional";
 import { ECONOMIC } from "../codes/economic";
+import { factScope } from "./factScope";
 import { Supplement, VEHICLE_KINDS, entryAmount } from "./supplement";
-import { Fact, FactInit, SectionId, apportion, cellFact, diffFact, ratioFact, sumFact, supplementFact, wanOf } from "./fact";
+import { Fact, FactInit, SectionId, apportion, cellFact, diffFact, ratioFact, sumFact, wanOf } from "./fact";
 
 export interface FinalFacts {
   facts: Map<string, Fact>;
@@ -86,13 +87,7 @@ function sum(xs: AmountCell[]): { v: Decimal; iv: Interval } {
 }
 
 export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts {
-  const facts = new Map<string, Fact>();
-  const notes: string[] = [];
-  const add = (f: Fact | undefined) => {
-    if (f) facts.set(f.id, f);
-    return f;
-  };
-  const one = <T extends Table>(t: string) => tables.find((x) => x.template === t) as T | undefined;
+  const { facts, notes, add, one, usable: a, fromSupp } = factScope(tables, supp);
   const t01 = one<SidedTable>("final01");
   const t02 = one<CodedTable>("final02");
   const t03 = one<CodedTable>("final03");
@@ -103,12 +98,6 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
   const t08 = one<CodedTable>("final08");
   const t09 = one<CodedTable>("final09");
   const tInfo = one<InfoTable>("finalInfo");
-  const a = (c: AmountCell | undefined) => (c && c.amount ? c : undefined);
-  const fromSupp = (init: FactInit, key: string): Fact | undefined => {
-    const e = supp?.entries.get(key);
-    if (!e?.amount) return undefined;
-    return supplementFact(init, e.amount, e.valueRef, e.label);
-  };
   // A 上年 figure and the change against it: value, amount of change, percent.
   const yoy = (base: Fact | undefined, prevKey: string, id: string, keys: RegExp[], sections: SectionId[]) => {
     if (!base) return;
