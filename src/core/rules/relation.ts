@@ -175,22 +175,16 @@ export function checkRelation(sink: RelationSink, spec: RelationSpec): Finding |
   return ev ? report(spec, ev) : null;
 }
 
-interface Evaluated {
-  relation: Relation;
-  common: Decimal | null;
-}
-
 /**
  * Computes and records a relation; returns what the report needs when there is
  * something to report (a failure, or a tail when tails are reported), else null.
  * No object is built for the message unless it is reported.
  */
-function evaluate(sink: RelationSink, rule: string, kind: "eq" | "le", lt: Term[], rt: Term[], tails: boolean): Evaluated | null {
+function evaluate(sink: RelationSink, rule: string, kind: "eq" | "le", lt: Term[], rt: Term[], tails: boolean): Relation | null {
   if (lt.length + rt.length === 0) return null;
   for (let i = 0; i < lt.length; i++) if (termCell(lt[i]).amount === null) return null;
   for (let i = 0; i < rt.length; i++) if (termCell(rt[i]).amount === null) return null;
-  const common = commonScale(lt, rt);
-  const inYuan = common === null;
+  const inYuan = commonScale(lt, rt) === null;
   const displayed = sumValue(lt, inYuan) - sumValue(rt, inYuan);
   const slack = sumHalf(lt, inYuan) + sumHalf(rt, inYuan);
   const holds = kind === "eq" ? (displayed < BIG0 ? -displayed : displayed) <= slack : displayed - slack <= BIG0;
@@ -198,7 +192,7 @@ function evaluate(sink: RelationSink, rule: string, kind: "eq" | "le", lt: Term[
   sink.relations.push(relation);
   if (kind === "eq" && (displayed === BIG0 || (holds && !tails))) return null;
   if (kind === "le" && holds) return null;
-  return { relation, common };
+  return relation;
 }
 
 /**
@@ -211,16 +205,14 @@ class RelationFinding implements Finding {
   readonly rule: string;
   readonly severity: Severity;
   cells: CellRef[];
-  readonly relation: Relation;
   readonly tables: string[];
   private text?: { message: string; expected: string; actual: string };
   constructor(
     private readonly spec: RelationSpec,
-    private readonly ev: Evaluated,
+    readonly relation: Relation,
   ) {
     this.rule = spec.rule;
-    this.relation = ev.relation;
-    this.severity = ev.relation.kind === "eq" && ev.relation.holds ? "info" : spec.severity;
+    this.severity = relation.kind === "eq" && relation.holds ? "info" : spec.severity;
     const all = [...spec.lhs.terms, ...spec.rhs.terms];
     this.cells = orderCells(spec, all);
     this.tables = [...new Set(all.map((t) => termCell(t).table.id))];
@@ -235,17 +227,16 @@ class RelationFinding implements Finding {
     return this.write().actual;
   }
   private write(): { message: string; expected: string; actual: string } {
-    if (!this.text) this.text = writeRelation(this.spec, this.ev);
+    if (!this.text) this.text = writeRelation(this.spec, this.relation);
     return this.text;
   }
 }
 
-function report(spec: RelationSpec, ev: Evaluated): Finding {
-  return new RelationFinding(spec, ev);
+function report(spec: RelationSpec, relation: Relation): Finding {
+  return new RelationFinding(spec, relation);
 }
 
-function writeRelation(spec: RelationSpec, ev: Evaluated): { message: string; expected: string; actual: string } {
-  const { relation } = ev;
+function writeRelation(spec: RelationSpec, relation: Relation): { message: string; expected: string; actual: string } {
   const { displayed, slack, holds } = relation;
   const inYuan = relation.inYuan;
   const L = { v: sumValue(relation.lhs, inYuan) };
