@@ -17,25 +17,13 @@ import ExcelJS from "exceljs";
 import { checkWorkbook } from "../src/core/check";
 import { excelToSnapshot } from "../src/host/xlsx/read";
 import { rangeA1 } from "../src/core/grid/address";
+import type { BudgetLayout } from "../src/core/templates/budget";
 
 const ROOT = path.join(__dirname, "..");
 const SOURCES: [string, "部门预算" | "单位预算"][] = [
   ["shanghai-putuo-2026-department-budget-template.xlsx", "部门预算"],
   ["shanghai-putuo-2026-unit-budget-template.xlsx", "单位预算"],
 ];
-
-export interface BudgetLayout {
-  id: string;
-  group: "部门预算" | "单位预算";
-  name: string;
-  title: string;
-  cells: [number, number, string][];
-  merges: string[];
-  widths: number[];
-  numberFormats: { range: string; format: string }[];
-  table: string;
-  bold: number[];
-}
 
 /** The layouts from the official templates (what the JSON file holds). */
 export async function buildLayouts(): Promise<BudgetLayout[]> {

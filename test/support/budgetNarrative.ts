@@ -6,15 +6,14 @@
  * fixed step, so every change is stated.
  */
 import { Decimal } from "../../src/core/amount/decimal";
-import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../src/core/grid/snapshot";
+import { SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid/snapshot";
 import { supplementForWorkbook } from "../../src/core/narrative/supplement";
 import { draftNarrative } from "../../src/core/narrative/draft";
 import { GeneratedNarrative } from "../../src/core/narrative/generate";
 import { buildBudgetFacts } from "../../src/core/narrative/budgetFacts";
-import { formatNumberWithFormat } from "../../src/core/grid/numfmt";
 import { recognize } from "../../src/core/recognize/recognize";
 import { checkWorkbook } from "../../src/core/check";
-import { narrativeSheet } from "./narrativeSet";
+import { fillSupplement, narrativeSheet } from "./narrativeSet";
 
 export interface BudgetNarrativeSet {
   base: WorkbookSnapshot;
@@ -83,18 +82,7 @@ export function completeBudgetSupplement(wb: WorkbookSnapshot): SheetSnapshot {
     values["bprev.sangong"] = round2((prev.abroad ?? new Decimal(0)).plus(prev.car).plus(prev.reception ?? 0));
   }
   for (const it of bf.items) values[`use.${it.code}`] = `保障${it.name}相关工作`;
-  const out = emptySheet(sheet.name);
-  for (const [r, cols] of sheet.rows) {
-    for (const [c, cell] of cols) setCell(out, r, c, cell);
-    const key = cols.get(3)?.text;
-    if (!key) continue;
-    if (key in values) {
-      const x = values[key];
-      setCell(out, r, 1, typeof x === "number" ? { text: formatNumberWithFormat(x, "#,##0.00"), value: x, numberFormat: "#,##0.00" } : { text: x, value: x });
-    }
-    if (cols.get(2)?.text.startsWith("（")) setCell(out, r, 2, { text: "业务量变化", value: "业务量变化" });
-  }
-  return out;
+  return fillSupplement(sheet, values);
 }
 
 /** Tables + 补充信息 + the drafted text in sheet "部门预算编制说明". */

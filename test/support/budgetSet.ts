@@ -16,6 +16,7 @@ import { FUNCTION_CLASSES, FUNCTION_ITEMS } from "../../src/core/codes/functiona
 import { ECONOMIC } from "../../src/core/codes/economic";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
 import { CellInput, SheetSpec, buildWorkbook } from "./sheet";
+import { rng } from "./random";
 
 export type SangongLayout = "shanghai" | "yoy" | "yoy-vertical";
 
@@ -50,17 +51,6 @@ export interface BudgetSetOptions {
 const D = (v: string | number | Decimal) => new Decimal(v);
 const ZERO = D(0);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 export interface BudgetItem {
   code: string;

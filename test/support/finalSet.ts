@@ -10,6 +10,7 @@ import { Decimal } from "../../src/core/amount/decimal";
 import { FUNCTION_CLASSES, FUNCTION_ITEMS } from "../../src/core/codes/functional";
 import { CellInput, SheetSpec, buildWorkbook } from "./sheet";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
+import { rng } from "./random";
 
 export interface FinalSetOptions {
   seed?: number;
@@ -31,17 +32,6 @@ export interface FinalSetOptions {
 
 const D = (v: string | number | Decimal) => new Decimal(v);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 export interface Item {
   code: string;

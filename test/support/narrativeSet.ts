@@ -77,6 +77,14 @@ export function completeSupplement(set: ReturnType<typeof generateFinalSet>): Sh
   const t07 = recognize(set.workbook).tables.find((t) => t.template === "final07") as SangongTable | undefined;
   const reception = t07?.groups.final?.reception?.amount?.value;
   if (reception) values["sg.reception.domestic"] = reception.toNumber();
+  return fillSupplement(sheet, values);
+}
+
+/**
+ * A copy of a blank 补充信息 sheet with column B filled from `values` (by the key
+ * in column D) and every 原因 cell (column C, "（…）") filled in.
+ */
+export function fillSupplement(sheet: SheetSnapshot, values: Record<string, number | string>): SheetSnapshot {
   const out = emptySheet(sheet.name);
   for (const [r, cols] of sheet.rows) {
     for (const [c, cell] of cols) setCell(out, r, c, cell);

@@ -17,6 +17,7 @@
 import { Decimal } from "../../src/core/amount/decimal";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
 import { CellInput, SheetSpec, buildWorkbook } from "./sheet";
+import { rng } from "./random";
 
 export interface Block {
   rows: CellInput[][];
@@ -378,15 +379,7 @@ export interface PerfSetOptions {
 export function generatePerfSet(o: PerfSetOptions = {}): WorkbookSnapshot {
   const n = o.tables ?? 200;
   const per = o.perSheet ?? 10;
-  let s = (o.seed ?? 7) >>> 0 || 1;
-  const rand = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const rand = rng(o.seed ?? 7);
   const sheets: SheetSpec[] = [];
   for (let i = 0; i < n; i += per) {
     const blocks: Block[] = [];

@@ -9,7 +9,8 @@ import { buildSheet } from "../grid/build";
 import { BlankTemplate } from "./final";
 import LAYOUTS from "./budgetLayouts.json";
 
-interface BudgetLayout {
+/** One blank budget table as taken from the official template (scripts/make-budget-templates.ts writes these). */
+export interface BudgetLayout {
   id: string;
   group: "部门预算" | "单位预算";
   name: string;

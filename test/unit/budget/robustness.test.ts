@@ -5,21 +5,11 @@
  * a finding) must never be needed, and findings must name real cells.
  */
 import { checkWorkbook } from "../../../src/core/check";
-import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../../src/core/grid/snapshot";
+import { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/snapshot";
 import { fixture } from "../../support/fixtures";
+import { randomSheet as randomGrid, rng } from "../../support/random";
 import { generateBudgetSet } from "../../support/budgetSet";
 
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 const WORDS = [
   "2026年部门财务收支预算总表", "2026年部门收入预算总表", "2026年部门支出预算总表", "2026年部门财政拨款收支预算总表",
@@ -33,30 +23,7 @@ const WORDS = [
   "301", "01", "…", "……", "—", "#REF!", "(12.50)", "abc", "注：本部门2026年没有政府性基金预算拨款收入，故本表无数据。",
 ];
 
-function randomSheet(rand: () => number, name: string): SheetSnapshot {
-  const s = emptySheet(name);
-  const rows = 1 + Math.floor(rand() * 30);
-  const cols = 1 + Math.floor(rand() * 10);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
-      const p = rand();
-      if (p < 0.3) continue;
-      if (p < 0.55) {
-        const v = Math.round((rand() * 2e6 - 2e5) * 100) / 100;
-        setCell(s, r, c, { text: v.toFixed(2), value: v, numberFormat: "#,##0.00" });
-      } else {
-        const t = WORDS[Math.floor(rand() * WORDS.length)];
-        if (t.startsWith("#")) setCell(s, r, c, { text: t, value: null, error: t });
-        else setCell(s, r, c, { text: t, value: t });
-      }
-    }
-  for (let i = Math.floor(rand() * 6); i > 0; i--) {
-    const top = Math.floor(rand() * rows);
-    const left = Math.floor(rand() * cols);
-    s.merges.push({ top, left, bottom: top + Math.floor(rand() * 3), right: left + Math.floor(rand() * 4) });
-  }
-  return s;
-}
+const randomSheet = (rand: () => number, name: string): SheetSnapshot => randomGrid(rand, name, { words: WORDS, maxRows: 30, maxCols: 10, numberBelow: 0.55, span: 2e6, low: 2e5 });
 
 function expectSafe(wb: WorkbookSnapshot) {
   const r = checkWorkbook(wb);

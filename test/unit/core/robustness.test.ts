@@ -5,20 +5,10 @@
  * must name real cells.
  */
 import { checkWorkbook } from "../../../src/core/check";
-import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../../src/core/grid/snapshot";
+import { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/snapshot";
 import { fixture } from "../../support/fixtures";
+import { randomSheet as randomGrid, rng } from "../../support/random";
 
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 const WORDS = [
   "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
@@ -31,31 +21,7 @@ const WORDS = [
   "说明：本部门没有政府性基金预算财政拨款收入，故本表无数据。", "……", "…", "类", "款", "项",
 ];
 
-function randomSheet(rand: () => number, name: string): SheetSnapshot {
-  const s = emptySheet(name);
-  const rows = 1 + Math.floor(rand() * 40);
-  const cols = 1 + Math.floor(rand() * 12);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
-      const p = rand();
-      if (p < 0.3) continue;
-      if (p < 0.6) {
-        const v = Math.round((rand() * 20000 - 2000) * 100) / 100;
-        setCell(s, r, c, { text: v.toFixed(2), value: v, numberFormat: "#,##0.00" });
-      } else {
-        const t = WORDS[Math.floor(rand() * WORDS.length)];
-        if (t.startsWith("#")) setCell(s, r, c, { text: t, value: null, error: t });
-        else if (t) setCell(s, r, c, { text: t, value: t });
-      }
-    }
-  const merges = Math.floor(rand() * 6);
-  for (let i = 0; i < merges; i++) {
-    const top = Math.floor(rand() * rows);
-    const left = Math.floor(rand() * cols);
-    s.merges.push({ top, left, bottom: top + Math.floor(rand() * 3), right: left + Math.floor(rand() * 4) });
-  }
-  return s;
-}
+const randomSheet = (rand: () => number, name: string): SheetSnapshot => randomGrid(rand, name, { words: WORDS, maxRows: 40, maxCols: 12, numberBelow: 0.6, span: 20000, low: 2000 });
 
 test("300 random workbooks: no crash, every finding names existing sheets", () => {
   const rand = rng(2024);

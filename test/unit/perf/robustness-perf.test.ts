@@ -8,20 +8,10 @@ import { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/snapshot
 import { fixture } from "../../support/fixtures";
 import { buildWorkbook } from "../../support/sheet";
 import { blockSheet, frameworkRows, selfEvalRows, targetRows, wholeSelfEvalRows } from "../../support/perfSet";
+import { rng } from "../../support/random";
 
 jest.setTimeout(60000);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 const GARBAGE = ["", "abc", "#REF!", "—", "%", "≥", "１２", "(5)", "1,2,3", "总分", "一级指标", "产出指标（50）", "≤100%", "12月底前", "0", "-3", "999999", "部分达成", "优", "指标 1:", "每季度第一", "100万", "=1套"];
 
