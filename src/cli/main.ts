@@ -83,8 +83,10 @@ function unreadableJson(file: string, message: string): CheckJson {
   return {
     file,
     tables: [],
-    findings: [{ rule: "common.unreadable", severity: "error", message, cells: [] }],
+    causes: [{ id: 1, severity: "error", cells: [], title: message, findings: [0] }],
+    findings: [{ rule: "common.unreadable", severity: "error", message, cells: [], cause: 1 }],
     summary: { error: 1, warning: 0, info: 0 },
+    causeSummary: { error: 1, warning: 0, info: 0 },
   };
 }
 

@@ -10,6 +10,7 @@ import { Recognition, recognize } from "./recognize/recognize";
 import { Table } from "./recognize/templates";
 import { Finding, FindingJson, SEVERITY_RANK, Severity, findingToJson, summarize } from "./report/finding";
 import { rankSuspects } from "./report/rank";
+import { Cause, CauseJson, causeToJson, groupCauses, summarizeCauses } from "./report/cause";
 import { collapseUnitErrors } from "./report/unitScale";
 import { allRules } from "./rules/registry";
 import { Rule, makeContext } from "./rules/types";
@@ -29,7 +30,12 @@ export interface CheckResult {
   tables: Table[];
   findings: Finding[];
   relations: Relation[];
+  /** Findings counted by severity. */
   summary: Record<Severity, number>;
+  /** One entry per mistake to fix (report/cause.ts), errors first. */
+  causes: Cause[];
+  /** Causes counted by severity: what the clerk has to fix. */
+  causeSummary: Record<Severity, number>;
 }
 
 export interface TableJson {
@@ -41,8 +47,11 @@ export interface TableJson {
 export interface CheckJson {
   file: string;
   tables: TableJson[];
+  /** One per mistake: the cell to correct, the value it should hold when determined, its findings (indices). */
+  causes: CauseJson[];
   findings: FindingJson[];
   summary: Record<Severity, number>;
+  causeSummary: Record<Severity, number>;
 }
 
 function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
@@ -81,14 +90,27 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): Ch
     const rb = b.cells[0]?.row ?? 0;
     return ra - rb;
   });
-  return { workbook: wb, recognition, tables: recognition.tables, findings, relations: ctx.relations, summary: summarize(findings) };
+  const causes = groupCauses(findings, sheetOrder);
+  return {
+    workbook: wb,
+    recognition,
+    tables: recognition.tables,
+    findings,
+    relations: ctx.relations,
+    summary: summarize(findings),
+    causes,
+    causeSummary: summarizeCauses(causes),
+  };
 }
 
 export function resultToJson(file: string, r: CheckResult): CheckJson {
+  const index = new Map(r.findings.map((f, i) => [f, i]));
   return {
     file,
     tables: r.tables.map((t) => ({ sheet: t.sheet, template: t.code ? `${t.code} ${t.name}` : t.name, range: rangeA1(t.range) })),
+    causes: r.causes.map((c) => causeToJson(c, index)),
     findings: r.findings.map(findingToJson),
     summary: r.summary,
+    causeSummary: r.causeSummary,
   };
 }

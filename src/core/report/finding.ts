@@ -18,6 +18,8 @@ export interface Finding {
   relation?: Relation;
   /** Ids of the tables the finding is about (for grouping in the pane). */
   tables?: string[];
+  /** Id of the cause this finding belongs to (report/cause.ts); unset for info findings. */
+  cause?: number;
 }
 
 export interface FindingJson {
@@ -27,6 +29,8 @@ export interface FindingJson {
   cells: { sheet: string; cell: string }[];
   expected?: string;
   actual?: string;
+  /** Id of its cause in the result's `causes` array. */
+  cause?: number;
 }
 
 export function findingToJson(f: Finding): FindingJson {
@@ -38,6 +42,7 @@ export function findingToJson(f: Finding): FindingJson {
   };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
+  if (f.cause !== undefined) out.cause = f.cause;
   return out;
 }
 

@@ -2,7 +2,18 @@
 import { rangeA1 } from "../grid/address";
 import { CheckResult } from "../check";
 import { refA1 } from "../tables/types";
+import { Cause, cellText } from "./cause";
 import { Finding, SEVERITY_ZH, Severity } from "./finding";
+
+const WHOLE = "（整个工作簿）";
+
+/** "合计：错误 3 处（涉及 7 项关系），警告 14 处，提示 45 处。": causes, the clerk's to-do list. */
+export function summaryLine(r: CheckResult): string {
+  const c = r.causeSummary;
+  const involved = (s: Severity) => r.causes.filter((x) => x.severity === s).reduce((n, x) => n + x.findings.length, 0);
+  const detail = (s: Severity) => (involved(s) > c[s] ? `（涉及 ${involved(s)} 项关系）` : "");
+  return `合计：错误 ${c.error} 处${detail("error")}，警告 ${c.warning} 处${detail("warning")}，提示 ${r.summary.info} 处。${c.error === 0 ? "没有发现必须更正的错误。" : ""}`;
+}
 
 export interface TextOptions {
   color?: boolean;
@@ -28,26 +39,59 @@ export function formatText(file: string, r: CheckResult, opts: TextOptions = {})
     for (const t of r.tables) lines.push(`  ${t.code ? t.code + " " : ""}${t.name}  ${t.sheet}!${rangeA1(t.range)}`);
   }
   if (r.recognition.otherSheets.length) lines.push(`其他工作表（未作为表格校验）：${r.recognition.otherSheets.join("、")}`);
-  const groups = new Map<string, Finding[]>();
-  for (const f of r.findings) {
-    if (!showInfo && f.severity === "info") continue;
-    const sheet = f.cells[0]?.sheet ?? "（整个工作簿）";
-    const list = groups.get(sheet) ?? [];
-    list.push(f);
-    groups.set(sheet, list);
+  // Causes first: one entry per mistake, its broken relations folded beneath.
+  const causesBySheet = new Map<string, Cause[]>();
+  for (const c of r.causes) {
+    const sheet = c.cells[0]?.sheet || c.findings[0].cells[0]?.sheet || WHOLE;
+    const list = causesBySheet.get(sheet) ?? [];
+    list.push(c);
+    causesBySheet.set(sheet, list);
   }
-  for (const [sheet, fs] of groups) {
+  const infos = new Map<string, Finding[]>();
+  if (showInfo)
+    for (const f of r.findings) {
+      if (f.severity !== "info") continue;
+      const sheet = f.cells[0]?.sheet ?? WHOLE;
+      const list = infos.get(sheet) ?? [];
+      list.push(f);
+      infos.set(sheet, list);
+    }
+  const order = [...r.workbook.sheets.map((s) => s.name), WHOLE];
+  for (const k of [...causesBySheet.keys(), ...infos.keys()]) if (!order.includes(k)) order.splice(order.length - 1, 0, k);
+  for (const sheet of order) {
+    const cs = causesBySheet.get(sheet) ?? [];
+    const is = infos.get(sheet) ?? [];
+    if (cs.length === 0 && is.length === 0) continue;
     lines.push("");
     lines.push(`【${sheet}】`);
-    for (const f of fs) {
+    for (const c of cs) {
+      const head = `  ${paint(c.severity, `${MARK[c.severity]} ${SEVERITY_ZH[c.severity]}`)}  `;
+      if (c.findings.length === 1 && !c.suggested) {
+        const f = c.findings[0];
+        const where = f.cells.length ? `${refA1(f.cells[0])}  ` : "";
+        lines.push(`${head}${where}${f.message}`);
+        const more = f.cells.length > 1 ? `涉及单元格：${cellsOf(f, sheet)}；` : "";
+        lines.push(`       ${more}规则 ${f.rule}`);
+        continue;
+      }
+      const where = c.cells[0] ? cellText(c.cells[0], sheet) : "";
+      const what = c.suggested
+        ? `${where} 应为 ${c.suggested.shown}（${c.suggested.current === "" ? "现为空" : `现为 ${c.suggested.current}`}）`
+        : `${where} 可能有误`;
+      lines.push(`${head}${what} — 由此有 ${c.findings.length} 处问题：`);
+      for (const f of c.findings) {
+        lines.push(`       · ${f.message}`);
+        const more = f.cells.length > 1 ? `涉及单元格：${cellsOf(f, sheet)}；` : "";
+        lines.push(`         ${more}规则 ${f.rule}`);
+      }
+    }
+    for (const f of is) {
       const where = f.cells.length ? `${refA1(f.cells[0])}  ` : "";
-      lines.push(`  ${paint(f.severity, `${MARK[f.severity]} ${SEVERITY_ZH[f.severity]}`)}  ${where}${f.message}`);
-      const more = f.cells.length > 1 ? `涉及单元格：${cellsOf(f, sheet)}；` : "";
-      lines.push(`       ${more}规则 ${f.rule}`);
+      lines.push(`  ${paint("info", `${MARK.info} ${SEVERITY_ZH.info}`)}  ${where}${f.message}`);
+      lines.push(`       规则 ${f.rule}`);
     }
   }
   lines.push("");
-  const s = r.summary;
-  lines.push(`合计：错误 ${s.error} 处，警告 ${s.warning} 处，提示 ${s.info} 处。${s.error === 0 ? "没有发现必须更正的错误。" : ""}`);
+  lines.push(summaryLine(r));
   return lines.join("\n");
 }

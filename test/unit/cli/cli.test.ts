@@ -32,7 +32,7 @@ test("--json: one object per file, in the documented shape; exit 1 on errors", (
   const { code, out } = run([ANYANG, "--json"]);
   expect(code).toBe(1);
   const j = JSON.parse(out);
-  expect(Object.keys(j).sort()).toEqual(["file", "findings", "summary", "tables"]);
+  expect(Object.keys(j).sort()).toEqual(["causeSummary", "causes", "file", "findings", "summary", "tables"]);
   expect(j.file).toBe(ANYANG);
   expect(j.tables[0]).toEqual({ sheet: "公开01表", template: "公开01表 收入支出决算总表", range: "A1:F37" });
   for (const f of j.findings) {
@@ -40,11 +40,22 @@ test("--json: one object per file, in the documented shape; exit 1 on errors", (
     expect(typeof f.rule).toBe("string");
     expect(typeof f.message).toBe("string");
     for (const c of f.cells) expect(Object.keys(c).sort()).toEqual(["cell", "sheet"]);
-    for (const k of Object.keys(f)) expect(["rule", "severity", "message", "cells", "expected", "actual"]).toContain(k);
+    for (const k of Object.keys(f)) expect(["rule", "severity", "message", "cells", "expected", "actual", "cause"]).toContain(k);
+    // Every error or warning belongs to exactly one cause, and that cause lists it.
+    if (f.severity !== "info") expect(j.causes[f.cause - 1].findings).toContain(j.findings.indexOf(f));
+    else expect(f.cause).toBeUndefined();
   }
   expect(j.summary.error).toBe(j.findings.filter((f: { severity: string }) => f.severity === "error").length);
   const blank = j.findings.find((f: { rule: string; cells: { cell: string }[] }) => f.rule === "final.01.blank-implied" && f.cells[0].cell === "C13");
   expect(blank).toMatchObject({ severity: "error", expected: "480.55", cells: [{ sheet: "公开01表", cell: "C13" }, { sheet: "公开01表", cell: "C32" }] });
+  // Causes: the two blank cells of 公开01表 come first, each with the value it should hold.
+  expect(j.causes.slice(0, 2).map((c: { cells: unknown; suggested: unknown }) => [c.cells, c.suggested])).toEqual([
+    [[{ sheet: "公开01表", cell: "C13" }], { value: "480.55", current: "" }],
+    [[{ sheet: "公开01表", cell: "C34" }], { value: "772.37", current: "" }],
+  ]);
+  expect(j.causes[0].findings.map((i: number) => j.findings[i].rule).sort()).toEqual(["final.01.blank-implied", "final.01.income-total", "final.02-01.totals"]);
+  expect(j.causeSummary.error).toBe(j.causes.filter((c: { severity: string }) => c.severity === "error").length);
+  expect(j.causeSummary.error).toBeLessThan(j.summary.error);
 });
 
 test("a consistent workbook exits 0", () => {
@@ -108,8 +119,11 @@ test("human output groups findings by sheet with cell addresses", () => {
   const { code, out } = run([ANYANG, "--no-info"]);
   expect(code).toBe(1);
   expect(out).toContain("【公开01表】");
-  expect(out).toMatch(/✗ 错误 {2}C13 {2}公开01表“八、其他收入”（C13）为空/);
-  expect(out).toContain("合计：错误 6 处"); // 5 in 公开01–02表, 1 in 整体绩效自评 (资金结构 swapped)
+  // One entry per mistake, its broken relations folded beneath.
+  expect(out).toMatch(/✗ 错误 {2}C13 应为 480\.55（现为空） — 由此有 3 处问题：\n {7}· 公开01表：本年收入合计应等于各项收入之和/);
+  expect(out).toMatch(/✗ 错误 {2}C34 应为 772\.37（现为空） — 由此有 3 处问题：/);
+  // Two blank cells in 公开01表 and the swapped 资金结构 in 整体绩效自评: three things to fix.
+  expect(out).toMatch(/合计：错误 3 处（涉及 7 项关系），警告 \d+ 处/);
   expect(out).not.toContain("提示  ");
 });
 
