@@ -35,6 +35,12 @@ export interface SuggestedValue {
   current: string;
   /** The current figure without grouping ("" when blank): the apply button checks the cell still holds it. */
   currentPlain: string;
+  /**
+   * Set when no figure makes every relation's displayed figures agree exactly
+   * but their rounding tolerance (尾差) allows several: the lowest and highest.
+   * `shown` is then the one that leaves the smallest displayed differences.
+   */
+  range?: { low: string; high: string };
 }
 
 export interface Cause {
@@ -100,16 +106,83 @@ function firstAmountCell(f: Finding): AmountCell | null {
   return null;
 }
 
-function suggestion(cell: AmountCell, delta: bigint, dp: number): SuggestedValue {
+const floorDiv = (a: bigint, b: bigint): bigint => {
+  const q = a / b;
+  return (a % b !== BIG0 && (a < BIG0) !== (b < BIG0)) ? q - BigInt(1) : q;
+};
+const ceilDiv = (a: bigint, b: bigint): bigint => -floorDiv(-a, b);
+const abs = (a: bigint): bigint => (a < BIG0 ? -a : a);
+
+/**
+ * The figure `cell` should hold so that every relation of the cause holds: the
+ * intersection, over the relations, of the corrections they allow (each
+ * |displayed + coef·Δ| ≤ slack, or displayed + coef·Δ ≤ slack for "≤"), on the
+ * grid of the figures' decimals. One point, or one at which every displayed
+ * difference is zero: the value is determined. Otherwise (rounding tails leave
+ * room): the one with the smallest total displayed difference, and the range. None (cannot happen when `delta` repairs them all,
+ * kept for safety): `delta` itself.
+ */
+function suggestion(cell: AmountCell, delta: bigint, dp: number, rels: Relation[]): SuggestedValue {
   const a = cell.amount!;
-  const v = a.fixed + delta;
   const shownDp = Math.max(dp, Math.min(a.decimals, 6));
-  return {
+  const unit = BigInt(10) ** BigInt(7 - shownDp);
+  let lo: bigint | null = null;
+  let hi: bigint | null = null;
+  const eqs: { d: bigint; k: bigint }[] = [];
+  for (const rel of rels) {
+    const term = relationTerms(rel).find((t) => t.cell === cell);
+    if (!term || term.coef === BIG0) continue;
+    const k = term.coef;
+    const d = rel.displayed;
+    // Bounds on Δ: (−s − d)/k ≤ Δ ≤ (s − d)/k for k > 0 (reversed for k < 0); "≤" keeps one side.
+    const a1 = -rel.slack - d;
+    const a2 = rel.slack - d;
+    let l: bigint | null;
+    let h: bigint | null;
+    if (k > BIG0) {
+      l = rel.kind === "eq" ? ceilDiv(a1, k) : null;
+      h = floorDiv(a2, k);
+    } else {
+      l = ceilDiv(a2, k);
+      h = rel.kind === "eq" ? floorDiv(a1, k) : null;
+    }
+    if (l !== null) lo = lo === null || l > lo ? l : lo;
+    if (h !== null) hi = hi === null || h < hi ? h : hi;
+    if (rel.kind === "eq") eqs.push({ d, k });
+  }
+  let v = a.fixed + delta;
+  let range: SuggestedValue["range"];
+  if (lo !== null && hi !== null && lo <= hi) {
+    const first = ceilDiv(a.fixed + lo, unit);
+    const last = floorDiv(a.fixed + hi, unit);
+    if (first <= last) {
+      if (first === last) v = first * unit;
+      else {
+        // Several figures fit: the one leaving the smallest displayed differences (ties: the lower).
+        const cost = (x: bigint) => eqs.reduce((n, e) => n + abs(e.d + e.k * (x - a.fixed)), BIG0);
+        let best = first * unit;
+        let bestCost = cost(best);
+        for (let g = first + BigInt(1); g <= last && g - first < BigInt(1000); g++) {
+          const c = cost(g * unit);
+          if (c < bestCost) {
+            best = g * unit;
+            bestCost = c;
+          }
+        }
+        v = best;
+        // The displayed figures agree exactly at `best`: that is the value. Otherwise tails leave a range.
+        if (bestCost !== BIG0) range = { low: formatFixed(first * unit, shownDp), high: formatFixed(last * unit, shownDp) };
+      }
+    }
+  }
+  const out: SuggestedValue = {
     shown: formatFixed(v, shownDp),
     plain: formatFixed(v, shownDp, false),
     current: a.blank ? "" : formatFixed(a.fixed, Math.min(a.decimals, 6)),
     currentPlain: a.blank ? "" : formatFixed(a.fixed, Math.min(a.decimals, 6), false),
   };
+  if (range) out.range = range;
+  return out;
 }
 
 function worst(fs: Finding[]): Severity {
@@ -188,7 +261,7 @@ export function groupCauses(findings: Finding[], sheetOrder: Map<string, number>
     let suggested: SuggestedValue | undefined;
     if (p.cell && p.delta !== null && p.cell.amount) {
       const dp = Math.max(...fs.filter((f) => f.relation).map((f) => dpOf(f.relation!)));
-      suggested = suggestion(p.cell, p.delta, dp);
+      suggested = suggestion(p.cell, p.delta, dp, fs.filter((f) => f.relation).map((f) => f.relation!));
     }
     const cells = p.cell ? [p.ref] : fs[0].cells.slice(0, 1);
     const c = { severity: worst(fs), cells, suggested, findings: fs };
@@ -227,7 +300,8 @@ export interface CauseJson {
   severity: Severity;
   cells: { sheet: string; cell: string }[];
   title: string;
-  suggested?: { value: string; current: string };
+  /** `low`/`high` when rounding tails leave room for more than one figure. */
+  suggested?: { value: string; current: string; low?: string; high?: string };
   /** Indices into the result's `findings` array. */
   findings: number[];
 }
@@ -240,6 +314,12 @@ export function causeToJson(c: Cause, index: Map<Finding, number>): CauseJson {
     title: c.title,
     findings: c.findings.map((f) => index.get(f) ?? -1).filter((i) => i >= 0),
   };
-  if (c.suggested) out.suggested = { value: c.suggested.plain, current: c.suggested.currentPlain };
+  if (c.suggested) {
+    out.suggested = { value: c.suggested.plain, current: c.suggested.currentPlain };
+    if (c.suggested.range) {
+      out.suggested.low = c.suggested.range.low.replace(/,/g, "");
+      out.suggested.high = c.suggested.range.high.replace(/,/g, "");
+    }
+  }
   return out;
 }
