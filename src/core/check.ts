@@ -12,6 +12,7 @@ import { Finding, FindingJson, SEVERITY_RANK, Severity, findingToJson, summarize
 import { rankSuspects } from "./report/rank";
 import { Cause, CauseJson, causeToJson, groupCauses, summarizeCauses } from "./report/cause";
 import { collapseUnitErrors } from "./report/unitScale";
+import { mergeRepeatedStatements } from "./report/repeats";
 import { allRules } from "./rules/registry";
 import { Rule, makeContext } from "./rules/types";
 import { Relation } from "./rules/relation";
@@ -79,6 +80,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): Ch
   }
   findings = collapseUnitErrors(findings);
   rankSuspects(findings, ctx.relations);
+  findings = mergeRepeatedStatements(findings);
   if (opts.noInfo) findings = findings.filter((f) => f.severity !== "info");
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   findings.sort((a, b) => {

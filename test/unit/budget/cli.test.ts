@@ -30,7 +30,7 @@ test("a consistent budget workbook: the nine tables, exit 0", () => {
   const { code, out } = run([file, "--json", "--no-info"]);
   expect(code).toBe(0);
   const j = JSON.parse(out);
-  expect(Object.keys(j).sort()).toEqual(["file", "findings", "summary", "tables"]);
+  expect(Object.keys(j).sort()).toEqual(["causeSummary", "causes", "file", "findings", "summary", "tables"]);
   expect(j.tables[0]).toEqual({ sheet: "部门收支总表", template: "财务收支预算总表", range: "A2:D21" });
   expect(j.tables.map((t: { template: string }) => t.template)).toEqual([
     "财务收支预算总表",
@@ -54,7 +54,7 @@ test("a budget workbook with a mistake: exit 1, the finding in the documented sh
   const j = JSON.parse(out);
   const f = j.findings.find((x: { rule: string }) => x.rule === "budget.sangong-08.operating");
   expect(f).toMatchObject({ severity: "error", cells: [{ sheet: "单位“三公”经费和机关运行费预算表", cell: "G7" }, { sheet: "单位一般公共预算拨款基本支出明细表", cell: expect.stringMatching(/^F\d+$/) }] });
-  for (const k of Object.keys(f)) expect(["rule", "severity", "message", "cells", "expected", "actual"]).toContain(k);
+  for (const k of Object.keys(f)) expect(["rule", "severity", "message", "cells", "expected", "actual", "cause"]).toContain(k);
   expect(j.summary.error).toBe(1);
 });
 

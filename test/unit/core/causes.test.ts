@@ -57,7 +57,7 @@ describe("anyang-2021-final.xlsx: two blank cells in 公开01表", () => {
   });
 
   test("text output leads with the causes and counts them", () => {
-    const t = formatText("anyang.xlsx", r, { showInfo: false });
+    const t = formatText("anyang.xlsx", r, { info: false });
     expect(t).toContain("C13 应为 480.55（现为空） — 由此有 3 处问题：");
     expect(t).toMatch(/合计：错误 3 处（涉及 \d+ 项关系）/);
   });
