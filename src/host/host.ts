@@ -8,6 +8,9 @@ import { Finding } from "../core/report/finding";
 import { CellRef } from "../core/tables/types";
 import { ChartSpec } from "../core/charts";
 import { SheetFormat } from "../core/grid/build";
+import { AppliedValue } from "../core/report/apply";
+
+export type { AppliedValue };
 
 export type { ChartSpec };
 
@@ -39,7 +42,7 @@ export interface WriteSheetOptions extends SheetFormat {
 }
 
 
-export type HostErrorCode = "protected" | "cellEditMode" | "unsupported" | "tooLarge" | "cancelled" | "notFound" | "other";
+export type HostErrorCode = "protected" | "cellEditMode" | "unsupported" | "tooLarge" | "cancelled" | "notFound" | "formula" | "changed" | "invalid" | "other";
 
 /** An error with a message a clerk understands; the workbook is left unchanged. */
 export class HostError extends Error {
@@ -72,6 +75,16 @@ export interface Host {
   addCharts(sheetName: string, specs: ChartSpec[], o?: HostOptions): Promise<void>;
   /** Calls back with the selected cell whenever the selection changes. */
   onSelection(cb: (cell: CellRef | null) => void): () => void;
+  /**
+   * 采用建议值: writes the figure `value` ("480.55") into one cell, only if the
+   * sheet is not protected, the cell holds no formula and it still shows
+   * `expectedCurrent` (the figure the check saw, "" for blank); else throws a
+   * HostError ("protected" | "formula" | "changed") and changes nothing.
+   * Returns what 撤销 needs.
+   */
+  applyValue(ref: CellRef, value: string, expectedCurrent: string): Promise<AppliedValue>;
+  /** 撤销: restores what the cell held before applyValue, while it still holds the value written. */
+  undoValue(edit: AppliedValue): Promise<void>;
   /** Offers a file to the clerk (download). */
   saveFile(name: string, data: Uint8Array, mime: string): Promise<void>;
 }

@@ -16,6 +16,8 @@ import { ChartSpec, HighlightSummary, Host, HostError, HostOptions, WriteSheetOp
 import { readWorkbookOffice } from "./read";
 import { applyHighlights, clearHighlightsOffice, hasHighlightsOffice } from "./highlight";
 import { addChartsOffice, writeSheetOffice } from "./write";
+import { applyValueOffice, undoValueOffice } from "./apply";
+import { AppliedValue } from "../../core/report/apply";
 import { downloadFile } from "../web/download";
 
 /** Maps an Office.js error to a HostError with a Chinese message. */
@@ -111,6 +113,14 @@ export class OfficeHost implements Host {
     };
     Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, handler);
     return () => Office.context.document.removeHandlerAsync(Office.EventType.DocumentSelectionChanged, { handler });
+  }
+
+  applyValue(ref: CellRef, value: string, expectedCurrent: string): Promise<AppliedValue> {
+    return this.run((ctx) => applyValueOffice(ctx, ref, value, expectedCurrent));
+  }
+
+  undoValue(edit: AppliedValue): Promise<void> {
+    return this.run((ctx) => undoValueOffice(ctx, edit));
   }
 
   async saveFile(name: string, data: Uint8Array, mime: string): Promise<void> {

@@ -19,6 +19,7 @@ import { highlightPlan } from "../office/highlight";
 import { ChartSpec, HIGHLIGHT_FILL, HighlightSummary, Host, HostError, HostOptions, WriteSheetOptions, throwIfCancelled } from "../host";
 import { excelToSnapshot, loadXlsx } from "../xlsx/read";
 import { downloadFile } from "./download";
+import { AppliedValue, CellNow, refuseApply, refuseUndo, valueToWrite } from "../../core/report/apply";
 
 export const RECORD_SHEET = "_校验标记";
 
@@ -236,6 +237,39 @@ export class WebHost implements Host {
 
   async saveFile(name: string, data: Uint8Array, mime: string): Promise<void> {
     downloadFile(name, data, mime);
+  }
+
+  /** The cell as the checks of core/report/apply.ts need it. */
+  private cellNow(ref: CellRef): { cell: ExcelJS.Cell; now: CellNow; protectedSheet: boolean } {
+    const ws = this.wb.getWorksheet(ref.sheet);
+    if (!ws) throw new HostError("notFound", `找不到工作表“${ref.sheet}”，可能已被删除或改名。`);
+    const cell = ws.getCell(ref.row + 1, ref.col + 1);
+    const raw = cell.value as unknown;
+    const formula = raw && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw) ? `=${(raw as { formula?: string; sharedFormula?: string }).formula ?? (raw as { sharedFormula: string }).sharedFormula}` : null;
+    const v = formula ? ((raw as { result?: unknown }).result ?? null) : raw;
+    const value = v === undefined || v === null || v === "" ? null : typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : String(cell.text);
+    const sheetProtection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+    const protectedSheet = !!sheetProtection?.sheet && cell.protection?.locked !== false;
+    return { cell, now: { text: cell.text ?? "", value, formula, numberFormat: cell.numFmt || "General" }, protectedSheet };
+  }
+
+  async applyValue(ref: CellRef, value: string, expectedCurrent: string): Promise<AppliedValue> {
+    const { cell, now, protectedSheet } = this.cellNow(ref);
+    if (protectedSheet) throw new HostError("protected", `工作表“${ref.sheet}”受保护，无法写入。请先撤消工作表保护后再试。未作任何修改。`);
+    const refusal = refuseApply(ref, now, expectedCurrent, value);
+    if (refusal) throw new HostError(refusal.code, refusal.message);
+    cell.value = valueToWrite(value, now.numberFormat);
+    this.changed();
+    return { ref, before: now, written: value };
+  }
+
+  async undoValue(edit: AppliedValue): Promise<void> {
+    const { cell, now, protectedSheet } = this.cellNow(edit.ref);
+    if (protectedSheet) throw new HostError("protected", `工作表“${edit.ref.sheet}”受保护，无法写入。请先撤消工作表保护后再试。未作任何修改。`);
+    const refusal = refuseUndo(edit, now);
+    if (refusal) throw new HostError(refusal.code, refusal.message);
+    cell.value = edit.before.value;
+    this.changed();
   }
 
   /** The workbook as an .xlsx file (with the highlight record). */
