@@ -30,10 +30,11 @@ const useStyles = makeStyles({
 
 export function GridView({ host }: { host: WebHost }) {
   const s = useStyles();
-  const [, setVersion] = React.useState(0);
+  const [version, setVersion] = React.useState(0);
   React.useEffect(() => host.subscribe(() => setVersion((v) => v + 1)), [host]);
   const ws = host.wb.getWorksheet(host.active);
-  const snap = React.useMemo(() => (ws ? worksheetToSnapshot(ws) : undefined), [ws, host.wb, host.active, host.selection]);
+  // Every change of the workbook (a value written by 采用建议值, a sheet written) redraws it.
+  const snap = React.useMemo(() => (ws ? worksheetToSnapshot(ws) : undefined), [ws, host.wb, host.active, host.selection, version]);
   const selectedRef = React.useRef<HTMLTableCellElement>(null);
   const sel = new Set(host.selection.filter((c) => c.sheet === host.active).map((c) => a1(c.row, c.col)));
   React.useEffect(() => {

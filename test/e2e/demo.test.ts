@@ -65,24 +65,33 @@ const fillOf = (page: Page, address: string) => page.getAttribute(`[data-testid=
 
 async function check(page: Page) {
   await page.click('[data-testid="check"]');
-  await page.waitForSelector('[data-testid="finding"]');
+  await page.waitForSelector('[data-testid="finding"], [data-testid="cause"]');
   await page.waitForSelector('[data-testid="progress"]', { state: "detached" });
 }
+
+/** Every cell text of the sheet shown, by address. */
+const gridTexts = (page: Page) =>
+  page.$$eval('[data-testid="grid"] [data-cell]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-cell"), e.textContent ?? ""])));
 
 test("校验 lists the findings with their counts and colours the bad cells; clicking selects; 清除标记 restores", async () => {
   const page = await openPage(ANYANG);
   await check(page);
   const summary = await page.textContent('[data-testid="summary"]');
   expect(summary).toContain(`识别 ${expected.tables.length} 张表`);
-  for (const [sev, word] of [["error", "错误"], ["warning", "警告"], ["info", "提示"]] as const) expect(summary).toContain(`${word} ${expected.summary[sev]}`);
+  // Errors and warnings count causes (what the clerk fixes); info counts findings.
+  for (const [sev, word] of [["error", "错误"], ["warning", "警告"]] as const) expect(summary).toContain(`${word} ${expected.causeSummary[sev]} 处`);
+  expect(summary).toContain(`错误 ${expected.causeSummary.error} 处（涉及 ${expected.causes.filter((c) => c.severity === "error").reduce((n, c) => n + c.findings.length, 0)} 项关系）`);
+  expect(summary).toContain(`提示 ${expected.summary.info} 处`);
   // Groups are the tables.
   const groups = await page.$$eval('[data-testid="group"]', (els) => els.map((e) => e.textContent ?? ""));
   expect(groups.some((g) => g.startsWith("公开01表 收入支出决算总表") || g.startsWith("公开05表"))).toBe(true);
 
-  // The first error: click it, its sheet opens with the cell selected and red.
-  const firstError = expected.findings.find((f) => f.severity === "error" && f.cells.length)!;
-  const cell = firstError.cells[0];
-  await page.click(`[data-testid="finding"][data-severity="error"]:has-text("${firstError.message.slice(0, 20)}")`);
+  // The first cause: click it, its sheet opens with the cell selected and red.
+  const firstCause = expected.causes[0];
+  const firstError = firstCause.findings[0];
+  const cell = firstCause.cells[0];
+  expect(await page.textContent('[data-testid="cause"][data-cause="1"] [data-testid="cause-title"]')).toBe(firstCause.title);
+  await page.click('[data-testid="cause"][data-cause="1"] [data-testid="cause-title"]');
   await page.waitForSelector(`[data-testid="grid"][data-sheet="${cell.sheet}"]`);
   expect(await fillOf(page, refA1(cell))).toBe(HIGHLIGHT_FILL.error);
   // Every highlighted cell of that sheet has its severity's colour; others none.
@@ -90,6 +99,12 @@ test("校验 lists the findings with their counts and colours the bad cells; cli
   for (const [a, sev] of plan) expect(await fillOf(page, a)).toBe(HIGHLIGHT_FILL[sev as "error" | "warning"]);
   expect(await fillOf(page, "A1")).toBe("");
   await page.screenshot({ path: path.join(ARTIFACTS, "e2e-1-checked.png") });
+
+  // Its findings are folded beneath it; 展开 shows them.
+  expect(await page.$$('[data-testid="finding"][data-nested="true"]')).toHaveLength(0);
+  await page.click('[data-testid="cause"][data-cause="1"] [data-testid="cause-toggle"]');
+  await page.waitForSelector('[data-testid="finding"][data-nested="true"]');
+  expect(await page.$$('[data-testid="finding"][data-nested="true"]')).toHaveLength(firstCause.findings.length);
 
   // Selecting a cell in the sheet shows its findings in the pane.
   await page.click(`[data-testid="grid"] [data-cell="${refA1(cell)}"]`);
@@ -108,6 +123,47 @@ test("校验 lists the findings with their counts and colours the bad cells; cli
   await page.waitForSelector('[data-testid="notice"]:has-text("已清除标记")');
   for (const [a] of plan) expect(await fillOf(page, a)).toBe("");
   await page.screenshot({ path: path.join(ARTIFACTS, "e2e-2-cleared.png") });
+  await page.close();
+});
+
+test("采用建议值 writes the one cell after showing old → new and re-checks; 撤销 restores it exactly", async () => {
+  const page = await openPage(ANYANG);
+  await check(page);
+  const cause = expected.causes[0];
+  const ref = cause.cells[0];
+  const at = refA1(ref);
+  await page.click('[data-testid="cause"][data-cause="1"] [data-testid="cause-title"]');
+  await page.waitForSelector(`[data-testid="grid"][data-sheet="${ref.sheet}"]`);
+  const before = await gridTexts(page);
+  expect(before[at] ?? "").toBe("");
+
+  // old → new, and nothing written until the clerk confirms; 取消 writes nothing.
+  await page.click('[data-testid="cause"][data-cause="1"] [data-testid="apply"]');
+  expect(await page.textContent('[data-testid="apply-preview"]')).toContain(`${ref.sheet}!${at}：空 → ${cause.suggested!.shown}`);
+  await page.click('[data-testid="apply-cancel"]');
+  expect(await gridTexts(page)).toEqual(before);
+
+  await page.click('[data-testid="cause"][data-cause="1"] [data-testid="apply"]');
+  await page.click('[data-testid="apply-confirm"]');
+  await page.waitForSelector(`[data-testid="notice"]:has-text("已将 ${ref.sheet}!${at} 由 空 改为 ${cause.suggested!.shown}")`);
+  await page.waitForSelector('[data-testid="progress"]', { state: "detached" });
+  const after = await gridTexts(page);
+  // Exactly one cell changed, to the suggested value.
+  expect(Number(after[at])).toBe(Number(cause.suggested!.plain));
+  expect({ ...after, [at]: "" }).toEqual({ ...before, [at]: "" });
+  // Re-checked: that cause is gone, one error fewer.
+  expect(await page.textContent('[data-testid="summary"]')).toContain(`错误 ${expected.causeSummary.error - 1} 处`);
+  expect(await page.$$eval('[data-testid="cause-title"]', (els) => els.map((e) => e.textContent))).not.toContain(cause.title);
+  await page.screenshot({ path: path.join(ARTIFACTS, "e2e-6-applied.png") });
+
+  await page.click('[data-testid="undo"]');
+  await page.waitForSelector(`[data-testid="notice"]:has-text("已撤销：${ref.sheet}!${at} 恢复为 空")`);
+  await page.waitForSelector('[data-testid="progress"]', { state: "detached" });
+  await page.click('[data-testid="cause"][data-cause="1"] [data-testid="cause-title"]');
+  expect(await gridTexts(page)).toEqual(before);
+  expect(await page.textContent('[data-testid="summary"]')).toContain(`错误 ${expected.causeSummary.error} 处`);
+  expect(await page.textContent('[data-testid="cause"][data-cause="1"] [data-testid="cause-title"]')).toBe(cause.title);
+  expect(await page.$('[data-testid="undo"]')).toBeNull();
   await page.close();
 });
 
