@@ -1,18 +1,19 @@
 /**
  * disclosure-check: checks disclosure workbooks (.xlsx) from the command line.
  *
- *   disclosure-check FILE.xlsx [FILE…] [--json] [--no-info]
+ *   disclosure-check FILE.xlsx|DIR [FILE…] [--json] [--no-info] [--jobs N] [--summary 汇总.xlsx|.csv]
+ *
+ * A directory stands for the .xlsx/.xlsm files in it (recursively, sorted).
+ * Several files are checked by a pool of worker threads (./batch.ts); the output
+ * keeps the input order whatever the completion order.
  *
  * Exit code: 0 no error found, 1 errors found, 2 a file could not be read
  * (reported on stderr; the other files are still checked).
  */
 import * as path from "path";
 import { promises as fs } from "fs";
-import { CheckJson, checkWorkbook, resultToJson } from "../core/check";
-import { formatText } from "../core/report/text";
 import { allRules } from "../core/rules/registry";
 import { ENGINE_FINDINGS } from "../core/rules/common/tableChecks";
-import { UnreadableWorkbookError } from "../host/xlsx/read";
 import { readXlsxFile } from "../host/xlsx/node";
 import { snapshotToXlsxBuffer } from "../host/xlsx/write";
 import { narrativeDocx } from "../host/docx/narrative";
@@ -21,30 +22,43 @@ import { narrativeToJson, narrativeToText } from "../core/narrative/generate";
 import { findSupplementSheet, readSupplement, supplementForWorkbook } from "../core/narrative/supplement";
 import { recognize } from "../core/recognize/recognize";
 import { CodedTable } from "../core/tables/coded";
+import { FileOutcome, FileTask, failedOutcome } from "./checkFile";
+import { defaultJobs, expandInputs, runBatch } from "./batch";
+import { SummaryRecord, summaryFormatProblem, summaryRecord, writeSummary } from "./summary";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   color: boolean;
+  /** stderr is a terminal: a batch shows a progress line there. */
+  progress?: boolean;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  progress: !!process.stderr.isTTY,
 };
 
 export const USAGE = `用法：
   disclosure-check 文件.xlsx [文件2.xlsx …] [选项]
+  disclosure-check 文件夹 [文件夹2 …] [--jobs N] [--summary 汇总.xlsx|汇总.csv]
   disclosure-check narrative 文件.xlsx [--out 情况说明.docx|情况说明.txt] [--json] [--supplement 补充信息.xlsx]
   disclosure-check narrative 文件.xlsx --supplement-template 补充信息.xlsx
 
 校验部门决算（预算）公开表：表内、表间勾稽关系，尾差，科目编码与名称等。
+给出文件夹时校验其中（含子文件夹）全部 .xlsx / .xlsm 文件（按文件名排序，跳过 ~$ 开头的临时文件）。
 
 选项：
-  --json       以 JSON 输出（每个文件一个对象；多个文件时为数组）
+  --json       以 JSON 输出（每个文件一个对象；多个文件或给出文件夹时为数组）
   --no-info    不显示“提示”级别的结果（如四舍五入尾差）
   --rules      列出全部校验规则（编号、级别、说明）
+  --jobs N     同时校验 N 个文件（默认为本机的处理器核数）；结果仍按输入顺序输出
+  --summary 文件
+               全部文件校验完后写出汇总：.xlsx 含“汇总”（每个文件一行：文件、部门、
+               识别的表、错误、警告、提示、原因、前三条问题、状态）和“全部问题”
+               （每条问题一行）两张表；.csv 只含“汇总”各行（UTF-8 带 BOM）
   -h, --help   显示本帮助
 
 narrative（生成情况说明）：
@@ -64,54 +78,146 @@ interface Parsed {
   help: boolean;
   rules: boolean;
   unknown: string[];
+  /** Worker threads for several files (--jobs); undefined: one per core. */
+  jobs?: number;
+  summary?: string;
+  /** Options given a bad value. */
+  problems: string[];
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { files: [], json: false, info: true, help: false, rules: false, unknown: [] };
-  for (const a of argv) {
+  const p: Parsed = { files: [], json: false, info: true, help: false, rules: false, unknown: [], problems: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => {
+      if (name !== a) return a.slice(eq + 1);
+      const v = argv[i + 1];
+      if (v === undefined || (v.startsWith("-") && v.length > 1)) return undefined;
+      i++;
+      return v;
+    };
     if (a === "--json") p.json = true;
     else if (a === "--no-info") p.info = false;
     else if (a === "-h" || a === "--help") p.help = true;
     else if (a === "--rules") p.rules = true;
-    else if (a.startsWith("-")) p.unknown.push(a);
+    else if (name === "--jobs" || a === "-j") {
+      const v = value();
+      const n = v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+      if (!(n >= 1)) p.problems.push(`--jobs 后面需要一个正整数（同时校验的文件数），而不是“${v ?? ""}”`);
+      else p.jobs = n;
+    } else if (name === "--summary") {
+      const v = value();
+      if (!v) p.problems.push("--summary 后面需要一个文件名（.xlsx 或 .csv）");
+      else {
+        const why = summaryFormatProblem(v);
+        if (why) p.problems.push(why);
+        else p.summary = v;
+      }
+    } else if (a.startsWith("-")) p.unknown.push(a);
     else p.files.push(a);
   }
   return p;
 }
 
-function unreadableJson(file: string, message: string): CheckJson {
-  return {
-    file,
-    tables: [],
-    causes: [{ id: 1, severity: "error", cells: [], title: message, findings: [0] }],
-    findings: [{ rule: "common.unreadable", severity: "error", message, cells: [], cause: 1 }],
-    summary: { error: 1, warning: 0, info: 0 },
-    causeSummary: { error: 1, warning: 0, info: 0 },
-  };
+/** The progress line of a batch on stderr ("已校验 12/100 …", redrawn with \r). */
+class Progress {
+  private shown = false;
+  private last = 0;
+  private readonly t0 = Date.now();
+  constructor(private io: Io, private total: number, private enabled: boolean) {}
+  update(done: number, bad: number, withErrors: number, force = false): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (!force && now - this.last < 100 && done < this.total) return;
+    this.last = now;
+    const secs = (now - this.t0) / 1000;
+    const rate = secs > 0 ? ` ${Math.round((done / secs) * 60)} 个/分钟` : "";
+    this.io.err(`\r\x1b[K已校验 ${done}/${this.total}（有错误 ${withErrors}，无法读取 ${bad}）${rate}`);
+    this.shown = true;
+  }
+  /** Clears the line before other output. */
+  clear(): void {
+    if (this.shown) this.io.err("\r\x1b[K");
+    this.shown = false;
+  }
+}
+
+/** JSON.stringify(array, null, 2), one element at a time. */
+function arrayElement(j: unknown, first: boolean): string {
+  const body = JSON.stringify(j, null, 2).replace(/\n/g, "\n  ");
+  return `${first ? "[\n" : ",\n"}  ${body}`;
 }
 
 export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<number> {
-  let unreadable = false;
-  let errors = false;
-  const jsons: CheckJson[] = [];
-  for (const file of args.files) {
-    let wb;
-    try {
-      wb = await readXlsxFile(file);
-    } catch (e) {
-      unreadable = true;
-      const msg = e instanceof UnreadableWorkbookError ? e.message : `${file}：无法读取（${e instanceof Error ? e.message : String(e)}）`;
-      io.err(`无法读取 ${msg}\n`);
-      if (args.json) jsons.push(unreadableJson(file, msg));
-      continue;
-    }
-    const result = checkWorkbook(wb, { noInfo: !args.info });
-    if (result.summary.error > 0) errors = true;
-    if (args.json) jsons.push(resultToJson(file, result));
-    else io.out(formatText(path.basename(file), result, { color: io.color, info: args.info }) + "\n\n");
+  const { inputs, directories } = await expandInputs(args.files);
+  // The summary being written is no input (it may sit in the folder checked).
+  const summaryAt = args.summary ? path.resolve(args.summary) : undefined;
+  const list = inputs.filter((x) => path.resolve(x.file) !== summaryAt);
+  if (list.length === 0) {
+    io.err(`没有要校验的 .xlsx 文件。\n`);
+    return 2;
   }
-  if (args.json) io.out(JSON.stringify(jsons.length === 1 ? jsons[0] : jsons, null, 2) + "\n");
-  return unreadable ? 2 : errors ? 1 : 0;
+  const wantJson = args.json || !!args.summary;
+  const tasks: FileTask[] = list.map((x) => ({ file: x.file, info: args.info, json: wantJson, text: !args.json, color: io.color }));
+  const asArray = list.length > 1 || directories > 0;
+  const progress = new Progress(io, list.length, !!io.progress && list.length > 3);
+  const records: SummaryRecord[] = new Array(list.length);
+  const pending = new Map<number, FileOutcome>();
+  let emitted = 0;
+  let done = 0;
+  let unreadable = 0;
+  let withErrors = 0;
+
+  const emit = (o: FileOutcome) => {
+    if (o.status !== "ok") {
+      io.err(`${o.status === "unreadable" ? "无法读取" : "无法校验"} ${o.reason}\n`);
+    }
+    if (args.json) io.out(asArray ? arrayElement(o.json, emitted === 0) : JSON.stringify(o.json, null, 2) + "\n");
+    else if (o.text !== undefined) io.out(o.text + "\n\n");
+  };
+  const onOutcome = (i: number, o: FileOutcome) => {
+    done++;
+    if (o.status !== "ok") unreadable++;
+    else if (o.errors) withErrors++;
+    if (args.summary) records[i] = summaryRecord(o);
+    if (!args.json) o.json = undefined; // kept only in the summary record
+    pending.set(i, o);
+    if (pending.has(emitted)) progress.clear();
+    // Everything up to the first file still running goes out now, in input order.
+    while (pending.has(emitted)) {
+      emit(pending.get(emitted)!);
+      pending.delete(emitted);
+      emitted++;
+    }
+    progress.update(done, unreadable, withErrors);
+  };
+
+  // Arguments that yield no workbook (an empty folder) are outcomes from the start.
+  const work: { index: number; task: FileTask }[] = [];
+  const early: [number, FileOutcome][] = [];
+  list.forEach((x, i) => (x.reason ? early.push([i, failedOutcome(tasks[i], "unreadable", x.reason)]) : work.push({ index: i, task: tasks[i] })));
+  for (const [i, o] of early) onOutcome(i, o);
+  await runBatch(
+    work.map((w) => w.task),
+    args.jobs ?? defaultJobs(),
+    (k, o) => onOutcome(work[k].index, o),
+  );
+  progress.update(done, unreadable, withErrors, true);
+  progress.clear();
+  if (args.json && asArray) io.out("\n]\n");
+  let code = unreadable ? 2 : withErrors ? 1 : 0;
+  if (args.summary) {
+    try {
+      await writeSummary(args.summary, records);
+      io.err(`已写入汇总 ${args.summary}（${list.length} 个文件，有错误 ${withErrors} 个，无法读取 ${unreadable} 个）\n`);
+    } catch (e) {
+      io.err(`无法写入汇总 ${args.summary}：${e instanceof Error ? e.message : String(e)}\n`);
+      code = 2;
+    }
+  }
+  return code;
 }
 
 interface NarrativeArgs {
@@ -195,6 +301,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (args.unknown.length) {
     io.err(`未知选项：${args.unknown.join(" ")}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.problems.length) {
+    io.err(`${args.problems.join("\n")}\n\n${USAGE}`);
     return 2;
   }
   if (args.files.length === 0) {

@@ -1,0 +1,151 @@
+/**
+ * Batch checking for reviewers: directories expand to the workbooks they hold,
+ * and files are checked by a pool of worker threads (one workbook per task).
+ * Results are handed back with their input index; the caller restores the input
+ * order. A file that cannot be read, or whose check crashes (even the worker
+ * itself), becomes an outcome with its reason: the batch always runs to the end.
+ */
+import { promises as fs, existsSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { FileOutcome, FileTask, checkFile, failedOutcome } from "./checkFile";
+
+/** Workbook files a directory may hold; Excel's lock files "~$名称.xlsx" are not workbooks. */
+export function isWorkbookName(name: string): boolean {
+  return /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$");
+}
+
+export interface Input {
+  file: string;
+  /** Set when the argument cannot yield a workbook (an empty directory). */
+  reason?: string;
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const names = entries.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  for (const name of names) {
+    const e = byName.get(name)!;
+    const full = path.join(dir, name);
+    if (e.isDirectory()) await walk(full, out);
+    else if (isWorkbookName(name)) {
+      if (e.isFile()) out.push(full);
+      // A symbolic link to a workbook counts; links to directories are not followed (no cycles).
+      else if (e.isSymbolicLink()) {
+        const st = await fs.stat(full).catch(() => undefined);
+        if (st?.isFile()) out.push(full);
+      }
+    }
+  }
+}
+
+/**
+ * The command line's file arguments, directories expanded in place to their
+ * .xlsx/.xlsm files (recursively, sorted by name). Anything that is not a
+ * directory is kept as given: reading it reports what is wrong with it.
+ */
+export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; directories: number }> {
+  const inputs: Input[] = [];
+  let directories = 0;
+  for (const a of args) {
+    const st = await fs.stat(a).catch(() => undefined);
+    if (!st?.isDirectory()) {
+      inputs.push({ file: a });
+      continue;
+    }
+    directories++;
+    const found: string[] = [];
+    try {
+      await walk(a, found);
+    } catch (e) {
+      inputs.push({ file: a, reason: `${a}：无法读取文件夹（${e instanceof Error ? e.message : String(e)}）` });
+      continue;
+    }
+    if (found.length === 0) inputs.push({ file: a, reason: `${a}：这是一个文件夹，其中没有 .xlsx 或 .xlsm 文件` });
+    else inputs.push(...found.map((file) => ({ file })));
+  }
+  return { inputs, directories };
+}
+
+export function defaultJobs(): number {
+  const n = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n || 1);
+}
+
+/** The compiled worker beside this file (absent when the sources run untranspiled, e.g. under tsx). */
+export function workerScript(): string | undefined {
+  const p = path.join(__dirname, "worker.js");
+  return /\.js$/.test(__filename) && existsSync(p) ? p : undefined;
+}
+
+export type OnOutcome = (index: number, outcome: FileOutcome) => void;
+
+/**
+ * Checks every task with `jobs` workers (in this thread when jobs is 1 or no
+ * compiled worker exists) and calls `onOutcome` as each one finishes.
+ * `script` is the worker's file (tests give one that crashes).
+ */
+export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOutcome, script: string | undefined = workerScript()): Promise<void> {
+  const n = Math.min(jobs, tasks.length);
+  if (n <= 1 || !script) {
+    for (let i = 0; i < tasks.length; i++) onOutcome(i, await checkFile(tasks[i]));
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    let next = 0;
+    let done = 0;
+    let live = 0;
+    const finish = (i: number, o: FileOutcome) => {
+      done++;
+      onOutcome(i, o);
+    };
+    const start = () => {
+      const w = new Worker(script);
+      live++;
+      let current = -1;
+      let dead = false;
+      const feed = () => {
+        if (next >= tasks.length) {
+          current = -1;
+          void w.terminate();
+          return;
+        }
+        current = next++;
+        w.postMessage({ id: current, task: tasks[current] });
+      };
+      const die = (why: string) => {
+        if (dead) return;
+        dead = true;
+        live--;
+        if (current >= 0) {
+          const i = current;
+          current = -1;
+          finish(i, failedOutcome(tasks[i], "crash", `${tasks[i].file}：校验时出错（${why}）`));
+        }
+        // Replace the lost worker while work remains.
+        if (next < tasks.length) start();
+        else if (live === 0 || done === tasks.length) resolve();
+      };
+      w.on("message", (m: { id: number; outcome?: FileOutcome; error?: string }) => {
+        if (m.id !== current) return;
+        const i = current;
+        current = -1;
+        finish(i, m.outcome ?? failedOutcome(tasks[i], "crash", `${tasks[i].file}：校验时出错（${m.error}）`));
+        feed();
+      });
+      w.on("error", (e) => die(`工作线程异常：${e && typeof e === "object" && "message" in e ? (e as Error).message : String(e)}`));
+      w.on("exit", (code) => {
+        if (current >= 0) die(`工作线程意外退出，退出码 ${code}`);
+        else if (!dead) {
+          dead = true;
+          live--;
+          if (live === 0) resolve();
+        }
+      });
+      feed();
+    };
+    for (let k = 0; k < n; k++) start();
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * A batch worker (worker_threads): receives FileTasks one at a time, answers each
+ * with its FileOutcome. Modules (ExcelJS, the rules) load once per worker.
+ */
+import { parentPort } from "worker_threads";
+import { FileTask, checkFile } from "./checkFile";
+
+export interface WorkerRequest {
+  id: number;
+  task: FileTask;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on("message", (req: WorkerRequest) => {
+    checkFile(req.task).then(
+      (outcome) => port.postMessage({ id: req.id, outcome }),
+      // checkFile never throws; this is a last resort.
+      (e) => port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
+}

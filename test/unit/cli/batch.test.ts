@@ -1,0 +1,254 @@
+/**
+ * Batch mode as a reviewer uses it: a folder of workbooks (one good, one with
+ * errors, one that is no workbook at all), --jobs, --summary .xlsx / .csv, and
+ * the output order whatever the completion order.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { snapshotToXlsxBuffer } from "../../../src/host/xlsx/write";
+import { runBatch, expandInputs, isWorkbookName } from "../../../src/cli/batch";
+import { FileOutcome, FileTask, workbookDepartment } from "../../../src/cli/checkFile";
+import { FINDINGS_HEADER, SUMMARY_HEADER, cellsText, columnWidths, displayWidth, statusOf, summaryRecord, toCsv } from "../../../src/cli/summary";
+import { generateFinalSet } from "../../support/finalSet";
+import { FIXTURES } from "../../support/fixtures";
+import { rng } from "../../support/random";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+const BIN = path.join(ROOT, "bin", "disclosure-check.js");
+let dir: string;
+let out: string;
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let f = "";
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') (f += '"'), i++;
+      else if (ch === '"') q = false;
+      else f += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ",") row.push(f), (f = "");
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(f), rows.push(row), (row = []), (f = ""), i++;
+    } else f += ch;
+  }
+  if (f || row.length) row.push(f), rows.push(row);
+  return rows;
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, "build", "cli", "worker.js"))) execFileSync("npm", ["run", "build:cli"], { cwd: ROOT, stdio: "ignore" });
+  dir = mkdtempSync(path.join(os.tmpdir(), "disclosure-batch-"));
+  out = mkdtempSync(path.join(os.tmpdir(), "disclosure-batch-out-"));
+  copyFileSync(path.join(FIXTURES, "anyang-2021-final.xlsx"), path.join(dir, "anyang.xlsx"));
+  writeFileSync(path.join(dir, "consistent.xlsx"), await snapshotToXlsxBuffer(generateFinalSet({ seed: 51, tails: true }).workbook));
+  const rand = rng(99);
+  writeFileSync(path.join(dir, "bad.xlsx"), Buffer.from(Array.from({ length: 4096 }, () => Math.floor(rand() * 256))));
+  // Excel's lock file and files of other kinds are no input.
+  writeFileSync(path.join(dir, "~$anyang.xlsx"), "lock");
+  writeFileSync(path.join(dir, "notes.txt"), "not a workbook");
+}, 120000);
+
+const files = () => ["anyang.xlsx", "bad.xlsx", "consistent.xlsx"].map((f) => path.join(dir, f));
+
+test("a folder expands to its workbooks, sorted, recursively, lock files skipped", async () => {
+  const sub = mkdtempSync(path.join(os.tmpdir(), "disclosure-expand-"));
+  mkdirSync(path.join(sub, "b"));
+  for (const f of ["b/2.xlsm", "a.xlsx", "~$a.xlsx", "c.XLSX", "d.xls", "b/1.xlsx"]) writeFileSync(path.join(sub, f), "");
+  const { inputs, directories } = await expandInputs([sub, "missing.xlsx"]);
+  expect(directories).toBe(1);
+  // Sorted by name at each level, sub-folders in place; a non-folder argument is kept as given.
+  expect(inputs.map((x) => x.file)).toEqual([...["a.xlsx", "b/1.xlsx", "b/2.xlsm", "c.XLSX"].map((f) => path.join(sub, f)), "missing.xlsx"]);
+  expect(isWorkbookName("~$x.xlsx")).toBe(false);
+  expect(isWorkbookName("x.xlsm")).toBe(true);
+  const empty = mkdtempSync(path.join(os.tmpdir(), "disclosure-empty-"));
+  expect((await expandInputs([empty])).inputs[0].reason).toMatch(/文件夹/);
+});
+
+describe("--jobs 2 --summary .xlsx", () => {
+  let code: number | null;
+  let err: string;
+  let wb: ExcelJS.Workbook;
+  const summary = () => path.join(out, "汇总.xlsx");
+  beforeAll(async () => {
+    ({ code, err } = run([dir, "--jobs", "2", "--summary", summary()]));
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(summary());
+  }, 120000);
+
+  test("exit 2 (one file unreadable); the reason on stderr; no progress line off a terminal", () => {
+    expect(code).toBe(2);
+    expect(err).toMatch(/无法读取 bad\.xlsx：不是 \.xlsx 文件/);
+    expect(err).toContain("已写入汇总");
+    expect(err).not.toContain("\r");
+  });
+
+  test("汇总: one row per workbook in input order, with department, counts, first problems, status", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "全部问题"]);
+    const ws = wb.getWorksheet("汇总")!;
+    const rows = ws.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+    expect(rows[0]).toEqual([...SUMMARY_HEADER]);
+    expect(rows.length).toBe(4);
+    const col = (name: string) => SUMMARY_HEADER.indexOf(name as (typeof SUMMARY_HEADER)[number]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(files());
+    const [anyang, bad, good] = rows.slice(1);
+    expect(bad[col("状态")]).toMatch(/^不是 \.xlsx 文件/);
+    expect(bad[col("错误")]).toBeUndefined();
+    expect(anyang[col("状态")]).toBe("已校验");
+    expect(anyang[col("部门")]).toBe("安阳市医疗保障局");
+    expect(anyang[col("错误")] as number).toBeGreaterThan(0);
+    expect(anyang[col("识别的表")] as number).toBeGreaterThanOrEqual(9);
+    expect(anyang[col("原因")] as number).toBeGreaterThan(0);
+    expect(String(anyang[col("前三条问题")])).toMatch(/^① 公开01表!C13 应为 480\.55（现为空）；② 公开01表!C34 应为 772\.37/);
+    expect(good[col("错误")]).toBe(0);
+    expect(good[col("部门")]).toBe("测试市医疗保障局");
+    expect(good[col("状态")]).toBe("已校验");
+  });
+
+  test("both sheets: frozen header, AutoFilter over it, widths set", () => {
+    for (const [name, header] of [["汇总", SUMMARY_HEADER], ["全部问题", FINDINGS_HEADER]] as const) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(ws.autoFilter).toBe(`A1:${String.fromCharCode(64 + header.length)}1`);
+      expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...header]);
+      expect(ws.getRow(1).font?.bold ?? ws.getCell(1, 1).font?.bold).toBe(true);
+      for (let c = 1; c <= header.length; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  test("全部问题 holds every finding of the --json run, in the same order", () => {
+    const { out: json } = run([dir, "--jobs", "2", "--json"]);
+    const j = JSON.parse(json) as { file: string; findings: { rule: string; message: string; cause?: number }[] }[];
+    const ws = wb.getWorksheet("全部问题")!;
+    const rows = ws.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+    const all = j.flatMap((x) => x.findings.map((f) => [x.file, f.rule, f.message, f.cause]));
+    expect(rows.length).toBe(all.length);
+    expect(rows.map((r) => [r[0], r[3], r[5], r[6] ?? undefined])).toEqual(all);
+    expect(rows.find((r) => r[3] === "common.unreadable")?.[4]).toBe("错误");
+    expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["错误", "警告", "提示"]));
+  });
+});
+
+test("--summary .csv: the 汇总 rows, UTF-8 with BOM, CRLF, quoted", () => {
+  const csv = path.join(out, "汇总.csv");
+  expect(run([...files(), "--jobs", "2", "--summary", csv, "--no-info"]).code).toBe(2);
+  const text = readFileSync(csv, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text.endsWith("\r\n")).toBe(true);
+  const rows = parseCsv(text.slice(1));
+  expect(rows[0]).toEqual([...SUMMARY_HEADER]);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(files());
+  for (const r of rows) expect(r.length).toBe(SUMMARY_HEADER.length);
+  expect(rows[1][5]).toBe("0"); // --no-info: no 提示
+  expect(Number(rows[1][3])).toBeGreaterThan(0);
+  expect(rows[2][8]).toMatch(/不是 \.xlsx 文件/);
+  // One line per workbook.
+  expect(text.split("\r\n").length).toBe(5);
+});
+
+test("output order with --jobs 2 equals --jobs 1 (text and JSON)", () => {
+  const order = [path.join(dir, "consistent.xlsx"), path.join(dir, "bad.xlsx"), path.join(dir, "anyang.xlsx"), path.join(dir, "consistent.xlsx")];
+  for (const mode of [[], ["--json"]]) {
+    const one = run([...order, "--jobs", "1", ...mode]);
+    const two = run([...order, "--jobs", "2", ...mode]);
+    expect(two.code).toBe(2);
+    expect(one.code).toBe(2);
+    expect(two.out).toBe(one.out);
+    expect(two.err).toBe(one.err);
+  }
+  const j = JSON.parse(run([...order, "--json", "--jobs", "2"]).out);
+  expect(j.map((x: { file: string }) => x.file)).toEqual(order);
+});
+
+test("bad option values exit 2", () => {
+  expect(run([dir, "--jobs", "0"]).err).toMatch(/--jobs 后面需要一个正整数/);
+  expect(run([dir, "--jobs"]).code).toBe(2);
+  expect(run([dir, "--summary", "x.txt"]).err).toMatch(/\.xlsx 或 \.csv/);
+});
+
+test("a worker that crashes or exits costs only its file: the batch goes on", async () => {
+  const script = path.join(out, "crashy-worker.js");
+  writeFileSync(
+    script,
+    `const { parentPort } = require("worker_threads");
+parentPort.on("message", ({ id, task }) => {
+  if (task.file.includes("throw")) setTimeout(() => { throw new Error("boom"); });
+  else if (task.file.includes("exit")) process.exit(7);
+  else parentPort.postMessage({ id, outcome: { file: task.file, status: "ok", tables: [], errors: false } });
+});`,
+  );
+  const names = ["a", "throw-1", "b", "exit-1", "c", "throw-2", "d", "e"];
+  const tasks: FileTask[] = names.map((file) => ({ file, info: true, json: true, text: false, color: false }));
+  const got: [number, FileOutcome][] = [];
+  await runBatch(tasks, 3, (i, o) => got.push([i, o]), script);
+  got.sort((a, b) => a[0] - b[0]);
+  expect(got.map(([i]) => i)).toEqual(names.map((_, i) => i));
+  expect(got.map(([, o]) => o.status)).toEqual(["ok", "crash", "ok", "crash", "ok", "crash", "ok", "ok"]);
+  expect(got[1][1].reason).toMatch(/throw-1：校验时出错（工作线程异常：boom）/);
+  expect(got[3][1].reason).toMatch(/退出码 7/);
+  expect(got[1][1].json?.findings[0].rule).toBe("common.unreadable");
+});
+
+describe("summary rows (pure)", () => {
+  test("statusOf drops the file name the reason starts with", () => {
+    expect(statusOf("/x/bad.xlsx", "bad.xlsx：文件为空")).toBe("文件为空");
+    expect(statusOf("/x/bad.xlsx", "/x/bad.xlsx：文件不存在")).toBe("文件不存在");
+    expect(statusOf("a.xlsx", "其他")).toBe("其他");
+  });
+
+  test("summaryRecord: counts, causes, first three problems (causes first, then uncaused findings)", () => {
+    const o: FileOutcome = {
+      file: "f.xlsx",
+      status: "ok",
+      department: "某局",
+      tables: ["公开01表 收入支出决算总表", "公开02表 收入决算表"],
+      errors: true,
+      json: {
+        file: "f.xlsx",
+        tables: [],
+        causes: [{ id: 1, severity: "error", cells: [{ sheet: "S", cell: "A1" }], title: "S!A1 应为 1", findings: [0, 1] }],
+        findings: [
+          { rule: "r1", severity: "error", message: "m1", cells: [{ sheet: "S", cell: "A1" }, { sheet: "S", cell: "B2" }, { sheet: "T", cell: "C3" }], cause: 1 },
+          { rule: "r2", severity: "error", message: "m2", cells: [], cause: 1 },
+          { rule: "r3", severity: "info", message: "m3", cells: [{ sheet: "S", cell: "D4" }] },
+          { rule: "r4", severity: "info", message: "m4", cells: [] },
+          { rule: "r5", severity: "info", message: "m5", cells: [] },
+        ],
+        summary: { error: 2, warning: 0, info: 3 },
+        causeSummary: { error: 1, warning: 0, info: 0 },
+      },
+    };
+    const r = summaryRecord(o);
+    expect(r.row).toEqual(["f.xlsx", "某局", 2, 2, 0, 3, 1, "① S!A1 应为 1；② m3；③ m4", "已校验"]);
+    expect(r.findings[0]).toEqual(["f.xlsx", "S", "A1、B2、T!C3", "r1", "错误", "m1", 1]);
+    expect(r.findings[2]).toEqual(["f.xlsx", "S", "D4", "r3", "提示", "m3", null]);
+    expect(r.findings).toHaveLength(5);
+    expect(cellsText([])).toBe("");
+  });
+
+  test("toCsv quotes what needs it", () => {
+    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], [1, null], [" lead", "多\n行"]])).toBe('\ufeffa,b\r\n"x,y","say ""hi"""\r\n1,\r\n" lead","多\n行"\r\n');
+  });
+
+  test("column widths: CJK counts double, capped, never narrower than the header", () => {
+    expect(displayWidth("ab汉字")).toBe(6);
+    expect(columnWidths(["文件", "级别"], [["很长的名字".repeat(30), "错误"]], [40, 4])).toEqual([40, 8]);
+  });
+
+  test("department: the majority name, the template placeholder ignored", () => {
+    expect(workbookDepartment([{ department: "甲局" }, { department: "乙局" }, { department: " 乙局" }, {}])).toBe("乙局");
+    expect(workbookDepartment([{ department: "【请填写部门名称】" }])).toBeUndefined();
+  });
+});
