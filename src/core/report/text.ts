@@ -78,7 +78,8 @@ export function formatText(file: string, r: CheckResult, opts: TextOptions = {})
       const what = c.suggested
         ? `${where} 应为 ${c.suggested.shown}（${c.suggested.current === "" ? "现为空" : `现为 ${c.suggested.current}`}）`
         : `${where} 可能有误`;
-      lines.push(`${head}${what} — 由此有 ${c.findings.length} 处问题：`);
+      const range = c.suggested?.range ? `（考虑尾差 ${c.suggested.range.low}–${c.suggested.range.high} 均可）` : "";
+      lines.push(`${head}${what}${range} — 由此有 ${c.findings.length} 处问题：`);
       for (const f of c.findings) {
         lines.push(`       · ${f.message}`);
         const more = f.cells.length > 1 ? `涉及单元格：${cellsOf(f, sheet)}；` : "";

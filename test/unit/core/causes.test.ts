@@ -13,6 +13,7 @@ import { measureCauses, mutationTargets } from "../../support/causeMetric";
 import { withCell } from "../../support/sheet";
 import { table } from "../../support/mutate";
 import { figuresOf } from "../../../src/core/rules/common/tableChecks";
+import { highlightPlan } from "../../../src/host/office/highlight";
 
 describe("anyang-2021-final.xlsx: two blank cells in 公开01表", () => {
   let r: ReturnType<typeof checkWorkbook>;
@@ -54,6 +55,13 @@ describe("anyang-2021-final.xlsx: two blank cells in 公开01表", () => {
     const j = resultToJson("x.xlsx", r);
     for (const c of j.causes) for (const i of c.findings) expect(j.findings[i].cause).toBe(c.id);
     expect(j.causes[0]).toMatchObject({ cells: [{ sheet: "公开01表", cell: "C13" }], suggested: { value: "480.55", current: "" } });
+  });
+
+  test("the highlights are the causes' cells: one coloured cell per cause", () => {
+    const plan = highlightPlan(r.findings);
+    const painted = [...plan].flatMap(([sheet, m]) => [...m.keys()].map((a) => `${sheet}!${a}`)).sort();
+    const causeCells = [...new Set(r.causes.filter((c) => c.cells.length).map((c) => addr(c.cells[0])))].sort();
+    expect(painted).toEqual(causeCells);
   });
 
   test("text output leads with the causes and counts them", () => {

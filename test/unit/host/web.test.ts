@@ -101,3 +101,48 @@ test("charts: data blocks link to the table cells that hold numbers", async () =
   expect(formulas).toContain("'公开03表'!D7");
   expect(host.charts.get("图表")).toHaveLength(plan.charts.length);
 });
+
+describe("采用建议值 on the page (WebHost.applyValue / undoValue)", () => {
+  const refusal = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      return e as { code: string; message: string };
+    }
+    throw new Error("not refused");
+  };
+
+  test("anyang C13: the suggested value is written, the re-check loses that cause, 撤销 restores the blank", async () => {
+    const host = await open();
+    const before = checkWorkbook(await host.readWorkbook());
+    const cause = before.causes[0];
+    const ref = cause.cells[0];
+    const edit = await host.applyValue(ref, cause.suggested!.plain, cause.suggested!.currentPlain);
+    const after = checkWorkbook(await host.readWorkbook());
+    expect(after.workbook.sheets.find((s) => s.name === ref.sheet)!.rows.get(ref.row)!.get(ref.col)!.value).toBe(480.55);
+    expect(after.causes.map((c) => c.title)).not.toContain(cause.title);
+    expect(after.causeSummary.error).toBe(before.causeSummary.error - 1);
+    await host.undoValue(edit);
+    const undone = checkWorkbook(await host.readWorkbook());
+    expect(undone.workbook.sheets.find((s) => s.name === ref.sheet)!.rows.get(ref.row)?.get(ref.col)).toBeUndefined();
+    expect(undone.causes.map((c) => c.title)).toEqual(before.causes.map((c) => c.title));
+  });
+
+  test("refuses a formula cell, a protected sheet and a changed cell, writing nothing", async () => {
+    const host = await open();
+    const ws = host.wb.getWorksheet("公开01表")!;
+    ws.getCell("C13").value = { formula: "C14+C15", result: 0 };
+    const f = await refusal(host.applyValue({ sheet: "公开01表", row: 12, col: 2 }, "480.55", "0"));
+    expect(f.code).toBe("formula");
+    expect(f.message).toContain("=C14+C15");
+    expect((ws.getCell("C13").value as { formula: string }).formula).toBe("C14+C15");
+
+    const c = await refusal(host.applyValue({ sheet: "公开01表", row: 33, col: 2 }, "772.37", "100"));
+    expect(c.code).toBe("changed");
+
+    await ws.protect("", {});
+    const p = await refusal(host.applyValue({ sheet: "公开01表", row: 33, col: 2 }, "772.37", ""));
+    expect(p.code).toBe("protected");
+    expect(ws.getCell("C34").value).toBeNull();
+  });
+});
