@@ -14,6 +14,7 @@ import { finalInfoProcurement } from "./final/info";
 import { COMMON_RULES } from "./common/tableChecks";
 import { NARRATIVE_FIGURE_RULES } from "./narrative/figures";
 import { NARRATIVE_TEXT_RULES } from "./narrative/text";
+import { NARRATIVE_IDENTITY_RULES } from "./narrative/identities";
 
 const registry: Rule[] = [
   ...COMMON_RULES,
@@ -28,6 +29,7 @@ const registry: Rule[] = [
   finalInfoProcurement,
   ...NARRATIVE_FIGURE_RULES,
   ...NARRATIVE_TEXT_RULES,
+  ...NARRATIVE_IDENTITY_RULES,
 ];
 
 export function registerRules(rules: Rule[]): void {

@@ -29,9 +29,11 @@ test("baotou: tables and the recomputed scores in --json", async () => {
       { sheet: "项目自评-慢性病鉴定复检", cell: "G12" },
     ],
   });
-  for (const x of json.findings) for (const k of Object.keys(x)) expect(["rule", "severity", "message", "cells", "expected", "actual"]).toContain(k);
+  for (const x of json.findings) for (const k of Object.keys(x)) expect(["rule", "severity", "message", "cells", "expected", "actual", "cause"]).toContain(k);
   // The one info: the 情况说明 cannot be checked figure by figure without 公开表 in the workbook.
-  expect(json.summary).toEqual({ error: 2, warning: 11, info: 1 });
+  // Two of the warnings are the text's own: "完成预算的 0.00%" over the zero budgets of 出国 and 接待 (情况说明!A60).
+  expect(json.summary).toEqual({ error: 2, warning: 13, info: 1 });
+  expect(json.findings.filter((x: { rule: string }) => x.rule === "narrative.change").map((x: { cells: { cell: string }[] }) => x.cells[0].cell)).toEqual(["A60", "A60"]);
 });
 
 test("anyang final: the swapped 资金结构 is an error in --json", async () => {

@@ -1,0 +1,376 @@
+/**
+ * The 情况说明 as evidence: every amount and percentage of the text becomes a
+ * statement "concept · year · stage · scope · kind · value", whatever the
+ * tables say (or whether there are tables at all), so that the text can be
+ * checked against itself with the identities the tables obey
+ * (rules/narrative/identities.ts).
+ *
+ * How a figure is read (decisions where the spec is silent):
+ * - Concept: the last concept named in the clause before the figure (since the
+ *   previous figure or a clause boundary); "收、支总计" names both totals. A
+ *   figure right after 增加/减少/增长/下降/占/完成…的 with no concept of its own
+ *   belongs to the previous amount's concept (a change, a rate of change, a
+ *   share, a rate of completion).
+ * - Year: the last year word of the sentence before the figure — 本年 / 本年度 /
+ *   the document's year → 本年; 上年 / 上年度 / 去年 / the year before → 上年;
+ *   any other year → that year (never compared with 本年 or 上年). Comparison
+ *   phrases ("与上年相比", "比2020年度", "较上年", "同比") say what a change is
+ *   measured against and are not a year of the figure.
+ * - Stage: in a final account, a figure whose clause says 预算 (and not 决算)
+ *   is the budget (年初预算 / 全年预算); otherwise the outcome. A budget document
+ *   has only budget figures.
+ * - Scope: 一般公共预算 (gpb), 政府性基金 (govFund), 国有资本经营 (soe), 财政拨款
+ *   (fiscal) in the sentence before the figure; else the section's (a 财政拨款
+ *   section is fiscal, 一般公共预算/基本支出/三公 sections are gpb); else all funds.
+ * Figures whose concept cannot be told are left out: they are not evidence.
+ */
+import { Decimal } from "../amount/decimal";
+import { halfUnit } from "../amount/decimal";
+import { Interval } from "../amount/interval";
+import { norm } from "../recognize/normalize";
+import { SectionId } from "./fact";
+import { headingSection } from "./link";
+import { Paragraph, TextFigure, figuresIn } from "./text";
+
+export type ConceptId =
+  | "incomeTotal"
+  | "expenseTotal"
+  | "incomeYear"
+  | "expenseYear"
+  | "income"
+  | "expense"
+  | "basic"
+  | "project"
+  | "upper"
+  | "business"
+  | "subsidiary"
+  | "personnel"
+  | "public"
+  | "dailyPublic"
+  | "operating"
+  | "sangong"
+  | "abroad"
+  | "car"
+  | "carPurchase"
+  | "carRun"
+  | "reception"
+  | "carryIn"
+  | "carryOut"
+  | "procurement"
+  | "procGoods"
+  | "procWorks"
+  | "procServices"
+  | "sme"
+  | "small";
+
+export const CONCEPT_NAME: Record<ConceptId, string> = {
+  incomeTotal: "收入总计",
+  expenseTotal: "支出总计",
+  incomeYear: "本年收入合计",
+  expenseYear: "本年支出合计",
+  income: "收入",
+  expense: "支出",
+  basic: "基本支出",
+  project: "项目支出",
+  upper: "上缴上级支出",
+  business: "经营支出",
+  subsidiary: "对附属单位补助支出",
+  personnel: "人员经费",
+  public: "公用经费",
+  dailyPublic: "日常公用经费",
+  operating: "机关运行经费",
+  sangong: "“三公”经费",
+  abroad: "因公出国（境）费",
+  car: "公务用车购置及运行费",
+  carPurchase: "公务用车购置费",
+  carRun: "公务用车运行费",
+  reception: "公务接待费",
+  carryIn: "年初结转和结余",
+  carryOut: "年末结转和结余",
+  procurement: "政府采购支出总额",
+  procGoods: "政府采购货物支出",
+  procWorks: "政府采购工程支出",
+  procServices: "政府采购服务支出",
+  sme: "授予中小企业合同金额",
+  small: "授予小微企业合同金额",
+};
+
+/** Concept words, most specific first; matched on normalised text. */
+const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
+  { re: /收(入)?[、,，和与及]?支(出)?(决算|预算)?总计|收(入)?[、,，和与及]?支(出)?总(预算|决算)|收支(预算|决算)总(计|额)/g, ids: ["incomeTotal", "expenseTotal"] },
+  { re: /收入(决算|预算)?总计|收入总额/g, ids: ["incomeTotal"] },
+  { re: /支出(决算|预算)?总计|支出总额(?!.{0,4}中小)/g, ids: ["expenseTotal"] },
+  { re: /(本年|本年度|年度)?收入(决算|预算)?合计/g, ids: ["incomeYear"] },
+  { re: /(本年|本年度|年度)?支出(决算|预算)?合计/g, ids: ["expenseYear"] },
+  { re: /对附属单位补助支出/g, ids: ["subsidiary"] },
+  { re: /上缴上级支出/g, ids: ["upper"] },
+  { re: /(?<!非)经营支出/g, ids: ["business"] },
+  { re: /基本支出/g, ids: ["basic"] },
+  { re: /项目支出/g, ids: ["project"] },
+  { re: /人员经费/g, ids: ["personnel"] },
+  { re: /日常公用经费/g, ids: ["dailyPublic"] },
+  { re: /(?<!日常)公用经费/g, ids: ["public"] },
+  { re: /机关运行经费|机构运行经费/g, ids: ["operating"] },
+  { re: /因公出国\(?境\)?费(用)?/g, ids: ["abroad"] },
+  { re: /公务用车购置及运行(维护)?费/g, ids: ["car"] },
+  { re: /公务用车购置费?/g, ids: ["carPurchase"] },
+  { re: /公务用车运行(维护)?费/g, ids: ["carRun"] },
+  { re: /公务接待费/g, ids: ["reception"] },
+  { re: /["“”]?三公["“”]?经费/g, ids: ["sangong"] },
+  { re: /年初结转和结余/g, ids: ["carryIn"] },
+  { re: /年末结转和结余/g, ids: ["carryOut"] },
+  { re: /小微企业(的)?(合同)?(金额)?/g, ids: ["small"] },
+  { re: /中小企业(的)?(合同)?(金额)?/g, ids: ["sme"] },
+  { re: /政府采购(支出)?(预算|决算)?(总额|合同(总)?金额)|政府采购支出/g, ids: ["procurement"] },
+  { re: /政府采购货物(类)?(支出)?|货物(类)?采购(支出)?/g, ids: ["procGoods"] },
+  { re: /政府采购工程(类)?(支出)?|工程(类)?采购(支出)?/g, ids: ["procWorks"] },
+  { re: /政府采购服务(类)?(支出)?|服务(类)?采购(支出)?/g, ids: ["procServices"] },
+  // "一般公共预算财政拨款支出1,219.27万元", "财政拨款收入…": only right after a scope word
+  // ("一般公共服务支出" is a 功能分类 item, not the scope's total).
+  // "2026年收入预算3,000万元": the document's whole income (budgets state it this way).
+  { re: /(^|\d{4}年度?|本年度?|部门|单位)收入$/g, ids: ["incomeTotal"] },
+  { re: /(^|\d{4}年度?|本年度?|部门|单位)支出$/g, ids: ["expenseTotal"] },
+  { re: /(财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?(拨款)?收入$/g, ids: ["income"] },
+  { re: /(财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?(拨款)?支出$/g, ids: ["expense"] },
+];
+
+/** Stage words after a concept ("基本支出年初预算为", "支出决算数为"): not part of its name. */
+const STAGE_TAIL = /(年初预算|全年预算|调整预算|年初|预算|支出决算|决算|实际支出|执行)(数|额)?(为|是|共|合计|达)?$/;
+const FILLER_TAIL = /(数|额)?(为|是|共|合计|达|了)?$/;
+/** Scope names that contain the word 预算 (not a stage). */
+const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营预算/g;
+
+const GPB_ONLY = new Set<ConceptId>(["sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
+
+export type Kind = "amount" | "change" | "changePct" | "share" | "rate";
+export type Scope = "all" | "fiscal" | "gpb" | "govFund" | "soe";
+export type Stage = "actual" | "budget";
+/** "cur" (本年), "prev" (上年) or another year. */
+export type YearKey = "cur" | "prev" | number;
+
+export interface Statement {
+  concept: ConceptId;
+  kind: Kind;
+  year: YearKey;
+  stage: Stage;
+  scope: Scope;
+  /** Signed for changes (减少/下降 negative). */
+  value: Decimal;
+  figure: TextFigure;
+  para: Paragraph;
+  /** Index of the paragraph in the narrative. */
+  paraIndex: number;
+  /** Index of the sentence in the paragraph (split at 。；). */
+  sentence: number;
+  section: SectionId | null;
+  /** For change/share/rate statements: the amount statement they refer to, when stated before them. */
+  base?: Statement;
+  /** For changes: measured against the prior year or against the budget ("与年初预算相比"). */
+  against?: "prev" | "budget";
+}
+
+export interface DocInfo {
+  year?: number;
+  kind: "final" | "budget";
+}
+
+const SECTION_SCOPE: Partial<Record<SectionId, Scope>> = {
+  fiscal: "fiscal",
+  gpb: "gpb",
+  basic: "gpb",
+  sangong: "gpb",
+  govFund: "govFund",
+  soe: "soe",
+};
+
+function sentenceBounds(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++)
+    if (i === text.length || text[i] === "。" || text[i] === "；" || text[i] === ";") {
+      if (text.slice(start, i).trim()) out.push({ start, end: i });
+      start = i + 1;
+    }
+  return out;
+}
+
+const COMPARISON = /(与|和|同)(上年|上年度|去年|20\d{2}\s*年度?)(决算|预算|同期)?(数)?相比|(比|较|同比)(上年|上年度|去年|20\d{2}\s*年度?)(决算|预算|同期)?(数)?|同比/g;
+const YEAR_WORD = /本年度|本年|上年度|上年|去年|(20\d{2})\s*年(度)?/g;
+
+function yearOf(prefix: string, doc: DocInfo): YearKey {
+  const t = prefix.replace(COMPARISON, "");
+  let last: YearKey = "cur";
+  for (const m of t.matchAll(YEAR_WORD)) {
+    if (m[1]) {
+      const y = parseInt(m[1], 10);
+      if (!doc.year) last = y;
+      else last = y === doc.year ? "cur" : y === doc.year - 1 ? "prev" : y;
+    } else last = /上年|去年/.test(m[0]) ? "prev" : "cur";
+  }
+  return last;
+}
+
+function scopeOf(prefix: string, section: SectionId | null): Scope {
+  const t = norm(prefix);
+  // The last scope word before the figure.
+  let best: { at: number; s: Scope } | null = null;
+  for (const [re, s] of [
+    [/一般公共预算/g, "gpb"],
+    [/政府性基金/g, "govFund"],
+    [/国有资本经营/g, "soe"],
+    [/财政拨款/g, "fiscal"],
+  ] as [RegExp, Scope][]) {
+    for (const m of t.matchAll(re)) if (!best || m.index! > best.at || (m.index === best.at && s !== "fiscal")) best = { at: m.index!, s };
+  }
+  // "一般公共预算财政拨款": both words, one scope.
+  if (best?.s === "fiscal" && /一般公共预算财政拨款|一般公共预算拨款/.test(t)) best = { at: best.at, s: "gpb" };
+  if (best) return best.s;
+  return (section && SECTION_SCOPE[section]) ?? "all";
+}
+
+function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | null {
+  const raw = norm(clause);
+  // As written first ("本年收入决算合计"); without the stage words after the name when that finds nothing.
+  return conceptsInText(raw) ?? conceptsInText(raw.replace(FILLER_TAIL, "").replace(STAGE_TAIL, "").replace(FILLER_TAIL, ""));
+}
+
+function conceptsInText(t: string): { ids: ConceptId[]; at: number } | null {
+  let best: { ids: ConceptId[]; at: number; len: number } | null = null;
+  for (const c of CONCEPTS) {
+    c.re.lastIndex = 0;
+    for (const m of t.matchAll(c.re)) {
+      const end = m.index! + m[0].length;
+      // The concept named last (nearest the figure) wins; at the same end, the longer name.
+      if (!best || end > best.at + best.len || (end === best.at + best.len && m[0].length > best.len)) best = { ids: c.ids, at: m.index!, len: m[0].length };
+    }
+  }
+  return best ? { ids: best.ids, at: best.at } : null;
+}
+
+/** What a change is measured against: the last comparison phrase before it. */
+const AGAINST = /(与|和|比|较)(年初|全年|调整)?预算(数)?(相比)?|(与|和|比|较|同比)(上年|上年度|去年|20\d{2}\s*年度?)/g;
+function againstOf(prefix: string): "prev" | "budget" {
+  let last: "prev" | "budget" = "prev";
+  for (const m of norm(prefix).matchAll(AGAINST)) last = /预算/.test(m[0]) && !/上年|去年|20\d{2}/.test(m[0]) ? "budget" : "prev";
+  return last;
+}
+
+const CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|减幅|增幅)(了|为|达)?$/;
+const NEG_WORD = /(减少|下降|降低|减幅)(了|为|达)?$/;
+const SHARE_WORD = /占[^，,；;。]{0,12}(比(重|例)?(为)?)?$/;
+const RATE_WORD = /完成[^，,；;。]{0,8}预算(数)?的?$|预算(执行|完成)率(为)?$/;
+
+/**
+ * The statements of a narrative, in reading order. `paragraphs` are the
+ * narrative's paragraphs (headings included: they set the section).
+ */
+export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statement[] {
+  const out: Statement[] = [];
+  let section: SectionId | null = null;
+  paragraphs.forEach((para, paraIndex) => {
+    const h = headingSection(para.text);
+    if (h) {
+      section = h;
+      return;
+    }
+    const text = para.text;
+    const figs = figuresIn(text).filter((f) => f.unit === "万元" || f.unit === "元" || f.unit === "亿元" || f.unit === "%");
+    const bounds = sentenceBounds(text);
+    let lastAmount: Statement[] = [];
+    const inPara: Statement[] = [];
+    let lastEnd = 0;
+    let lastSentence = -1;
+    for (const f of figs) {
+      const si = bounds.findIndex((b) => f.start >= b.start && f.start <= b.end);
+      const sent = bounds[si] ?? { start: 0, end: text.length };
+      if (si !== lastSentence) lastEnd = sent.start;
+      lastSentence = si;
+      const clauseRaw = text.slice(Math.max(lastEnd, sent.start), f.start);
+      // The clause proper: since the last boundary (a figure's own clause).
+      const cut = Math.max(clauseRaw.lastIndexOf("，"), clauseRaw.lastIndexOf(","), clauseRaw.lastIndexOf("："), clauseRaw.lastIndexOf(":"));
+      const own = norm(cut >= 0 ? clauseRaw.slice(cut + 1) : clauseRaw);
+      const clause = norm(clauseRaw);
+      lastEnd = f.end;
+      const prefix = text.slice(sent.start, f.start);
+      const year = yearOf(prefix, doc);
+      // The scope word may open the paragraph ("“三公”经费财政拨款支出决算中，……；公务接待费……").
+      let scope = scopeOf(text.slice(0, f.start), section);
+      const isPct = f.unit === "%";
+      let kind: Kind = "amount";
+      if (CHANGE_WORD.test(own)) kind = isPct ? "changePct" : "change";
+      else if (isPct && SHARE_WORD.test(own)) kind = "share";
+      else if (isPct && RATE_WORD.test(own)) kind = "rate";
+      else if (isPct) continue; // a percentage we cannot place
+      const ownStage = own.replace(SCOPE_WORDS, "");
+      const stage: Stage = doc.kind === "budget" ? "budget" : /预算/.test(ownStage) && !/决算/.test(ownStage) && kind !== "rate" ? "budget" : "actual";
+      const scale = f.unit === "元" ? new Decimal("0.0001") : f.unit === "亿元" ? new Decimal(10000) : new Decimal(1);
+      const value = isPct ? f.value : f.value.times(scale);
+      const signed = (kind === "change" || kind === "changePct") && NEG_WORD.test(own) ? value.neg() : value;
+      // A relation word without a concept of its own refers to the previous amount.
+      const named = conceptsIn(kind === "amount" ? clause : own.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
+      let ids: ConceptId[];
+      // "年初预算为150万元，支出决算为142万元": a stage word alone names the previous figure's concept.
+      const bare = own.replace(FILLER_TAIL, "").replace(STAGE_TAIL, "").replace(FILLER_TAIL, "").replace(/^(支出|收入)$/, "") === "";
+      if (kind === "amount") {
+        const sameSentence = lastAmount.length && lastAmount[0].sentence === si;
+        if (bare && sameSentence && own !== "") ids = lastAmount.map((x) => x.concept);
+        else if (!named) {
+          // An amount of something else (a 功能分类 item, a project): what follows is not about the previous figure.
+          lastAmount = [];
+          continue;
+        } else ids = named.ids;
+      } else if (named && !(named.ids.length === 1 && (named.ids[0] === "income" || named.ids[0] === "expense"))) ids = named.ids;
+      else if (lastAmount.length) ids = lastAmount.map((s) => s.concept);
+      else continue;
+      // Outside the “三公” section, 公务接待费 / 公务用车运行维护费 are 经济分类 items (机关运行经费 or
+      // 公用经费 "主要包括"), not the “三公” figures.
+      if (ids.some((c) => GPB_ONLY.has(c) && c !== "sangong") && section !== null && section !== "sangong") {
+        if (kind === "amount") lastAmount = [];
+        continue;
+      }
+      const made: Statement[] = [];
+      // “三公”经费 and 机关运行经费 are reported for 一般公共预算财政拨款 only; texts also say 财政拨款.
+      if (ids.every((c) => GPB_ONLY.has(c)) && scope === "fiscal") scope = "gpb";
+      for (const concept of ids) {
+        // A change is of this year's amount ("本年X，上年Y，比上年增加Z": of X, not Y).
+        const base =
+          kind === "amount"
+            ? undefined
+            : kind === "change" || kind === "changePct"
+              ? [...inPara].reverse().find((x) => x.concept === concept && x.year === "cur") ?? lastAmount.find((x) => x.concept === concept)
+              : lastAmount.find((x) => x.concept === concept);
+        const st: Statement = {
+          concept,
+          kind,
+          year: kind === "amount" ? year : base?.year ?? "cur",
+          stage: kind === "amount" ? stage : base?.stage ?? stage,
+          scope: kind === "amount" ? scope : base?.scope ?? scope,
+          value: signed,
+          figure: f,
+          para,
+          paraIndex,
+          sentence: si,
+          section,
+          base,
+        };
+        if (kind === "change" || kind === "changePct") st.against = againstOf(prefix);
+        made.push(st);
+        out.push(st);
+        if (kind === "amount") inPara.push(st);
+      }
+      if (kind === "amount") lastAmount = made;
+    }
+  });
+  return out;
+}
+
+/** The interval a written figure stands for (± half a unit of its last decimal), in 万元 for amounts. */
+export function intervalOfStatement(s: Statement): Interval {
+  const f = s.figure;
+  const scale = f.unit === "元" ? new Decimal("0.0001") : f.unit === "亿元" ? new Decimal(10000) : new Decimal(1);
+  return Interval.around(s.value, halfUnit(f.decimals).times(scale));
+}
+
+export function statementKey(s: Statement): string {
+  return `${s.concept}|${s.kind}|${s.year}|${s.stage}|${s.scope}`;
+}

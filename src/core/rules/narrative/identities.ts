@@ -1,0 +1,407 @@
+/**
+ * The 情况说明 checked against itself (narrative/statements.ts): the identities
+ * the tables obey, applied to what the text states, with or without tables.
+ *
+ * - narrative.consistency — one concept, one year, one stage, one scope → one
+ *   value in every paragraph (different years or scopes are never compared).
+ * - narrative.identity — 收入总计 = 支出总计 (final accounts and budgets both
+ *   balance); 支出 = 基本支出 + 项目支出 (+ 上缴上级、经营、对附属单位补助 in the
+ *   all-funds scope, where a total below its stated parts is the error); 基本支出
+ *   = 人员经费 + 公用经费; “三公”经费 = 出国 + 公务用车 + 接待; 公务用车 =
+ *   购置 + 运行.
+ * - narrative.change — 本年 − 上年 = the stated 增减 and its direction; the stated
+ *   rate = 增减 ÷ 上年 (上年 stated, or 本年 − 增减); an increase equal to the whole
+ *   current amount is a zero base ("上年无此项支出"), not a rate; 完成预算的X% =
+ *   决算 ÷ 预算, and no rate over a zero budget.
+ * - narrative.share — 占X% = part ÷ whole, the whole being the part's parent
+ *   stated in the text (基本支出 of 支出合计, 人员经费 of 基本支出 …). A share off
+ *   by one unit of its last decimal is the clerk's adjustment to make the shares
+ *   add up to exactly 100%: a tail (info), not an error.
+ *
+ * Every comparison is between intervals (each written figure ± half a unit of
+ * its last decimal, spec §5). Where tables are present and a figure is already
+ * linked to a table cell, the table is the judge (narrative/figures.ts): these
+ * rules only speak when at least one figure involved is not backed by a table,
+ * so one mistake is not reported twice.
+ */
+import { Decimal, HUNDRED, ZERO } from "../../amount/decimal";
+import { halfUnit } from "../../amount/decimal";
+import { formatNumber } from "../../amount/format";
+import { Interval, sumIntervals } from "../../amount/interval";
+import { Finding } from "../../report/finding";
+import { refA1 } from "../../tables/types";
+import { narrativeContext } from "../../narrative/context";
+import { Linked } from "../../narrative/link";
+import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
+import { RuleContext, Rule } from "../types";
+
+const cache = new WeakMap<RuleContext, { statements: Statement[]; linked: Map<string, Linked>; doc: DocInfo }>();
+
+function figKey(paraIndex: number, start: number): string {
+  return `${paraIndex}:${start}`;
+}
+
+function docKind(ctx: RuleContext, text: string): "final" | "budget" {
+  if (ctx.tables.some((t) => t.family === "final")) return "final";
+  if (ctx.tables.some((t) => t.family === "budget")) return "budget";
+  const d = (text.match(/决算/g) ?? []).length;
+  const b = (text.match(/预算(编制)?说明|部门预算|单位预算|预算草案/g) ?? []).length;
+  return b > 0 && d === 0 ? "budget" : d >= b ? "final" : "budget";
+}
+
+function state(ctx: RuleContext) {
+  let s = cache.get(ctx);
+  if (s) return s;
+  const n = narrativeContext(ctx);
+  const head = n.paragraphs.slice(0, 4).map((p) => p.text).join("");
+  const doc: DocInfo = { year: n.year, kind: docKind(ctx, head || n.paragraphs.slice(0, 30).map((p) => p.text).join("")) };
+  const statements = n.paragraphs.length ? extractStatements(n.paragraphs, doc) : [];
+  const linked = new Map<string, Linked>();
+  for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
+  s = { statements, linked, doc };
+  cache.set(ctx, s);
+  return s;
+}
+
+/** Whether a table already judges this figure (linked to a fact, whatever the verdict). */
+function tableBacked(st: { linked: Map<string, Linked> }, s: Statement): boolean {
+  const l = st.linked.get(figKey(s.paraIndex, s.figure.start));
+  return !!l && !!l.fact && l.status !== "unlinked";
+}
+
+const where = (s: Statement) => `${s.para.ref.sheet}!${refA1(s.para.ref)}`;
+const raw = (s: Statement) => s.figure.raw.replace(/\s/g, "");
+const YEAR_ZH = (s: Statement, year?: number) => (s.year === "cur" ? (year ? `${year}年` : "本年") : s.year === "prev" ? (year ? `${year - 1}年` : "上年") : `${s.year}年`);
+const SCOPE_ZH: Record<Scope, string> = { all: "", fiscal: "财政拨款", gpb: "一般公共预算财政拨款", govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" };
+function name(s: Statement, year?: number): string {
+  return `${YEAR_ZH(s, year)}${s.stage === "budget" ? "预算" : ""}${SCOPE_ZH[s.scope]}${CONCEPT_NAME[s.concept]}`;
+}
+const show = (d: Decimal, dp = 2) => formatNumber(d, dp);
+const quote = (s: Statement) => {
+  const t = s.para.text;
+  const from = Math.max(0, s.figure.start - 16);
+  return `${from > 0 ? "…" : ""}${t.slice(from, s.figure.end).replace(/\s+/g, "")}`;
+};
+
+/** Sections whose figures are about one project or the assets, not the department's accounts. */
+const OUTSIDE = new Set(["perf", "project", "assets", "terms"]);
+const inScope = (s: Statement) => !s.section || !OUTSIDE.has(s.section);
+
+export const consistency: Rule = {
+  id: "narrative.consistency",
+  title: "情况说明中同一年度、同一口径的同一项目只能有一个数",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const st = state(ctx);
+    const year = st.doc.year;
+    const out: Finding[] = [];
+    const first = new Map<string, Statement[]>();
+    for (const s of st.statements) {
+      if (s.kind !== "amount" || !inScope(s) || s.concept === "income" || s.concept === "expense") continue;
+      if (s.scope !== "all" && s.section === null && false) continue;
+      const k = statementKey(s);
+      const seen = first.get(k) ?? [];
+      const iv = intervalOfStatement(s);
+      if (seen.some((p) => intervalOfStatement(p).overlaps(iv))) continue;
+      const prev = seen[0];
+      seen.push(s);
+      first.set(k, seen);
+      if (!prev || (tableBacked(st, prev) && tableBacked(st, s))) continue;
+      if (prev.paraIndex === s.paraIndex && prev.figure.start === s.figure.start) continue;
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明前后不一致：${name(s, year)}在 ${where(prev)} 写作 ${raw(prev)}（“${quote(prev)}”），在 ${where(s)} 写作 ${raw(s)}（“${quote(s)}”）。同一年度、同一口径的同一项目只能有一个数，请核对后统一。`,
+        cells: [s.para.ref, prev.para.ref],
+        expected: raw(prev),
+        actual: raw(s),
+      });
+    }
+    return out;
+  },
+};
+
+/** The latest amount statement of `concept` with the dimensions of `like`, stated before `before` (or anywhere when none before). */
+function find(sts: Statement[], concept: ConceptId, like: Pick<Statement, "year" | "stage" | "scope">, before?: Statement): Statement | undefined {
+  const cands = sts.filter((s) => s.kind === "amount" && s.concept === concept && s.year === like.year && s.stage === like.stage && s.scope === like.scope && inScope(s));
+  if (!before) return cands[0];
+  // The same paragraph first (the figure it goes with), then the latest before it, then any.
+  const samePara = cands.filter((s) => s.paraIndex === before.paraIndex && s !== before);
+  const earlierInPara = samePara.filter((s) => s.figure.start < before.figure.start);
+  if (earlierInPara.length) return earlierInPara[earlierInPara.length - 1];
+  if (samePara.length) return samePara[0];
+  const earlier = cands.filter((s) => s.paraIndex < before.paraIndex);
+  return earlier[earlier.length - 1] ?? cands[0];
+}
+
+interface SumSpec {
+  total: ConceptId[];
+  parts: ConceptId[];
+  /** Parts that may go unstated (zero): then only "total ≥ stated parts" is checked. */
+  optional?: ConceptId[];
+  scopes?: Scope[];
+  label: string;
+}
+
+const SUMS: SumSpec[] = [
+  { total: ["expenseYear", "expense"], parts: ["basic", "project"], optional: ["upper", "business", "subsidiary"], scopes: ["all"], label: "支出合计应等于基本支出、项目支出（及上缴上级支出、经营支出、对附属单位补助支出）之和" },
+  { total: ["expenseYear", "expense"], parts: ["basic", "project"], scopes: ["fiscal", "gpb", "govFund", "soe"], label: "财政拨款支出应等于基本支出与项目支出之和" },
+  { total: ["basic"], parts: ["personnel", "public"], label: "基本支出应等于人员经费与公用经费之和" },
+  { total: ["sangong"], parts: ["abroad", "car", "reception"], label: "“三公”经费应等于因公出国（境）费、公务用车购置及运行费、公务接待费之和" },
+  { total: ["car"], parts: ["carPurchase", "carRun"], label: "公务用车购置及运行费应等于购置费与运行费之和" },
+];
+
+export const identity: Rule = {
+  id: "narrative.identity",
+  title: "情况说明中的数字应满足表间关系：收支总计相等，支出等于基本支出加项目支出，基本支出等于人员经费加公用经费",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const st = state(ctx);
+    const year = st.doc.year;
+    const out: Finding[] = [];
+    const sts = st.statements.filter(inScope);
+    // 收入总计 = 支出总计, per year, stage and scope.
+    const done = new Set<string>();
+    for (const inc of sts) {
+      if (inc.kind !== "amount" || inc.concept !== "incomeTotal") continue;
+      const exp = find(sts, "expenseTotal", inc);
+      if (!exp || exp.figure === inc.figure) continue;
+      const k = `${inc.year}|${inc.stage}|${inc.scope}`;
+      if (done.has(k)) continue;
+      done.add(k);
+      if (intervalOfStatement(inc).overlaps(intervalOfStatement(exp)) || (tableBacked(st, inc) && tableBacked(st, exp))) continue;
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明中${name(inc, year)} ${raw(inc)}（${where(inc)}）与${CONCEPT_NAME.expenseTotal} ${raw(exp)}（${where(exp)}）不相等，相差 ${show(inc.value.minus(exp.value).abs())}万元。${st.doc.kind === "final" ? "决算" : "预算"}收入总计与支出总计应相等，请核对。`,
+        cells: [exp.para.ref, inc.para.ref],
+        expected: raw(inc),
+        actual: raw(exp),
+      });
+    }
+    // Totals and their parts.
+    for (const spec of SUMS) {
+      const seen = new Set<string>();
+      for (const t of sts) {
+        if (t.kind !== "amount" || !spec.total.includes(t.concept)) continue;
+        if (spec.scopes && !spec.scopes.includes(t.scope)) continue;
+        const k = `${t.year}|${t.stage}|${t.scope}`;
+        if (seen.has(k)) continue;
+        const parts = spec.parts.map((c) => find(sts, c, t, t));
+        if (parts.some((p) => !p)) continue;
+        seen.add(k);
+        const opt = (spec.optional ?? []).map((c) => find(sts, c, t, t)).filter((p): p is Statement => !!p);
+        const all = [...(parts as Statement[]), ...opt];
+        if ([t, ...all].every((s) => tableBacked(st, s))) continue;
+        // A part stated in the same sentence as its total is partsSum's (figures.ts) unless the total was named elsewhere too.
+        const sumIv = sumIntervals(all.map(intervalOfStatement));
+        const totIv = intervalOfStatement(t);
+        const sum = all.reduce((a, s) => a.plus(s.value), ZERO);
+        const onlyAtLeast = (spec.optional ?? []).length > 0 && opt.length < (spec.optional ?? []).length;
+        const broken = onlyAtLeast ? sumIv.lo.gt(totIv.hi) : !sumIv.overlaps(totIv);
+        if (!broken) continue;
+        if (all.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
+        out.push({
+          rule: this.id,
+          severity: "error",
+          message: `情况说明中${spec.label}：${name(t, year)} ${raw(t)}（${where(t)}），${all.map((s) => `${CONCEPT_NAME[s.concept]} ${raw(s)}（${where(s)}）`).join("、")}之和为 ${show(sum)}万元，相差 ${show(sum.minus(t.value).abs())}万元。`,
+          cells: [t.para.ref, ...all.map((s) => s.para.ref)],
+          expected: show(sum),
+          actual: raw(t),
+        });
+      }
+    }
+    return dedupeCells(out);
+  },
+};
+
+function dedupeCells(fs: Finding[]): Finding[] {
+  for (const f of fs) {
+    const seen = new Set<string>();
+    f.cells = f.cells.filter((c) => {
+      const k = `${c.sheet}!${c.row}:${c.col}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+  return fs;
+}
+
+/** [lo, hi] × 100 ÷ [lo, hi]; null when the divisor may be zero. */
+function pct(num: Interval, den: Interval): Interval | null {
+  const q = num.div(den);
+  return q ? q.times(HUNDRED) : null;
+}
+
+export const change: Rule = {
+  id: "narrative.change",
+  title: "情况说明中的增减额、增减率和完成率应与所写的本年数、上年数、预算数一致",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const st = state(ctx);
+    const year = st.doc.year;
+    const out: Finding[] = [];
+    const sts = st.statements.filter(inScope);
+    for (const s of sts) {
+      if (s.kind === "amount" || tableBacked(st, s)) continue;
+      const base = s.base;
+      if (!base || base.kind !== "amount") continue;
+      if (s.kind === "change" || s.kind === "changePct") {
+        if (base.year !== "cur") continue;
+        const vsBudget = s.against === "budget";
+        if (vsBudget && base.stage !== "actual") continue;
+        const prior = vsBudget ? find(sts, base.concept, { ...base, stage: "budget" }) : find(sts, base.concept, { ...base, year: "prev" });
+        // The change the rate goes with: the one just before it, against the same thing.
+        const chg = s.kind === "change" ? s : [...sts].reverse().find((x) => x.kind === "change" && x.base === base && x.paraIndex === s.paraIndex && x.against === s.against && x.figure.start < s.figure.start);
+        if (s.kind === "change") {
+          if (!prior) continue;
+          const expected = intervalOfStatement(base).sub(intervalOfStatement(prior));
+          const said = intervalOfStatement(s);
+          if (expected.overlaps(said)) continue;
+          const diff = base.value.minus(prior.value);
+          const wrongWay = !diff.isZero() && !s.value.isZero() && diff.isNeg() !== s.value.isNeg();
+          out.push({
+            rule: this.id,
+            severity: "error",
+            message: wrongWay
+              ? `情况说明（${where(s)}）“${quote(s)}”：${name(base, year)} ${raw(base)} 比${name(prior, year)} ${raw(prior)}${diff.isNeg() ? "少" : "多"} ${show(diff.abs())}万元，应写“${diff.isNeg() ? "减少" : "增加"}”，不是“${s.value.isNeg() ? "减少" : "增加"}”。`
+              : `情况说明（${where(s)}）“${quote(s)}”：${name(base, year)} ${raw(base)} 减${name(prior, year)} ${raw(prior)} 为 ${show(diff)}万元，与所写增减额 ${raw(s)} 不符。`,
+            cells: [s.para.ref, base.para.ref, prior.para.ref],
+            expected: show(diff),
+            actual: raw(s),
+          });
+          continue;
+        }
+        // A rate of change: over 上年 as stated, or 本年 − 增减.
+        const priorIv = prior ? intervalOfStatement(prior) : chg ? intervalOfStatement(base).sub(intervalOfStatement(chg)) : null;
+        if (!priorIv) continue;
+        const changeIv = prior ? intervalOfStatement(base).sub(priorIv) : intervalOfStatement(chg!);
+        const priorValue = prior ? prior.value : base.value.minus(chg!.value);
+        const unitHalf = halfUnit(Math.max(base.figure.decimals, 2));
+        if (base.value.isZero()) continue; // nothing this year either: no growth to speak of
+        if (!vsBudget && priorIv.hi.lte(unitHalf.times(4)) && priorIv.lo.lte(ZERO.plus(unitHalf.times(4)))) {
+          out.push({
+            rule: this.id,
+            severity: "warning",
+            message: `情况说明（${where(s)}）“${quote(s)}”：${prior ? `${name(prior, year)}为 ${raw(prior)}` : `增减额等于${name(base, year)}（${raw(base)}），即上年为0`}，基数为0不能计算增长率，应写“上年无此项支出”。`,
+            cells: [s.para.ref, base.para.ref],
+            expected: "上年无此项支出",
+            actual: raw(s),
+          });
+          continue;
+        }
+        const expected = pct(changeIv, priorIv);
+        if (!expected) continue;
+        const said = Interval.around(s.value, halfUnit(s.figure.decimals));
+        if (expected.overlaps(said)) continue;
+        const mid = base.value.minus(priorValue).div(priorValue).times(HUNDRED);
+        out.push({
+          rule: this.id,
+          severity: "error",
+          message: `情况说明（${where(s)}）“${quote(s)}”：${prior ? `按${name(base, year)} ${raw(base)}、${name(prior, year)} ${raw(prior)}` : `按${name(base, year)} ${raw(base)}、增减额 ${raw(chg!)}（上年为 ${show(priorValue)}万元）`}，增减率应为 ${show(mid, s.figure.decimals || 2)}%，所写为 ${raw(s)}。`,
+          cells: [s.para.ref, base.para.ref, ...(prior ? [prior.para.ref] : [])],
+          expected: `${show(mid, s.figure.decimals || 2)}%`,
+          actual: raw(s),
+        });
+      } else if (s.kind === "rate") {
+        if (base.stage !== "actual") continue;
+        const budget = find(sts, base.concept, { ...base, stage: "budget" }, s);
+        // The budget of the same sentence ("年初预算为X，支出决算为Y，完成年初预算的Z%").
+        if (!budget || budget.paraIndex !== s.paraIndex || budget.sentence !== s.sentence) continue;
+        if (budget.value.isZero()) {
+          out.push({
+            rule: this.id,
+            severity: "warning",
+            message: `情况说明（${where(s)}）“${quote(s)}”：${name(budget, year)}为 ${raw(budget)}，预算为0不能计算完成率，应写“年初未安排预算”。`,
+            cells: [s.para.ref, budget.para.ref],
+            expected: "年初未安排预算",
+            actual: raw(s),
+          });
+          continue;
+        }
+        const expected = pct(intervalOfStatement(base), intervalOfStatement(budget));
+        if (!expected || expected.overlaps(Interval.around(s.value, halfUnit(s.figure.decimals)))) continue;
+        const mid = base.value.div(budget.value).times(HUNDRED);
+        out.push({
+          rule: this.id,
+          severity: "error",
+          message: `情况说明（${where(s)}）“${quote(s)}”：决算 ${raw(base)} ÷ 预算 ${raw(budget)} = ${show(mid, s.figure.decimals || 2)}%，所写完成率为 ${raw(s)}。`,
+          cells: [s.para.ref, budget.para.ref],
+          expected: `${show(mid, s.figure.decimals || 2)}%`,
+          actual: raw(s),
+        });
+      }
+    }
+    return dedupeCells(out);
+  },
+};
+
+const PARENT: Partial<Record<ConceptId, ConceptId[]>> = {
+  basic: ["expenseYear", "expense", "expenseTotal"],
+  project: ["expenseYear", "expense", "expenseTotal"],
+  upper: ["expenseYear", "expense"],
+  business: ["expenseYear", "expense"],
+  subsidiary: ["expenseYear", "expense"],
+  personnel: ["basic"],
+  public: ["basic"],
+  abroad: ["sangong"],
+  car: ["sangong"],
+  reception: ["sangong"],
+  carPurchase: ["car", "sangong"],
+  carRun: ["car", "sangong"],
+  sme: ["procurement"],
+  procGoods: ["procurement"],
+  procWorks: ["procurement"],
+  procServices: ["procurement"],
+};
+
+export const share: Rule = {
+  id: "narrative.share",
+  title: "情况说明中的“占X%”应等于该项除以它所属的合计",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const st = state(ctx);
+    const year = st.doc.year;
+    const out: Finding[] = [];
+    const sts = st.statements.filter(inScope);
+    for (const s of sts) {
+      if (s.kind !== "share" || tableBacked(st, s) || !s.base) continue;
+      const part = s.base;
+      const parents = PARENT[part.concept];
+      if (!parents) continue;
+      // The whole: the nearest parent stated before the share in the same paragraph, else before it anywhere.
+      let whole: Statement | undefined;
+      for (const c of parents) {
+        const w = find(sts, c, part, s);
+        if (w && (!whole || w.paraIndex === s.paraIndex)) whole = w;
+        if (whole && whole.paraIndex === s.paraIndex) break;
+      }
+      if (!whole || whole.value.isZero()) continue;
+      const expected = pct(intervalOfStatement(part), intervalOfStatement(whole));
+      const said = Interval.around(s.value, halfUnit(s.figure.decimals));
+      if (!expected || expected.overlaps(said)) continue;
+      const mid = part.value.div(whole.value).times(HUNDRED);
+      const unit = new Decimal(1).div(new Decimal(10).pow(s.figure.decimals));
+      // One unit of the last decimal: the adjustment that makes the shares add up to 100%.
+      const tail = expected.distance(said).lte(unit);
+      out.push({
+        rule: this.id,
+        severity: tail ? "info" : "error",
+        message: tail
+          ? `情况说明（${where(s)}）“${quote(s)}”：按 ${raw(part)} ÷ ${raw(whole)} 四舍五入为 ${show(mid, s.figure.decimals)}%，所写 ${raw(s)} 相差一个尾数单位，应是为使各项占比合计为100%所作的尾差调整。`
+          : `情况说明（${where(s)}）“${quote(s)}”：${CONCEPT_NAME[part.concept]} ${raw(part)} 占${name(whole, year)} ${raw(whole)}（${where(whole)}）的比例应为 ${show(mid, s.figure.decimals || 2)}%，所写为 ${raw(s)}。`,
+        cells: [s.para.ref, whole.para.ref],
+        expected: `${show(mid, s.figure.decimals || 2)}%`,
+        actual: raw(s),
+      });
+    }
+    return dedupeCells(out);
+  },
+};
+
+export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share];
