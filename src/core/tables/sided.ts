@@ -8,6 +8,8 @@ import { label as labelNorm, norm } from "../recognize/normalize";
 import { ParseFailure, TemplateInfo, amountCell, collectNotes, createBase, failure } from "./base";
 import { HeaderBlock, MetaInfo, RegionContext, readHeader, textAt } from "./header";
 import { AmountCell, CellRef, TableBase } from "./types";
+import { getCell } from "../grid/snapshot";
+import { isIndented, outline, topLevelOf } from "./outline";
 
 export interface Line {
   /** Canonical key ("gpb", "total", "class", …); "item" for an unrecognised line. */
@@ -21,6 +23,12 @@ export interface Line {
   oldClassName?: boolean;
   /** Section the line sits in: "main" (before the 合计 line) or a sub-block key. */
   section: string;
+  /** Outline (see outline.ts): depth of the label's numbering, the row of its parent line, a "其中" part. */
+  depth?: number;
+  parentRow?: number;
+  among?: boolean;
+  /** The label was written with leading spaces. */
+  indented?: boolean;
 }
 
 export interface SideSpec {
@@ -110,6 +118,7 @@ function readSide(
       labelRef: { sheet: ctx.sheet.name, row: r, col: labelCol },
       cells: {},
       section,
+      indented: isIndented(rawLabelAt(ctx, r, labelCol)),
     };
     if (spec.classLines && key === "item") {
       const cls = classCodeByName(l);
@@ -129,7 +138,52 @@ function readSide(
     const next = spec.sections?.[line.key];
     if (next) section = next;
   }
+  linkOutline(lines);
   return { lines, byKey, columns, labelCol };
+}
+
+/** The label cell's text as written (leading spaces kept), following merges. */
+function rawLabelAt(ctx: RegionContext, row: number, col: number): string {
+  const m = ctx.merges.mergeOf(row, col);
+  return (m ? getCell(ctx.sheet, m.top, m.left) : getCell(ctx.sheet, row, col))?.text ?? "";
+}
+
+/** Sets each line's outline depth and parent (call again after removing lines). */
+export function linkOutline(lines: Line[]): void {
+  const nodes = outline(lines.map((l) => ({ text: l.label, indented: l.indented })));
+  lines.forEach((l, i) => {
+    l.depth = nodes[i].depth;
+    l.among = nodes[i].among;
+    l.parentRow = nodes[i].parent >= 0 ? lines[nodes[i].parent].row : undefined;
+  });
+}
+
+/** The direct outline children of a line, "其中" parts left out: its parts when it is written above them. */
+export function childLines(side: Side, parent: Line): Line[] {
+  return side.lines.filter((l) => l.parentRow === parent.row && !l.among);
+}
+
+/**
+ * The lines of `candidates` that a total written below them adds up: those not
+ * below another candidate in the outline, and no "其中" part.
+ */
+export function topLevelLines(side: Side, candidates: Line[]): Line[] {
+  const index = new Map(side.lines.map((l, i) => [l.row, i]));
+  const nodes = side.lines.map((l) => ({ depth: l.depth ?? 0, parent: l.parentRow !== undefined ? index.get(l.parentRow) ?? -1 : -1, among: !!l.among, mark: "none" as const }));
+  const idx = candidates.map((l) => index.get(l.row)).filter((i): i is number => i !== undefined);
+  const keep = new Set(topLevelOf(nodes, idx));
+  return candidates.filter((l) => keep.has(index.get(l.row)!));
+}
+
+/**
+ * The lines a total stands for: its direct children when it is written above its
+ * parts ("一、本年收入" over "（一）…"), else the top-level lines of the main section
+ * above it. A parent is never added together with its own children.
+ */
+export function partsOf(side: Side, total: Line, accept: (l: Line) => boolean = () => true): Line[] {
+  const kids = childLines(side, total).filter(accept);
+  if (kids.length) return kids;
+  return topLevelLines(side, side.lines.filter((l) => l.row < total.row && l.section === "main" && accept(l)));
 }
 
 export function parseSided(
@@ -156,11 +210,14 @@ export function parseSided(
   return table;
 }
 
-/** Lines of a side that sit before the line with key `totalKey` (the items it sums). */
+/**
+ * The items the line with key `totalKey` sums: the lines before it in the main
+ * section (top-level ones only), or its outline children when it heads them.
+ */
 export function linesBefore(side: Side, totalKey: string): Line[] {
   const total = side.byKey.get(totalKey);
   if (!total) return [];
-  return side.lines.filter((l) => l.row < total.row && l.section === "main");
+  return partsOf(side, total);
 }
 
 export function lineAmount(side: Side, key: string, col = "amount"): AmountCell | undefined {

@@ -2,6 +2,7 @@
 import { Finding } from "../../report/finding";
 import { BudgetProcurementTable, PROC_TITLES, ProcKey, ProcRecord } from "../../tables/budget/procurement";
 import { AmountCell, tableLabel } from "../../tables/types";
+import { outline, topLevelOf } from "../../tables/outline";
 import { sumEquals } from "../relation";
 import { Rule, compact } from "../types";
 import { le } from "./sets";
@@ -25,8 +26,11 @@ export const budgetProcurementSum: Rule = {
           out.push(sumEquals(ctx, this.id, () => `${name}“${r.label}”：政府采购预算总额应等于货物、工程、服务之和`, total, PROC_TITLES.total, parts, "货物＋工程＋服务"));
       }
       if (t.total && t.records.length) {
+        // Records by unit over records by project ("一、XX局" over "（一）XX项目"): the 合计 adds the top level only.
+        const nodes = outline(t.records.map((r) => ({ text: r.label })));
+        const top = topLevelOf(nodes, t.records.map((_, i) => i)).map((i) => t.records[i]);
         for (const k of Object.keys(t.total.cells) as ProcKey[]) {
-          const items = t.records.map((r) => r.cells[k]).filter((c): c is AmountCell => !!c);
+          const items = top.map((r) => r.cells[k]).filter((c): c is AmountCell => !!c);
           if (items.length) out.push(sumEquals(ctx, this.id, `${name}合计行“${PROC_TITLES[k]}”应等于各行之和`, t.total.cells[k]!, "合计", items, "各行之和"));
         }
       }

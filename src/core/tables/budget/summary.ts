@@ -11,12 +11,18 @@
  *   other (其他收入), total (本年收入合计, absent in Shanghai), carryover (上年结转…),
  *   grand (收入总计).
  * - `carryoverParts[fund]`: sub-lines of 上年结转 by fund (budget04 layouts that split it).
- * - `incomeItems`: the top-level lines that add up to 本年收入 (everything in the
- *   main section before 本年收入合计 or 收入总计, except 上年结转).
- * - `fiscalParts`: the fund lines listed under 财政拨款收入 (sub-lines only).
+ * - `incomeItems`: the lines that add up to 本年收入: the outline children of the
+ *   本年收入 line when it heads them ("一、本年收入" over "（一）…"), else the top-level
+ *   lines of the main section before 本年收入合计 or 收入总计, except 上年结转 (see
+ *   tables/outline.ts: a parent line is never added together with its own parts).
+ * - `fiscalParts`: the fund lines listed under 财政拨款收入 (its outline children, or
+ *   the sub-lines of its section).
  * - `exp[key]` expense lines: total (本年支出合计), carryForward (结转下年), grand (支出总计).
- * - `classes`: the expense lines before 本年支出合计 / 支出总计 (功能分类 classes,
- *   `classCode` set when the name is known).
+ * - `classes`: the expense lines that add up to 本年支出: the children of "一、本年支出"
+ *   when it heads them, else the top-level lines before 本年支出合计 / 支出总计
+ *   (功能分类 classes, `classCode` set when the name is known).
+ * - A heading line with no figure of its own ("一、本年收入" left blank over its parts)
+ *   is not a nil total: its parts stand for it (`inc.total` / `exp.total` unset).
  * - expense columns (`expense.columns`, keys of `line.cells`):
  *   budget01: total (the only column "预算数", or 合计), and in the 单位 layout
  *   basic (基本支出, when it has its own column) / personnel (人员经费) / public
@@ -31,7 +37,7 @@ import { norm } from "../../recognize/normalize";
 import { isPlaceholderText } from "../coded";
 import { ParseFailure, TemplateInfo } from "../base";
 import { HeaderBlock, RegionContext, readHeader } from "../header";
-import { Line, Side, SideSpec, SidedTable, parseSided } from "../sided";
+import { Line, Side, SideSpec, SidedTable, childLines, linkOutline, parseSided, partsOf, topLevelLines } from "../sided";
 import { AmountCell } from "../types";
 import type { Term } from "../../rules/relation";
 import { BUDGET01, BUDGET04 } from "./info";
@@ -92,7 +98,7 @@ export function classifyBudgetIncome(l: string): string {
   if (/^事业收入/.test(l)) return "business";
   if (/^单位资金/.test(l)) return "unitFunds";
   if (/^其他收入/.test(l)) return "other";
-  if (/^(本年)?收入合计$/.test(l)) return "total";
+  if (/^(本年)?收入合计$|^本年收入$/.test(l)) return "total";
   if (/^(上年|年初)(财政拨款)?(结转|结余)/.test(l)) return "carryover";
   if (/^(收入)?总计$/.test(l)) return "grand";
   return "item";
@@ -100,7 +106,7 @@ export function classifyBudgetIncome(l: string): string {
 
 /** Expense line labels. */
 export function classifyBudgetExpense(l: string): string {
-  if (/^(本年)?支出合计$/.test(l)) return "total";
+  if (/^(本年)?支出合计$|^本年支出$/.test(l)) return "total";
   if (/^(结转下年|年末(财政拨款)?结转|年末结余)/.test(l)) return "carryForward";
   if (/^(支出)?总计$/.test(l)) return "grand";
   return "item";
@@ -165,6 +171,15 @@ function dropPlaceholders(side: Side): void {
     const k = line.key === "class" ? `class:${line.classCode}` : line.section === "main" ? line.key : `${line.section}.${line.key}`;
     if (!side.byKey.has(k)) side.byKey.set(k, line);
   }
+  linkOutline(side.lines);
+}
+
+/**
+ * A heading line over its parts ("一、本年收入" above "（一）…") with no figure of
+ * its own in `col`: its parts stand for it (a blank heading is not a nil total).
+ */
+function blankHeading(side: Side, line: Line | undefined, col: string): boolean {
+  return !!line && !!line.cells[col]?.amount?.blank && childLines(side, line).length > 0;
 }
 
 function finish(t: SidedTable): BudgetSummary {
@@ -184,20 +199,28 @@ function finish(t: SidedTable): BudgetSummary {
     const c = by.get(`carryover.${f.key}`);
     if (c) s.carryoverParts[f.key] = c;
   }
-  s.fiscalParts = t.income.lines.filter((l) => l.section === "fiscal");
+  // Outline (tables/outline.ts): a parent line is never added together with its own parts.
+  const fiscalKids = s.inc.fiscal ? childLines(t.income, s.inc.fiscal) : [];
+  s.fiscalParts = fiscalKids.length ? fiscalKids : t.income.lines.filter((l) => l.section === "fiscal");
+  const notTotals = (l: Line) => !["total", "carryover", "grand"].includes(l.key);
+  const headingIn = s.inc.total && blankHeading(t.income, s.inc.total, "amount") ? s.inc.total : undefined;
+  if (headingIn) delete s.inc.total;
   const stopIn = s.inc.total ?? s.inc.grand;
-  s.incomeItems = t.income.lines.filter(
-    (l) => l.section === "main" && (!stopIn || l.row < stopIn.row) && !["total", "carryover", "grand"].includes(l.key),
-  );
+  if (headingIn) s.incomeItems = childLines(t.income, headingIn).filter(notTotals);
+  else if (s.inc.total) s.incomeItems = partsOf(t.income, s.inc.total, notTotals);
+  else s.incomeItems = topLevelLines(t.income, t.income.lines.filter((l) => l.section === "main" && (!stopIn || l.row < stopIn.row) && notTotals(l)));
   s.exp = {};
   for (const k of ["total", "carryForward", "grand"] as BudgetExpenseKey[]) {
     const l = t.expense.byKey.get(k);
     if (l) s.exp[k] = l;
   }
+  const notExpTotals = (l: Line) => !["total", "carryForward", "grand"].includes(l.key);
+  const headingEx = s.exp.total && t.expense.columns.every((c) => blankHeading(t.expense, s.exp.total, c.key)) ? s.exp.total : undefined;
+  if (headingEx) delete s.exp.total;
   const stopEx = s.exp.total ?? s.exp.grand;
-  s.classes = t.expense.lines.filter(
-    (l) => l.section === "main" && (!stopEx || l.row < stopEx.row) && !["total", "carryForward", "grand"].includes(l.key),
-  );
+  if (headingEx) s.classes = childLines(t.expense, headingEx).filter(notExpTotals);
+  else if (s.exp.total) s.classes = partsOf(t.expense, s.exp.total, notExpTotals);
+  else s.classes = topLevelLines(t.expense, t.expense.lines.filter((l) => l.section === "main" && (!stopEx || l.row < stopEx.row) && notExpTotals(l)));
   return s;
 }
 

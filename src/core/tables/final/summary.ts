@@ -19,7 +19,7 @@ export function classifyIncome01(l: string): string {
   if (/^经营收入/.test(l)) return "operating";
   if (/附属单位上缴收入/.test(l)) return "affiliated";
   if (/^其他收入/.test(l)) return "other";
-  if (/^(本年)?收入合计$/.test(l)) return "total";
+  if (/^(本年)?收入合计$|^本年收入$/.test(l)) return "total";
   if (/使用非财政拨款结余/.test(l)) return "useBalance";
   if (/年初(财政拨款)?结转和?结余/.test(l)) return "beginBalance";
   if (/^(收入)?总计$/.test(l)) return "grand";
@@ -27,7 +27,7 @@ export function classifyIncome01(l: string): string {
 }
 
 export function classifyExpense01(l: string): string {
-  if (/^(本年)?支出合计$/.test(l)) return "total";
+  if (/^(本年)?支出合计$|^本年支出$/.test(l)) return "total";
   if (/^结余分配$/.test(l)) return "distribution";
   if (/年末(财政拨款)?结转和?结余/.test(l)) return "endBalance";
   if (/^(支出)?总计$/.test(l)) return "grand";
@@ -48,7 +48,7 @@ export function classifyIncome04(l: string, section: string): string {
   if (/^一般公共预算(财政)?拨款(收入)?$/.test(l)) return "gpb";
   if (/^政府性基金预算(财政)?拨款(收入)?$/.test(l)) return "govFund";
   if (/^国有资本经营(预算)?(财政)?拨款(收入)?$/.test(l)) return "soe";
-  if (/^(本年)?收入合计$/.test(l)) return "total";
+  if (/^(本年)?收入合计$|^本年收入$/.test(l)) return "total";
   if (/年初(财政拨款)?结转和?结余/.test(l)) return "beginBalance";
   if (/^(收入)?总计$/.test(l)) return "grand";
   void section;

@@ -1,0 +1,140 @@
+/**
+ * Outline structure of row labels, shared by every table whose rows are labelled
+ * lines (two-sided summary tables, list-style tables, records by unit or project).
+ *
+ * Official documents number their outline levels in a fixed order (党政机关公文格式):
+ * "一、" above "（一）" above "1." above "（1）" above "①". "其中：" introduces a part of
+ * the line above it (not a full split: its parts need not add up to that line), and an
+ * unnumbered, indented line right after a "其中：" line continues that list
+ * ("其中：公务用车购置费" / "      公务用车运行费").
+ *
+ * Unnumbered lines (合计, 收入总计, 上年结转, or every line of an unnumbered layout) are
+ * top-level. An unnumbered line is the parent of the numbered lines below it only when it
+ * does not itself close a list of deeper lines: "合计" written above its parts heads them,
+ * "本年收入合计" written below "一、… 八、…" sums the lines above it and heads nothing.
+ *
+ * The one rule every sum follows: a parent is never added together with its own
+ * children. A total written above its parts ("一、本年收入" over "（一）…（四）") is the sum
+ * of its direct children — the lines one level below it, up to the next line of its
+ * level or higher; a total written below its parts is the sum of the top-level lines
+ * above it (nested lines, "其中" lines and their continuations left out).
+ */
+import { norm } from "../recognize/normalize";
+
+export type OutlineMark = "cn" | "cnParen" | "num" | "numParen" | "circled" | "among" | "none";
+
+/** Rank of each numbering style: smaller is higher in the outline. */
+export const MARK_RANK: Record<Exclude<OutlineMark, "among" | "none">, number> = {
+  cn: 1,
+  cnParen: 2,
+  num: 3,
+  numParen: 4,
+  circled: 5,
+};
+
+const CN = "一二三四五六七八九十百零〇";
+const MARKS: [OutlineMark, RegExp][] = [
+  ["among", /^其中[:：]?/],
+  ["cnParen", new RegExp(`^\\([${CN}]+\\)`)],
+  ["numParen", /^\(\d+\)/],
+  ["cn", new RegExp(`^[${CN}]+[、.．,，]`)],
+  ["num", /^\d+[、.．](?!\d)/],
+  ["circled", /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]/],
+];
+
+/** The numbering style a label starts with ("（一）一般公共预算拨款" → cnParen). */
+export function outlineMark(text: string): OutlineMark {
+  const s = norm(text).replace(/^[*＊#]+/, "");
+  for (const [mark, re] of MARKS) if (re.test(s)) return mark;
+  return "none";
+}
+
+export interface OutlineRow {
+  /** The label as written (numbering kept). */
+  text: string;
+  /** The label was written with leading spaces (a sub-line in an unnumbered layout). */
+  indented?: boolean;
+}
+
+export interface OutlineNode {
+  mark: OutlineMark;
+  /** Depth in the outline: 0 for top-level unnumbered lines, the mark's rank otherwise, parent + ½ for "其中". */
+  depth: number;
+  /** Index of the parent row, -1 for a top-level row. */
+  parent: number;
+  /** A "其中：" line or its continuation: a part of its parent, not one of a full split. */
+  among: boolean;
+}
+
+/** Parent of every row, from the numbering of the labels (rows in reading order). */
+export function outline(rows: readonly OutlineRow[]): OutlineNode[] {
+  const nodes: OutlineNode[] = [];
+  // Open rows that may head the rows below them, outermost first.
+  const stack: number[] = [];
+  const popTo = (depth: number) => {
+    while (stack.length && nodes[stack[stack.length - 1]].depth >= depth) stack.pop();
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const mark = outlineMark(rows[i].text);
+    const prev = i > 0 ? nodes[i - 1] : undefined;
+    let node: OutlineNode;
+    if (mark === "among") {
+      // Part of the nearest line above that is not itself a part.
+      let subject = i - 1;
+      while (subject >= 0 && nodes[subject].among) subject = nodes[subject].parent;
+      const depth = subject >= 0 ? nodes[subject].depth + 0.5 : 0.5;
+      popTo(depth);
+      node = { mark, depth, parent: subject, among: true };
+    } else if (mark === "none" && rows[i].indented && prev?.among) {
+      node = { mark, depth: prev.depth, parent: prev.parent, among: true };
+    } else if (mark === "none") {
+      stack.length = 0;
+      node = { mark, depth: 0, parent: -1, among: false };
+      nodes.push(node);
+      // Heads the numbered lines below unless it closes a list of deeper lines above.
+      if (!prev || prev.depth === 0) stack.push(i);
+      continue;
+    } else {
+      const depth = MARK_RANK[mark];
+      popTo(depth);
+      node = { mark, depth, parent: stack.length ? stack[stack.length - 1] : -1, among: false };
+    }
+    nodes.push(node);
+    stack.push(i);
+  }
+  return nodes;
+}
+
+/** Indices of the direct children of row `i` (one level below it, up to the next row of its level or higher). */
+export function childrenIn(nodes: readonly OutlineNode[], i: number, includeAmong = false): number[] {
+  const out: number[] = [];
+  for (let j = i + 1; j < nodes.length; j++) {
+    if (nodes[j].depth <= nodes[i].depth && nodes[j].parent !== i) break;
+    if (nodes[j].parent === i && (includeAmong || !nodes[j].among)) out.push(j);
+  }
+  return out;
+}
+
+/** True when row `j` lies below row `i` in the outline (child, grandchild…). */
+export function isDescendant(nodes: readonly OutlineNode[], j: number, i: number): boolean {
+  for (let p = nodes[j].parent; p >= 0; p = nodes[p].parent) if (p === i) return true;
+  return false;
+}
+
+/**
+ * The rows of `candidates` (indices) that are not below another candidate, nor a
+ * "其中" part: the rows a total written below them adds up.
+ */
+export function topLevelOf(nodes: readonly OutlineNode[], candidates: readonly number[]): number[] {
+  const set = new Set(candidates);
+  return candidates.filter((j) => {
+    if (nodes[j].among) return false;
+    for (let p = nodes[j].parent; p >= 0; p = nodes[p].parent) if (set.has(p) || nodes[p].among) return false;
+    return true;
+  });
+}
+
+/** Leading spaces (ASCII, full-width or non-breaking) before the label text. */
+export function isIndented(raw: string): boolean {
+  return /^[ \t\u3000\u00a0]+\S/.test(raw);
+}
