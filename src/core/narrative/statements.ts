@@ -197,7 +197,7 @@ function sentenceBounds(text: string): { start: number; end: number }[] {
 const COMPARISON = /(与|和|同)(上年|上年度|去年|20\d{2}\s*年度?)(决算|预算|同期)?(数)?相比|(比|较|同比)(上年|上年度|去年|20\d{2}\s*年度?)(决算|预算|同期)?(数)?|同比/g;
 const YEAR_WORD = /本年度|本年|上年度|上年|去年|(20\d{2})\s*年(度)?/g;
 
-function yearOf(prefix: string, doc: DocInfo): YearKey {
+export function yearOf(prefix: string, doc: DocInfo): YearKey {
   const t = prefix.replace(COMPARISON, "");
   let last: YearKey = "cur";
   for (const m of t.matchAll(YEAR_WORD)) {
@@ -278,6 +278,11 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
     const bounds = sentenceBounds(text);
     let lastAmount: Statement[] = [];
     const inPara: Statement[] = [];
+    /** The statements of the previous figure, and its sentence. */
+    let prevMade: Statement[] = [];
+    let prevSentence = -1;
+    /** After an amount of something else (a 功能分类 item), figures without their own concept are not read. */
+    let orphan = false;
     let lastEnd = 0;
     let lastSentence = -1;
     for (const f of figs) {
@@ -310,17 +315,30 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       const named = conceptsIn(kind === "amount" ? clause : own.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
       let ids: ConceptId[];
       // "年初预算为150万元，支出决算为142万元": a stage word alone names the previous figure's concept.
-      const bare = own.replace(FILLER_TAIL, "").replace(STAGE_TAIL, "").replace(FILLER_TAIL, "").replace(/^(支出|收入)$/, "") === "";
+      const bare =
+        own
+          .replace(/本年度|本年|上年度|上年|去年|\d{4}年度?/g, "")
+          .replace(FILLER_TAIL, "")
+          .replace(STAGE_TAIL, "")
+          .replace(FILLER_TAIL, "")
+          .replace(/^(支出|收入)$/, "") === "";
       if (kind === "amount") {
         const sameSentence = lastAmount.length && lastAmount[0].sentence === si;
         if (bare && sameSentence && own !== "") ids = lastAmount.map((x) => x.concept);
         else if (!named) {
           // An amount of something else (a 功能分类 item, a project): what follows is not about the previous figure.
           lastAmount = [];
+          orphan = true;
           continue;
         } else ids = named.ids;
+        orphan = false;
       } else if (named && !(named.ids.length === 1 && (named.ids[0] === "income" || named.ids[0] === "expense"))) ids = named.ids;
-      else if (lastAmount.length) ids = lastAmount.map((s) => s.concept);
+      else if (orphan) continue;
+      // "收、支总计各增加X万元，增长Y%": the rate goes with the change just before it.
+      else if (kind === "changePct" && prevSentence === si && prevMade.length && prevMade[0].kind === "change") ids = prevMade.map((x) => x.concept);
+      else if (lastAmount.length && lastAmount[0].sentence === si) ids = lastAmount.map((s) => s.concept);
+      // A new sentence ("…。与上年相比，增加X万元") speaks of the paragraph's subject, its first amount.
+      else if (inPara.length) ids = inPara.filter((x) => x.figure === inPara[0].figure).map((x) => x.concept);
       else continue;
       // Outside the “三公” section, 公务接待费 / 公务用车运行维护费 are 经济分类 items (机关运行经费 or
       // 公用经费 "主要包括"), not the “三公” figures.
@@ -337,8 +355,8 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
           kind === "amount"
             ? undefined
             : kind === "change" || kind === "changePct"
-              ? [...inPara].reverse().find((x) => x.concept === concept && x.year === "cur") ?? lastAmount.find((x) => x.concept === concept)
-              : lastAmount.find((x) => x.concept === concept);
+              ? [...inPara].reverse().find((x) => x.concept === concept && x.year === "cur") ?? inPara.find((x) => x.concept === concept)
+              : [...inPara].reverse().find((x) => x.concept === concept);
         const st: Statement = {
           concept,
           kind,
@@ -359,6 +377,10 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         if (kind === "amount") inPara.push(st);
       }
       if (kind === "amount") lastAmount = made;
+      if (made.length) {
+        prevMade = made;
+        prevSentence = si;
+      }
     }
   });
   return out;

@@ -15,7 +15,9 @@
  *   each with its value).
  * - A finding without a relation (a blank that the totals imply, a value that is
  *   not a number, a wording problem) joins the cause of its first cell when there
- *   is one; otherwise it is a cause of its own, with its own cells.
+ *   is one; otherwise findings with the same first cell (two problems of one
+ *   sentence of the 情况说明: a wrong 增减 and the rate computed from it) form one
+ *   cause, the place to edit; a finding without cells is a cause of its own.
  * - Info findings (rounding tails, figures not verified) are never causes.
  *
  * Order: errors before warnings, then causes that explain more relations first,
@@ -205,6 +207,7 @@ function titleOf(c: Omit<Cause, "title" | "id">): string {
     return `${where} 应为 ${c.suggested.shown}（${now}）`;
   }
   if (relCount > 1 || (relCount === 1 && c.findings.length > 1)) return `${where} 可能有误`;
+  if (c.findings.length > 1) return `${where} 有 ${c.findings.length} 处问题`;
   return c.findings[0].message;
 }
 
@@ -248,12 +251,25 @@ export function groupCauses(findings: Finding[], sheetOrder: Map<string, number>
     }
     home.findings.push(f);
   }
-  // Relation-less findings join the cause of their first cell, else stand alone.
+  // Relation-less findings join the cause of their first cell; else those with the same first
+  // cell (two problems of one sentence) form one cause; a finding without cells stands alone.
+  const textCauses = new Map<string, Pending>();
   for (const f of relationLess) {
     const ref = f.cells[0];
-    const list = ref ? byCell.get(refKey(ref)) : undefined;
-    if (list && list.length > 0) list[0].findings.push(f);
-    else pending.push({ cell: null, ref: ref ?? { sheet: "", row: 0, col: 0 }, delta: null, findings: [f] });
+    const key = ref ? refKey(ref) : "";
+    const list = ref ? byCell.get(key) : undefined;
+    if (list && list.length > 0) {
+      list[0].findings.push(f);
+      continue;
+    }
+    const same = ref ? textCauses.get(key) : undefined;
+    if (same) {
+      same.findings.push(f);
+      continue;
+    }
+    const p: Pending = { cell: null, ref: ref ?? { sheet: "", row: 0, col: 0 }, delta: null, findings: [f] };
+    pending.push(p);
+    if (ref) textCauses.set(key, p);
   }
   const built = pending.map((p) => {
     // Findings in their reading order, relations (the evidence) before notes.

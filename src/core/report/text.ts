@@ -79,7 +79,8 @@ export function formatText(file: string, r: CheckResult, opts: TextOptions = {})
         ? `${where} 应为 ${c.suggested.shown}（${c.suggested.current === "" ? "现为空" : `现为 ${c.suggested.current}`}）`
         : `${where} 可能有误`;
       const range = c.suggested?.range ? `（考虑尾差 ${c.suggested.range.low}–${c.suggested.range.high} 均可）` : "";
-      lines.push(`${head}${what}${range} — 由此有 ${c.findings.length} 处问题：`);
+      if (!c.suggested && c.findings.every((f) => !f.relation)) lines.push(`${head}${where} 有 ${c.findings.length} 处问题：`);
+      else lines.push(`${head}${what}${range} — 由此有 ${c.findings.length} 处问题：`);
       for (const f of c.findings) {
         lines.push(`       · ${f.message}`);
         const more = f.cells.length > 1 ? `涉及单元格：${cellsOf(f, sheet)}；` : "";

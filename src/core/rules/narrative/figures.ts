@@ -13,6 +13,7 @@ import { CellRef, refA1 } from "../../tables/types";
 import { Fact, FactSource, show } from "../../narrative/fact";
 import { Linked } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
+import { yearOf } from "../../narrative/statements";
 import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
 import { norm } from "../../recognize/normalize";
@@ -227,7 +228,7 @@ export const partsSum: Rule = {
           const qi = marks[mi].at;
           const from = mi ? marks[mi - 1].at + marks[mi - 1].len : s.start;
           const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%");
-          const last = before[before.length - 1];
+          let last = before[before.length - 1];
           if (!last) continue;
           const limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
           const isChange = (f: TextFigure) => /(增加|减少|增长|下降)$/.test(norm(p.text.slice(Math.max(s.start, f.start - 8), f.start)));
@@ -248,6 +249,12 @@ export const partsSum: Rule = {
           };
           const fits = (c: TextFigure[]) => c.length === width || (c.length === width - 1 && /持平/.test(clauseText(c)));
           const parallel = clauses.length >= 2 && width >= 2 && clauses.every(fits) && before.length >= width;
+          // "2026年预算15.00万元，比2025年减少1.50万元。其中，出国0万元；……": parts written as amounts
+          // belong to the amount, not to the change just before 其中.
+          if (!parallel && isChange(last) && after.length && after.every((f) => !isChange(f))) {
+            const amount = [...before].reverse().find((f) => !isChange(f));
+            if (amount) last = amount;
+          }
           // Listed amounts only, when the total is an amount: "财政拨款支出预算Y，比上年增加Z" lists Y, not Z.
           if (!parallel && !isChange(last)) after = after.filter((f) => !isChange(f));
           const checks: { total: TextFigure; figs: TextFigure[] }[] = parallel
@@ -318,7 +325,9 @@ export const sameFigure: Rule = {
       // The words left once the generic ones are gone must name an item: "与上年决算相比，增加",
       // "年初预算…支出决算", "全年预算数为…执行数为" repeat for every item and say nothing of which.
       if (subject.replace(GENERIC_WORDS, "").length < 4) continue;
-      const key = `${subject}|${l.figure.unit}`;
+      // Never the same item across years: "2025年预算16.50万元。2026年预算15.00万元" are two figures.
+      const year = yearOf(text.slice(i + 1, l.figure.start), { year: narrativeContext(ctx).year, kind: "final" });
+      const key = `${subject}|${l.figure.unit}|${year}`;
       const prev = seen.get(key);
       if (!prev) {
         seen.set(key, l);

@@ -246,8 +246,14 @@ export const change: Rule = {
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
+    const said = new Set<string>();
     for (const s of sts) {
       if (s.kind === "amount" || tableBacked(st, s)) continue;
+      // "收、支总计各增加X" is one figure for two concepts: one finding at most.
+      const fk = figKey(s.paraIndex, s.figure.start);
+      if (said.has(fk)) continue;
+      const before = out.length;
+      try {
       const base = s.base;
       if (!base || base.kind !== "amount") continue;
       if (s.kind === "change" || s.kind === "changePct") {
@@ -334,6 +340,9 @@ export const change: Rule = {
           expected: `${show(mid, s.figure.decimals || 2)}%`,
           actual: raw(s),
         });
+      }
+      } finally {
+        if (out.length > before) said.add(fk);
       }
     }
     return dedupeCells(out);

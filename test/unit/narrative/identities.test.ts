@@ -1,0 +1,98 @@
+/**
+ * A 情况说明 without its tables, checked against itself (narrative/statements.ts,
+ * rules/narrative/identities.ts): the workbooks of test/fixtures/narrative/,
+ * written in 湖北, 广东 and 四川 phrasings. The consistent texts give no error and
+ * no warning; each planted contradiction is found by its rule, naming the
+ * sentence(s) involved, and it is the first cause of the workbook.
+ *
+ * Rules covered: "narrative.consistency", "narrative.identity", "narrative.change",
+ * "narrative.share" (and "narrative.parts-sum" on a text without tables).
+ */
+import * as path from "path";
+import { checkWorkbook } from "../../../src/core/check";
+import { readXlsxFile } from "../../../src/host/xlsx/node";
+import { extractStatements } from "../../../src/core/narrative/statements";
+import { paragraphsOf } from "../../../src/core/narrative/text";
+import { FIXTURES } from "../../support/fixtures";
+import { NARRATIVE_DOCS, docWorkbook, planted } from "../../support/narrativeDocs";
+
+const DIR = path.join(FIXTURES, "narrative");
+const read = (name: string) => readXlsxFile(path.join(DIR, `${name}.xlsx`));
+
+describe.each(NARRATIVE_DOCS.map((d) => [d.name, d] as const))("%s", (_n, doc) => {
+  test("the consistent text: no error, no warning, no table needed", async () => {
+    const r = checkWorkbook(await read(doc.name));
+    expect(r.tables).toEqual([]);
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
+  });
+
+  test.each(doc.plants.map((p) => [p.id, p] as const))("planted %s: found, naming its sentences, first cause", async (_id, plant) => {
+    const wb = await read(`${doc.name}--${plant.id}`);
+    const r = checkWorkbook(wb);
+    const sheet = wb.sheets[0];
+    const textOf = (c: { row: number; col: number }) => String(sheet.rows.get(c.row)?.get(c.col)?.text ?? "");
+    const hits = r.findings.filter((f) => f.rule === plant.rule && f.severity === plant.severity);
+    // One finding, or several of one cause (a wrong direction makes the 增减额 and the rate wrong).
+    expect(hits.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(hits.map((h) => h.cause)).size).toBe(1);
+    const f = hits[0];
+    for (const want of plant.cells) expect(f.cells.some((c) => textOf(c).includes(want))).toBe(true);
+    if (plant.cells.length > 1) expect(new Set(f.cells.map((c) => c.row)).size).toBeGreaterThanOrEqual(2);
+    // One mistake, one cause, and it comes first.
+    expect(r.causes[0].findings).toContain(f);
+    expect(r.causes.filter((c) => c.severity === "error").length).toBeLessThanOrEqual(1);
+  });
+
+  test("the fixture files are the documents of test/support/narrativeDocs.ts", async () => {
+    const wb = await read(doc.name);
+    expect(paragraphsOf(wb.sheets[0], 1).map((p) => p.text)).toEqual(docWorkbook(doc).sheets[0] && doc.paragraphs);
+    for (const p of doc.plants) expect(planted(doc, p)).not.toEqual(doc.paragraphs);
+  });
+});
+
+describe("reading the text", () => {
+  const paras = (texts: string[]) => paragraphsOf(docWorkbook({ name: "t", title: "情况说明", paragraphs: texts, plants: [] }).sheets[0], 1);
+  const read = (texts: string[], year = 2021, kind: "final" | "budget" = "final") => extractStatements(paras(texts), { year, kind });
+
+  test("a prior year's figure is 上年, never compared with 本年", () => {
+    const s = read(["2021年度公务接待费支出2.30万元，上年为3.00万元，比上年减少0.70万元。", "上年公务接待费支出3.00万元。"]);
+    expect(s.map((x) => [x.concept, x.kind, x.year, x.value.toString()])).toEqual([
+      ["reception", "amount", "cur", "2.3"],
+      ["reception", "amount", "prev", "3"],
+      ["reception", "change", "cur", "-0.7"],
+      ["reception", "amount", "prev", "3"],
+    ]);
+    const r = checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["2021年度公务接待费支出2.30万元，与2020年度相比减少0.70万元。", "上年公务接待费支出3.00万元。"], plants: [] }));
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test("“与2020年度相比” says what a change is measured against, not the year of the figure", () => {
+    const s = read(["2021年度收入总计1,286.45万元。与2020年度相比，收、支总计各增加222.25万元，增长20.88%。"]);
+    expect(s.map((x) => `${x.concept}/${x.kind}/${x.year}`)).toEqual([
+      "incomeTotal/amount/cur",
+      "incomeTotal/change/cur",
+      "expenseTotal/change/cur",
+      "incomeTotal/changePct/cur",
+      "expenseTotal/changePct/cur",
+    ]);
+  });
+
+  test("scope words: 一般公共预算 inside 一般公共预算财政拨款 is a scope, not a budget stage", () => {
+    const s = read(["2021年度一般公共预算财政拨款支出年初预算为1,000.00万元，支出决算为1,100.00万元，完成年初预算的110.00%。"]);
+    expect(s.map((x) => `${x.concept}/${x.kind}/${x.stage}/${x.scope}`)).toEqual(["expense/amount/budget/gpb", "expense/amount/actual/gpb", "expense/rate/actual/gpb"]);
+  });
+
+  test("a 功能分类 item is not the scope's total; a share after it is not read", () => {
+    const s = read(["2021年度一般公共预算财政拨款支出2,203.76万元，主要用于：一般公共服务（类）支出142万元，占6.44%；卫生健康支出（类）支出1988.64万元，占90.24%。"]);
+    expect(s.map((x) => `${x.concept}/${x.kind}`)).toEqual(["expense/amount"]);
+  });
+
+  test("shares adjusted so they add up to 100.00% are a tail (info), not an error", () => {
+    const r = checkWorkbook(
+      docWorkbook({ name: "t", title: "情况说明", paragraphs: ["三、支出决算情况说明", "本年支出合计3,000.00万元，其中：基本支出1,000.00万元，占33.33%；项目支出1,000.00万元，占33.33%；上缴上级支出1,000.00万元，占33.34%。"], plants: [] }),
+    );
+    const shares = r.findings.filter((f) => f.rule === "narrative.share");
+    expect(shares.map((f) => f.severity)).toEqual(["info"]);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
