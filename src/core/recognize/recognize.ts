@@ -27,6 +27,8 @@ export interface TitleHit {
   def: TemplateDef;
   /** Right edge of the title's merge, if merged. */
   mergeRight?: number;
+  /** Starts with an outline number: kept only when its region parses (see isWeakTitle). */
+  weak?: boolean;
 }
 
 export interface Recognition {
@@ -36,22 +38,54 @@ export interface Recognition {
   otherSheets: string[];
 }
 
-/** Title text reduced to what template matchers test. */
+/** Sequence prefixes of a title: "表4", "附表3-2", "附件2-1：", "表1-1", "5.", "6、", "（二）", "一、". */
+const BREAK = "\u0001";
+const TITLE_PREFIX = [
+  /^(附表|附件|表)\u0001?[\d一二三四五六七八九十]+([-－—_.．]\d+)*(?:[:：.．、]|\u0001)?/,
+  // "5." / "6、" / "2.2024年…", not a decimal ("1.5万元").
+  /^\d{1,2}([-－]\d{1,2})*(?:[、:：]|[.．](?=\D|20\d{2}年)|\u0001)/,
+  /^\([一二三四五六七八九十\d]+\)[、.．]?/,
+  /^[一二三四五六七八九十]+[、.．]/,
+];
+/** A unit written inside the title cell ("…总表\n（单位：万元）", "…总表 金额单位:元"). */
+const TITLE_UNIT = /\(?(金额)?单位[:：]?(亿元|万元|千元|元)\)?/g;
+
+/**
+ * Title text reduced to what template matchers test: normalised (spaces and line
+ * breaks removed), without its sequence prefix, the 公开NN表 code, a unit written
+ * in the title, a trailing "(续)" or "(2021年度)". The department and the year
+ * stay inside (matchers test words, not whole titles).
+ */
 export function cleanTitle(text: string): string {
-  let t = norm(text);
+  // Spaces and line breaks end a prefix ("表8\n2024年…"): keep them as a mark until the prefix is gone.
+  let t = norm((text ?? "").trim().replace(/\s+/g, BREAK));
   t = t.replace(/公开\d+表/g, "");
-  t = t.replace(/^表\d+(-\d+)?[:：.、]?/, "");
+  t = t.replace(TITLE_UNIT, "");
+  for (let guard = 0; guard < 3; guard++) {
+    const before = t;
+    for (const re of TITLE_PREFIX) t = t.replace(re, "").replace(/^\u0001+/, "");
+    if (t === before) break;
+  }
+  t = t.replace(/\u0001/g, "");
   t = t.replace(/\((续|续表|单位:?[^)]*|20\d{2}年度?)\)$/, "");
   t = t.replace(/\((20\d{2})年度?\)/g, "");
   t = t.replace(/[…．.]+$/, "");
   return t;
 }
 
+/**
+ * A title that starts with an outline number ("1.", "一、", "（二）") is a weak
+ * title: tables of contents and narrative headings are written the same way, so
+ * recognition keeps it only when the region below it reads as that table.
+ */
+export function isWeakTitle(text: string): boolean {
+  return startsWithNumbering(text);
+}
+
 export function matchTitle(text: string): TemplateDef | undefined {
   if (!text) return undefined;
   const raw = norm(text);
   if (raw.length < 4 || raw.length > 80) return undefined;
-  if (startsWithNumbering(text)) return undefined;
   if (/说明|目录|……|\.{3,}/.test(raw)) return undefined;
   const t = cleanTitle(text);
   for (const def of allTemplates()) {
@@ -75,7 +109,7 @@ export function findTitles(sheet: SheetSnapshot, merges: MergeIndex): TitleHit[]
       const def = matchTitle(text);
       if (!def) return;
       const m = merges.mergeOf(row, col);
-      hits.push({ row, col, text: text.trim(), def, mergeRight: m?.right });
+      hits.push({ row, col, text: text.trim(), def, mergeRight: m?.right, weak: isWeakTitle(text) || undefined });
     });
   });
   hits.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -147,13 +181,18 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
     }
     return { tables, failures };
   }
-  const regions = regionsFor(sheet, hits);
-  hits.forEach((h, i) => {
-    const ctx: RegionContext = { sheet, merges, region: regions[i], titleRow: h.row, titleCol: h.col, title: h.text };
-    const res = parseRegion(h.def, ctx);
+  const parseAll = (list: TitleHit[]) => {
+    const regions = regionsFor(sheet, list);
+    return list.map((h, i) => parseRegion(h.def, { sheet, merges, region: regions[i], titleRow: h.row, titleCol: h.col, title: h.text }));
+  };
+  let results = parseAll(hits);
+  // A weak title ("1. 部门收支总表" in a 目录, "（一）…" in a narrative) whose region is not that table is no title.
+  const kept = hits.filter((h, i) => !h.weak || !("failed" in results[i]));
+  if (kept.length !== hits.length) results = kept.length ? parseAll(kept) : [];
+  for (const res of results) {
     if ("failed" in res) failures.push(res);
     else tables.push(res);
-  });
+  }
   return { tables, failures };
 }
 

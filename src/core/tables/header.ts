@@ -94,7 +94,11 @@ export function parseMeta(ctx: RegionContext, row: number, meta: MetaInfo): bool
       meta.unitRef = { sheet: ctx.sheet.name, row, col };
     }
     const d = u ? null : DEPT_RE.exec(n);
-    if (d && d[1]) meta.department = d[1];
+    // "部门：万元" is a unit line written on the 部门 label.
+    if (d && /^(亿元|万元|千元|元)$/.test(d[1])) {
+      meta.unit = d[1] as Unit;
+      meta.unitRef = { sheet: ctx.sheet.name, row, col };
+    } else if (d && d[1]) meta.department = d[1];
     const c = /公开\d+表/.exec(n);
     if (c) meta.code = c[0];
     const y = YEAR_RE.exec(n);
@@ -149,9 +153,33 @@ function looksLikeHeaderRow(ctx: RegionContext, row: number): boolean {
 }
 
 /**
+ * Meta written around the title rather than below it: a unit inside the title cell
+ * ("…总表\n（单位：万元）"), meta cells on the title row ("单位:万元" at its right),
+ * and meta-only rows just above the title ("金额单位：万元" over the title).
+ */
+function metaAroundTitle(ctx: RegionContext, meta: MetaInfo): void {
+  if (ctx.titleRow < 0) return;
+  const u = UNIT_RE.exec(norm(ctx.title));
+  if (u) {
+    meta.unit = u[1] as Unit;
+    meta.unitRef = { sheet: ctx.sheet.name, row: ctx.titleRow, col: ctx.titleCol };
+  }
+  for (let r = ctx.titleRow - 1; r >= Math.max(0, ctx.titleRow - 2); r--) {
+    const cells = rowCells(ctx, r);
+    if (cells.length === 0) continue;
+    if (!cells.every(({ cell }) => isMetaText(cell.text))) break;
+    parseMeta(ctx, r, meta);
+  }
+  parseMeta(ctx, ctx.titleRow, meta);
+}
+
+/**
  * Reads the header block that follows the title. `maxRows` bounds the search.
+ * The unit may be written anywhere above the header: in or beside the title, on a
+ * line above it, between the title and the header, or at the right of a header row.
  */
 export function readHeader(ctx: RegionContext, meta: MetaInfo, maxRows = 8): HeaderBlock {
+  metaAroundTitle(ctx, meta);
   let r = ctx.titleRow + 1;
   const last = Math.min(ctx.region.bottom, ctx.titleRow + 1 + maxRows + 4);
   // Meta rows (and blank rows) between the title and the header.
