@@ -15,6 +15,7 @@ import { COMMON_RULES } from "./common/tableChecks";
 import { NARRATIVE_FIGURE_RULES } from "./narrative/figures";
 import { NARRATIVE_TEXT_RULES } from "./narrative/text";
 import { NARRATIVE_IDENTITY_RULES } from "./narrative/identities";
+import { NARRATIVE_CLAIM_RULES } from "./narrative/claims";
 
 const registry: Rule[] = [
   ...COMMON_RULES,
@@ -30,6 +31,7 @@ const registry: Rule[] = [
   ...NARRATIVE_FIGURE_RULES,
   ...NARRATIVE_TEXT_RULES,
   ...NARRATIVE_IDENTITY_RULES,
+  ...NARRATIVE_CLAIM_RULES,
 ];
 
 export function registerRules(rules: Rule[]): void {

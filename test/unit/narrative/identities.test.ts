@@ -96,3 +96,32 @@ describe("reading the text", () => {
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("claims, one correct and one wrong sentence each", () => {
+  const check = (texts: string[], title = "情况说明") => checkWorkbook(docWorkbook({ name: "t", title, paragraphs: ["某某局2021年度部门决算情况说明", ...texts], plants: [] }));
+  const rules = (texts: string[]) => check(texts).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+
+  test.each([
+    ["narrative.compare-words", "“三公”经费支出预算为10.00万元，支出决算为7.50万元，决算数小于预算数。", "“三公”经费支出预算为10.00万元，支出决算为7.50万元，决算数大于预算数。"],
+    ["narrative.compare-words", "2021年度公务接待费支出2.00万元，上年为2.00万元，与上年持平。", "2021年度公务接待费支出2.30万元，上年为2.00万元，与上年持平。"],
+    ["narrative.compare-words", "公务接待费支出预算为2.00万元，支出决算为1.98万元，决算数与预算基本持平。", "公务接待费支出预算为2.00万元，支出决算为1.20万元，决算数与预算基本持平。"],
+    ["narrative.as-of-date", "截至2021年12月31日，本部门共有车辆2辆，其中一般公务用车2辆，执法执勤用车0辆。", "截至2019年12月31日，本部门共有车辆2辆，其中一般公务用车2辆，执法执勤用车0辆。"],
+    ["narrative.code-name", "一般公共预算财政拨款支出主要用于2080505机关事业单位基本养老保险缴费支出120.00万元。", "一般公共预算财政拨款支出主要用于2080505行政单位离退休120.00万元。"],
+    ["narrative.identity", "政府采购支出总额100.00万元，其中授予中小企业合同金额80.00万元。", "政府采购支出总额100.00万元，其中授予中小企业合同金额120.00万元。"],
+  ])("%s: “%s” passes, “%s” is found", (rule, good, bad) => {
+    expect(rules([good])).toEqual([]);
+    expect(rules([bad])).toContain(rule);
+  });
+
+  test("a budget's assets are as of the end of the year before", () => {
+    const budget = (t: string) =>
+      checkWorkbook(docWorkbook({ name: "t", title: "预算说明", paragraphs: ["某某局2026年部门预算编制说明", t], plants: [] })).findings.filter((f) => f.rule === "narrative.as-of-date");
+    expect(budget("截至2025年12月31日，本部门共有车辆2辆，其中一般公务用车2辆，执法执勤用车0辆。")).toEqual([]);
+    expect(budget("截至2026年12月31日，本部门共有车辆2辆，其中一般公务用车2辆，执法执勤用车0辆。")).toHaveLength(1);
+  });
+
+  test("an old 科目 name next to its code is named as old", () => {
+    const r = check(["一般公共预算财政拨款支出主要用于210医疗卫生与计划生育支出（类）80.00万元，用于医疗保障经办。"]);
+    expect(r.findings.filter((f) => f.rule === "narrative.code-name").map((f) => f.message)).toEqual([expect.stringContaining("以前年度的名称")]);
+  });
+});

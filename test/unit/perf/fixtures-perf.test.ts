@@ -209,7 +209,8 @@ describe("anyang-2021-final.xlsx (绩效 sheets)", () => {
 
   test("the narrative quotes the three projects correctly; the 整体 figures are truncated (2,203.75 for 2,203.7563)", () => {
     const fs = of(r, "perf.narrative.figures");
-    expect(fs.every((f) => f.severity === "warning")).toBe(true);
+    // Truncated, not rounded: info (issue 12: the clerk's habit, not a wrong figure).
+    expect(fs.every((f) => f.severity === "info")).toBe(true);
     expect(fs.map(cellsOf)).toEqual([
       ["情况说明!A51", "整体绩效自评!E15"],
       ["情况说明!A51", "整体绩效自评!F15"],

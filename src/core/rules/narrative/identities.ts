@@ -181,6 +181,23 @@ export const identity: Rule = {
         actual: raw(exp),
       });
     }
+    // Parts that cannot exceed their whole: 中小企业 within 政府采购, 小微企业 within 中小企业.
+    for (const [partId, wholeId] of [["sme", "procurement"], ["small", "sme"]] as [ConceptId, ConceptId][]) {
+      for (const part of sts) {
+        if (part.kind !== "amount" || part.concept !== partId) continue;
+        const whole = find(sts, wholeId, part, part);
+        if (!whole || tableBacked(st, part) && tableBacked(st, whole)) continue;
+        if (!intervalOfStatement(part).lo.gt(intervalOfStatement(whole).hi)) continue;
+        out.push({
+          rule: this.id,
+          severity: "error",
+          message: `情况说明中${CONCEPT_NAME[partId]} ${raw(part)}（${where(part)}）大于${CONCEPT_NAME[wholeId]} ${raw(whole)}（${where(whole)}）：部分不能超过整体，请核对。`,
+          cells: [part.para.ref, whole.para.ref],
+          expected: `≤ ${raw(whole)}`,
+          actual: raw(part),
+        });
+      }
+    }
     // Totals and their parts.
     for (const spec of SUMS) {
       const seen = new Set<string>();

@@ -161,7 +161,8 @@ function checkQuote(rule: string, p: Paragraph, q: Quoted, t: PerfTable, who: st
   const where = `${t.sheet}!${best.refs.map(refA1).join("、")}`;
   return finding({
     rule,
-    severity: truncated ? "warning" : "error",
+    // A figure cut off instead of rounded (2203.7563 written 2203.75): the clerk's habit, info.
+    severity: truncated ? "info" : "error",
     table: t,
     message: truncated
       ? `${where0(p)}写${who}${q.keyword}为 ${q.figure.raw}，${perfLabel(t)}${best.label}（${where}）为 ${shownTable}：四舍五入应写 ${fmt(best.cell?.amount?.value ?? best.interval.mid(), q.figure.decimals)}${q.kind === "rate" ? "%" : unit}，不应截尾。`

@@ -1,0 +1,205 @@
+/**
+ * Claims of the 情况说明 that published texts get wrong, checked from the text
+ * itself (narrative/statements.ts), with or without tables:
+ *
+ * - narrative.compare-words — "决算数大于（小于、等于）预算数", "与上年持平",
+ *   "与预算一致", "基本持平" against the two amounts of the sentence they compare
+ *   (within rounding; "基本持平" allows a difference of at most 5 % of the larger,
+ *   our reading of the usual wording).
+ * - narrative.as-of-date — "截至YYYY年12月31日": a final account speaks of the
+ *   end of its own year; a budget of the end of the year before (the latest
+ *   known state of the assets).
+ * - narrative.code-name — a 功能分类 code written with its name
+ *   ("2080505机关事业单位基本养老保险缴费支出"): the name must be the official one
+ *   of that code; a name of earlier years is reported as such.
+ */
+import { halfUnit } from "../../amount/decimal";
+import { Decimal } from "../../amount/decimal";
+import { Interval } from "../../amount/interval";
+import { compareName, functionEntry } from "../../codes/functional";
+import { Finding } from "../../report/finding";
+import { refA1 } from "../../tables/types";
+import { norm } from "../../recognize/normalize";
+import { narrativeContext } from "../../narrative/context";
+import { DocInfo, Statement, extractStatements, intervalOfStatement } from "../../narrative/statements";
+import { Rule, RuleContext } from "../types";
+
+const where = (ref: { sheet: string; row: number; col: number }) => `${ref.sheet}!${refA1(ref)}`;
+
+function docOf(ctx: RuleContext): DocInfo {
+  const n = narrativeContext(ctx);
+  const head = n.paragraphs.slice(0, 30).map((p) => p.text).join("");
+  const kind = ctx.tables.some((t) => t.family === "final")
+    ? "final"
+    : ctx.tables.some((t) => t.family === "budget")
+      ? "budget"
+      : (head.match(/决算/g) ?? []).length >= (head.match(/预算(编制)?说明|部门预算|单位预算/g) ?? []).length
+        ? "final"
+        : "budget";
+  return { year: n.year, kind };
+}
+
+const cache = new WeakMap<RuleContext, Statement[]>();
+function statementsOf(ctx: RuleContext): Statement[] {
+  let s = cache.get(ctx);
+  if (!s) {
+    s = extractStatements(narrativeContext(ctx).paragraphs, docOf(ctx));
+    cache.set(ctx, s);
+  }
+  return s;
+}
+
+type Relation = "gt" | "lt" | "eq" | "about";
+const WORDS: [RegExp, Relation][] = [
+  [/基本持平|基本一致|略有(增减|变化)/, "about"],
+  [/大于|高于|超过|多于/, "gt"],
+  [/小于|低于|少于/, "lt"],
+  [/等于|持平|一致|相同|相等|无差异|没有差异/, "eq"],
+];
+const ZH: Record<Relation, string> = { gt: "大于", lt: "小于", eq: "等于", about: "基本持平" };
+
+function relationOf(a: Interval, b: Interval, av: Decimal, bv: Decimal): Relation {
+  if (a.overlaps(b)) return "eq";
+  return av.gt(bv) ? "gt" : "lt";
+}
+
+/** Whether a table already judges this figure (the table rule "narrative.comparison" speaks then). */
+function backed(ctx: RuleContext, s: Statement): boolean {
+  return narrativeContext(ctx).links.some((l) => l.para === s.para && l.figure.start === s.figure.start && !!l.fact && l.status !== "unlinked");
+}
+
+export const compareWords: Rule = {
+  id: "narrative.compare-words",
+  title: "“大于/小于/等于/持平/一致”等比较用语应与所比较的两个数相符",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const out: Finding[] = [];
+    const sts = statementsOf(ctx).filter((s) => s.kind === "amount");
+    const bySentence = new Map<string, Statement[]>();
+    for (const s of sts) {
+      const k = `${s.paraIndex}:${s.sentence}`;
+      bySentence.set(k, [...(bySentence.get(k) ?? []), s]);
+    }
+    for (const [, list] of bySentence) {
+      const para = list[0].para;
+      const text = para.text;
+      // The sentence's text after its last amount: where the comparison is said.
+      const last = list[list.length - 1];
+      let end = text.slice(last.figure.end).search(/[。；;]/);
+      end = end < 0 ? text.length : last.figure.end + end;
+      const tail = norm(text.slice(last.figure.end, end));
+      const hit = WORDS.map(([re, r]) => ({ m: re.exec(tail), r })).find((x) => x.m);
+      if (!hit || !hit.m) continue;
+      // Skip words about something else ("与预算一致的原则", "持平的原因" are still comparisons; "相同口径" is not).
+      if (/口径|标准|原则|要求/.test(tail.slice(hit.m.index, hit.m.index + hit.m[0].length + 4))) continue;
+      // The two amounts compared: the same concept, budget vs outcome, or this year vs last.
+      const pairs: [Statement, Statement][] = [];
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) {
+          const a = list[i];
+          const b = list[j];
+          if (a.concept !== b.concept || a.scope !== b.scope) continue;
+          if (a.stage !== b.stage && a.year === b.year) pairs.push(a.stage === "actual" ? [a, b] : [b, a]);
+          else if (a.year !== b.year && a.stage === b.stage) pairs.push(a.year === "cur" ? [a, b] : [b, a]);
+        }
+      const pair = pairs[pairs.length - 1];
+      if (!pair) continue;
+      const [x, y] = pair; // x: the outcome (or this year), y: the budget (or last year)
+      if (backed(ctx, x) && backed(ctx, y)) continue;
+      // The subject of the words: "预算数大于决算数" compares the other way round.
+      const reversed = /^.{0,6}(预算|上年)[^，,]{0,6}(大于|小于|高于|低于|超过|多于|少于)/.test(tail);
+      const truth = relationOf(intervalOfStatement(x), intervalOfStatement(y), x.value, y.value);
+      const said = hit.r === "gt" || hit.r === "lt" ? (reversed ? (hit.r === "gt" ? "lt" : "gt") : hit.r) : hit.r;
+      const near = (() => {
+        const big = Decimal.max(x.value.abs(), y.value.abs());
+        return big.isZero() || x.value.minus(y.value).abs().div(big).lte(new Decimal("0.05"));
+      })();
+      const ok = said === truth || (said === "about" && near);
+      if (ok) continue;
+      const subj = x.stage !== y.stage ? ["决算数", "预算数"] : ["本年数", "上年数"];
+      const truthWord = truth === "eq" ? (hit.r === "about" ? "持平" : ZH.eq) : ZH[truth];
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明（${where(para.ref)}）写“${hit.m[0]}”，但本句${subj[0]}为 ${x.figure.raw.replace(/\s/g, "")}、${subj[1]}为 ${y.figure.raw.replace(/\s/g, "")}：${subj[0]}${truthWord}${subj[1]}${truth === "eq" || near ? "" : `（相差 ${x.value.minus(y.value).abs().toFixed(2)}万元）`}。`,
+        cells: [para.ref],
+        expected: `${subj[0]}${truthWord}${subj[1]}`,
+        actual: hit.m[0],
+      });
+    }
+    return out;
+  },
+};
+
+export const asOfDate: Rule = {
+  id: "narrative.as-of-date",
+  title: "“截至YYYY年12月31日”应为决算年度的年末（预算为上年末）",
+  severity: "warning",
+  family: "narrative",
+  check(ctx) {
+    const doc = docOf(ctx);
+    if (!doc.year) return [];
+    const due = doc.kind === "final" ? doc.year : doc.year - 1;
+    const out: Finding[] = [];
+    for (const p of narrativeContext(ctx).paragraphs) {
+      for (const m of norm(p.text).matchAll(/截[至止](到)?(20\d{2})年(12月31日|12月底|底|末)/g)) {
+        const y = parseInt(m[2], 10);
+        if (y === due) continue;
+        out.push({
+          rule: this.id,
+          severity: "warning",
+          message: `情况说明（${where(p.ref)}）写“${m[0]}”，本文件是 ${doc.year} 年${doc.kind === "final" ? "决算，应为" : "预算，资产等情况应截至"}“${due}年12月31日”。`,
+          cells: [p.ref],
+          expected: `截至${due}年12月31日`,
+          actual: m[0],
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** Where a written 科目 name stops: a figure, punctuation, the level mark, or 万元. */
+const NAME = /^[“"]?([\u4e00-\u9fa5()（）、]{2,40}?)(?=[”"]?\s*(?:[（(](?:类|款|项)[)）]|[，,；;。：:]|\d|万元|元|$|支出\d|[（(]))/;
+
+export const codeName: Rule = {
+  id: "narrative.code-name",
+  title: "情况说明中写出的科目编码与科目名称应对应（使用当年的科目名称）",
+  severity: "warning",
+  family: "narrative",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const p of narrativeContext(ctx).paragraphs) {
+      const t = norm(p.text);
+      for (const m of t.matchAll(/(?<![\d.])(\d{7}|\d{5}|\d{3})(?![\d.%])/g)) {
+        const code = m[1];
+        const entry = functionEntry(code);
+        if (!entry) continue;
+        const after = t.slice(m.index! + code.length);
+        if (/^(万|元|亿|人|个|次|辆|台|件|年|月|日|%|号|项目)/.test(after)) continue;
+        const nm = NAME.exec(after);
+        if (!nm) continue;
+        const written = nm[1].replace(/[（(](类|款|项)[)）]$/, "");
+        // A 类 code needs its level mark or a name that is clearly a 类 name: "208社会保障和就业支出".
+        if (code.length === 3 && !/支出|[（(]类[)）]/.test(after.slice(0, written.length + 4))) continue;
+        const verdict = compareName(entry, written);
+        if (verdict === "ok" || verdict === "unknown") continue;
+        out.push({
+          rule: this.id,
+          severity: "warning",
+          message:
+            verdict === "old"
+              ? `情况说明（${where(p.ref)}）科目 ${code} 写作“${written}”，这是以前年度的名称，现行名称为“${entry.name}”。`
+              : `情况说明（${where(p.ref)}）科目 ${code} 写作“${written}”，与该编码的科目名称“${entry.name}”不符：编码或名称有一处写错。`,
+          cells: [p.ref],
+          expected: entry.name,
+          actual: written,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const NARRATIVE_CLAIM_RULES = [compareWords, asOfDate, codeName];
