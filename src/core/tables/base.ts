@@ -29,8 +29,12 @@ export function failure(template: TemplateInfo, ctx: RegionContext, reason: stri
 
 export function createBase(ctx: RegionContext, t: TemplateInfo, meta: MetaInfo): TableBase {
   const unit = meta.unit ?? t.defaultUnit ?? "万元";
+  // A table known only by its sheet's name ("公开05表") has no title cell: its title
+  // row is the one above its first row, −1 when that is the sheet's first row. The
+  // table is then named by its first row (no finding may name row −1, "A0").
+  const titleRow = Math.max(0, ctx.titleRow);
   return {
-    id: `${ctx.sheet.name}!${a1(ctx.titleRow, ctx.titleCol)}`,
+    id: `${ctx.sheet.name}!${a1(titleRow, ctx.titleCol)}`,
     template: t.id,
     code: t.code,
     name: t.name,
@@ -38,7 +42,7 @@ export function createBase(ctx: RegionContext, t: TemplateInfo, meta: MetaInfo):
     sheet: ctx.sheet.name,
     range: { ...ctx.region },
     title: ctx.title,
-    titleRef: { sheet: ctx.sheet.name, row: ctx.titleRow, col: ctx.titleCol },
+    titleRef: { sheet: ctx.sheet.name, row: titleRow, col: ctx.titleCol },
     unit,
     unitExplicit: meta.unit !== undefined,
     unitRef: meta.unitRef,
