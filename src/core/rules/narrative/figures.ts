@@ -14,6 +14,7 @@ import { Fact, FactSource, show } from "../../narrative/fact";
 import { Linked } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";
+import { figKey, textVerified } from "./identities";
 import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
 import { norm } from "../../recognize/normalize";
@@ -159,8 +160,15 @@ export const unlinked: Rule = {
   family: "narrative",
   check(ctx) {
     const byPara = new Map<Paragraph, Linked[]>();
+    // Figures no table holds but that the text's own identities confirm are verified too.
+    const held = textVerified(ctx);
+    let confirmed = 0;
     for (const l of linksOf(ctx)) {
       if (l.status !== "unlinked") continue;
+      if (held.has(figKey(l.index, l.figure.start))) {
+        confirmed++;
+        continue;
+      }
       const list = byPara.get(l.para) ?? [];
       list.push(l);
       byPara.set(l.para, list);
@@ -174,7 +182,7 @@ export const unlinked: Rule = {
         {
           rule: this.id,
           severity: "info" as const,
-          message: `情况说明（${where(paras[0])} 等 ${paras.length} 段）中的 ${n} 个数字未能核对：工作簿中没有识别到部门决算或预算公开表。把公开表放在同一工作簿中即可逐一核对。`,
+          message: `情况说明（${where(paras[0])} 等 ${paras.length} 段）中的 ${n} 个数字未能核对：工作簿中没有识别到部门决算或预算公开表。${confirmed ? `另有 ${confirmed} 个数字已按文中的相互关系（收支总计、合计与各项、增减额与增减率、占比、完成率）核对一致。` : ""}把公开表放在同一工作簿中即可逐一核对。`,
           cells: [paras[0].ref],
         },
       ];

@@ -35,7 +35,15 @@ import { Linked } from "../../narrative/link";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
 import { RuleContext, Rule } from "../types";
 
-const cache = new WeakMap<RuleContext, { statements: Statement[]; linked: Map<string, Linked>; doc: DocInfo }>();
+interface State {
+  statements: Statement[];
+  linked: Map<string, Linked>;
+  doc: DocInfo;
+  /** Figures (paragraph:offset) found to agree with the text's other figures by some identity. */
+  held: Set<string>;
+}
+
+const cache = new WeakMap<RuleContext, State>();
 
 function figKey(paraIndex: number, start: number): string {
   return `${paraIndex}:${start}`;
@@ -49,7 +57,11 @@ function docKind(ctx: RuleContext, text: string): "final" | "budget" {
   return b > 0 && d === 0 ? "budget" : d >= b ? "final" : "budget";
 }
 
-function state(ctx: RuleContext) {
+function hold(st: State, ...xs: (Statement | undefined)[]): void {
+  for (const x of xs) if (x) st.held.add(figKey(x.paraIndex, x.figure.start));
+}
+
+function state(ctx: RuleContext): State {
   let s = cache.get(ctx);
   if (s) return s;
   const n = narrativeContext(ctx);
@@ -58,7 +70,7 @@ function state(ctx: RuleContext) {
   const statements = n.paragraphs.length ? extractStatements(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, linked, doc };
+  s = { statements, linked, doc, held: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -103,7 +115,11 @@ export const consistency: Rule = {
       const k = statementKey(s);
       const seen = first.get(k) ?? [];
       const iv = intervalOfStatement(s);
-      if (seen.some((p) => intervalOfStatement(p).overlaps(iv))) continue;
+      const agrees = seen.find((p) => intervalOfStatement(p).overlaps(iv));
+      if (agrees) {
+        hold(st, agrees, s);
+        continue;
+      }
       const prev = seen[0];
       seen.push(s);
       first.set(k, seen);
@@ -171,7 +187,11 @@ export const identity: Rule = {
       const k = `${inc.year}|${inc.stage}|${inc.scope}`;
       if (done.has(k)) continue;
       done.add(k);
-      if (intervalOfStatement(inc).overlaps(intervalOfStatement(exp)) || (tableBacked(st, inc) && tableBacked(st, exp))) continue;
+      if (intervalOfStatement(inc).overlaps(intervalOfStatement(exp))) {
+        hold(st, inc, exp);
+        continue;
+      }
+      if (tableBacked(st, inc) && tableBacked(st, exp)) continue;
       out.push({
         rule: this.id,
         severity: "error",
@@ -218,7 +238,10 @@ export const identity: Rule = {
         const sum = all.reduce((a, s) => a.plus(s.value), ZERO);
         const onlyAtLeast = (spec.optional ?? []).length > 0 && opt.length < (spec.optional ?? []).length;
         const broken = onlyAtLeast ? sumIv.lo.gt(totIv.hi) : !sumIv.overlaps(totIv);
-        if (!broken) continue;
+        if (!broken) {
+          if (!onlyAtLeast) hold(st, t, ...all);
+          continue;
+        }
         if (all.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
         out.push({
           rule: this.id,
@@ -284,7 +307,10 @@ export const change: Rule = {
           if (!prior) continue;
           const expected = intervalOfStatement(base).sub(intervalOfStatement(prior));
           const said = intervalOfStatement(s);
-          if (expected.overlaps(said)) continue;
+          if (expected.overlaps(said)) {
+            hold(st, s, base, prior);
+            continue;
+          }
           const diff = base.value.minus(prior.value);
           const wrongWay = !diff.isZero() && !s.value.isZero() && diff.isNeg() !== s.value.isNeg();
           out.push({
@@ -320,7 +346,10 @@ export const change: Rule = {
         const expected = pct(changeIv, priorIv);
         if (!expected) continue;
         const said = Interval.around(s.value, halfUnit(s.figure.decimals));
-        if (expected.overlaps(said)) continue;
+        if (expected.overlaps(said)) {
+          hold(st, s, base, prior, chg);
+          continue;
+        }
         const mid = base.value.minus(priorValue).div(priorValue).times(HUNDRED);
         out.push({
           rule: this.id,
@@ -347,7 +376,11 @@ export const change: Rule = {
           continue;
         }
         const expected = pct(intervalOfStatement(base), intervalOfStatement(budget));
-        if (!expected || expected.overlaps(Interval.around(s.value, halfUnit(s.figure.decimals)))) continue;
+        if (!expected) continue;
+        if (expected.overlaps(Interval.around(s.value, halfUnit(s.figure.decimals)))) {
+          hold(st, s, base, budget);
+          continue;
+        }
         const mid = base.value.div(budget.value).times(HUNDRED);
         out.push({
           rule: this.id,
@@ -410,7 +443,11 @@ export const share: Rule = {
       if (!whole || whole.value.isZero()) continue;
       const expected = pct(intervalOfStatement(part), intervalOfStatement(whole));
       const said = Interval.around(s.value, halfUnit(s.figure.decimals));
-      if (!expected || expected.overlaps(said)) continue;
+      if (!expected) continue;
+      if (expected.overlaps(said)) {
+        hold(st, s, part, whole);
+        continue;
+      }
       const mid = part.value.div(whole.value).times(HUNDRED);
       const unit = new Decimal(1).div(new Decimal(10).pow(s.figure.decimals));
       // One unit of the last decimal: the adjustment that makes the shares add up to 100%.
@@ -431,3 +468,16 @@ export const share: Rule = {
 };
 
 export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share];
+
+/**
+ * The figures of the text that its own identities confirm (a total equal to its
+ * stated parts, a rate equal to its quotient …), as "paragraph:offset" keys of
+ * narrativeContext(ctx).links: for the report of what could not be verified.
+ */
+export function textVerified(ctx: RuleContext): Set<string> {
+  const st = state(ctx);
+  if (!st.held.size) for (const r of NARRATIVE_IDENTITY_RULES) r.check(ctx);
+  return st.held;
+}
+
+export { figKey };
