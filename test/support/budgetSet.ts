@@ -46,6 +46,13 @@ export interface BudgetSetOptions {
   sheetPrefix?: string;
   /** Include 封面, 目录 and 机构设置 sheets (default true). */
   frontMatter?: boolean;
+  /**
+   * Outline labels on the two summary tables (issue 11): "一、本年收入" over "（一）财政拨款收入"
+   * over "1. 一般公共预算"…, "二、上年结转"; "一、本年支出" over "（一）<class>"…, "二、结转下年".
+   */
+  outline?: boolean;
+  /** A sequence prefix on every table title: "表4 …" (table), "4.…" (numbered) or "附表1-4 …" (annex). */
+  titlePrefix?: "table" | "numbered" | "annex";
 }
 
 const D = (v: string | number | Decimal) => new Decimal(v);
@@ -203,6 +210,13 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
     sheetOf[template] = prefix + name;
   };
   const title = (t: string) => `${year}年${who}${t}`;
+  // The table's number in the set (for a prefixed title).
+  const NUMBER: Record<string, number> = { budget01: 1, budget02: 2, budget03: 3, budget04: 4, budget05: 5, budget06: 6, budget07: 7, budget08: 8, budgetSangong: 9 };
+  const prefixed = (template: string, t: string) => {
+    const n = NUMBER[template];
+    const p = opts.titlePrefix === "table" ? `表${n} ` : opts.titlePrefix === "numbered" ? `${n}.` : opts.titlePrefix === "annex" ? `附表1-${n} ` : "";
+    return p + t;
+  };
   const editor = unit ? `编制单位：${dept}` : `编制部门：${dept}`;
   const pad = (row: CellInput[], w: number) => [...row, ...Array(Math.max(0, w - row.length)).fill(null)];
   const classes = (pick: (i: BudgetItem) => Decimal) => [...new Set(items.filter((i) => !pick(i).isZero()).map((i) => i.code.slice(0, 3)))].sort();
@@ -234,21 +248,34 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
       ["三、事业单位经营收入", ZERO],
       ["四、其他收入", sum(items.map((i) => i.other))],
     ];
+    if (opts.outline) {
+      // 一、本年收入 over （一）…（四）, the old top lines one level down; 二、上年结转 (nil).
+      inc.forEach((x, k) => (x[0] = x[0].replace(/^([一二三四])、/, (_m, c: string) => `（${c}）`)));
+      inc.unshift(["一、本年收入", sum(items.map(total))]);
+      inc.push(["二、上年结转", ZERO]);
+    }
     const cls = classes(total);
     const ofClass = (c: string, f: (i: BudgetItem) => Decimal) => sum(items.filter((i) => i.code.startsWith(c)).map(f));
     const expCols: ((i: BudgetItem) => Decimal)[] = unit ? [total, (i) => i.personnel, (i) => i.public, (i) => i.project] : [total];
     const w = unit ? 7 : 4;
-    const rows: CellInput[][] = [[], [title("财务收支预算总表")], [], pad([editor], w - 1).concat(["单位：元"]), [], ["本年收入", null, "本年支出"]];
+    const rows: CellInput[][] = [[], [prefixed("budget01", title("财务收支预算总表"))], [], pad([editor], w - 1).concat(["单位：元"]), [], ["本年收入", null, "本年支出"]];
     const merges = [`A2:${unit ? "G" : "D"}2`, unit ? "A4:E4" : "A4:C4", "A6:B6", `C6:${unit ? "G" : "D"}6`];
     if (unit) {
       rows.push(["项目", "预算数", "项目", "预算数"], [null, null, null, "合计", "基本支出", null, "项目支出"], [null, null, null, null, "人员经费", "公用经费"]);
       merges.push("A7:A9", "B7:B9", "C7:C9", "D7:G7", "E8:F8", "D8:D9", "G8:G9");
     } else rows.push(["项目", "预算数", "项目", "预算数"]);
-    const n = Math.max(inc.length, cls.length, 13);
+    // Expense lines: the classes, or with outline labels 一、本年支出 over （一）<class>… and 二、结转下年.
+    const exp: [string, CellInput[]][] = cls.map((c, k) => [`${CN[k]}、${nameOf(c)}`, expCols.map((f) => num(ofClass(c, f)))]);
+    if (opts.outline) {
+      exp.forEach((x, k) => (x[0] = `（${CN[k]}）${nameOf(cls[k])}`));
+      exp.unshift(["一、本年支出", expCols.map((f) => num(sum(items.map(f))))]);
+      exp.push(["二、结转下年", []]);
+    }
+    const n = Math.max(inc.length, exp.length, 13);
     for (let k = 0; k < n; k++) {
       const a = inc[k];
-      const c = cls[k];
-      rows.push([a?.[0] ?? null, a ? num(a[1]) : null, c ? `${CN[k]}、${nameOf(c)}` : null, ...(c ? expCols.map((f) => num(ofClass(c, f))) : [])]);
+      const e = exp[k];
+      rows.push([a?.[0] ?? null, a ? num(a[1]) : null, e?.[0] ?? null, ...(e?.[1] ?? [])]);
     }
     const grand = sum(items.map(total));
     rows.push(["收入总计", num(grand), "支出总计", ...expCols.map((f) => num(sum(items.map(f))))]);
@@ -269,7 +296,7 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
     const sel = items.filter(pick);
     const w = 4 + heads.length;
     const L = String.fromCharCode(64 + w);
-    const rows: CellInput[][] = [[], [title(name)], [], pad([editor], w - 1).concat(["单位：元"]), [], pad(["项目", null, null, null, group], w), pad(["功能分类科目编码", null, null, "功能分类科目名称", ...heads], w), ["类", "款", "项"]];
+    const rows: CellInput[][] = [[], [prefixed(template, title(name))], [], pad([editor], w - 1).concat(["单位：元"]), [], pad(["项目", null, null, null, group], w), pad(["功能分类科目编码", null, null, "功能分类科目名称", ...heads], w), ["类", "款", "项"]];
     const merges = [`A2:${L}2`, "A4:E4", "A6:D6", `E6:${L}6`, "A7:C7", "D7:D8", ...heads.map((_, k) => `${String.fromCharCode(69 + k)}7:${String.fromCharCode(69 + k)}8`)];
     const all = (f: (i: BudgetItem) => boolean) => cols.map((c) => num(sum(sel.filter(f).map(c))));
     for (const c of [...new Set(sel.map((i) => i.code.slice(0, 3)))].sort()) {
@@ -296,17 +323,27 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
     const cls = classes(fiscal);
     const ofClass = (c: string, f: (i: BudgetItem) => Decimal) => sum(items.filter((i) => i.code.startsWith(c)).map(f));
     const fcols: ((i: BudgetItem) => Decimal)[] = [fiscal, gpb, (i) => i.govFund, (i) => i.soe];
-    const rows: CellInput[][] = [[], [title("财政拨款收支预算总表")], [], pad([editor], 6).concat(["单位：元"]), [], ["财政拨款收入", null, "财政拨款支出"], ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]];
+    const rows: CellInput[][] = [[], [prefixed("budget04", title("财政拨款收支预算总表"))], [], pad([editor], 6).concat(["单位：元"]), [], ["财政拨款收入", null, "财政拨款支出"], ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]];
     const inc: [string, Decimal][] = [
       ["一、一般公共预算", sum(items.map(gpb))],
       ["二、政府性基金预算", sum(items.map((i) => i.govFund))],
       ["三、国有资本经营预算", sum(items.map((i) => i.soe))],
     ];
-    const n = Math.max(inc.length, cls.length, 13);
+    const exp: [string, CellInput[]][] = cls.map((c, k) => [`${CN[k]}、${nameOf(c)}`, fcols.map((f) => num(ofClass(c, f)))]);
+    if (opts.outline) {
+      // 一、本年收入 over （一）…（三）, 二、上年结转 (nil); 一、本年支出 over （一）<class>…, 二、结转下年.
+      inc.forEach((x) => (x[0] = x[0].replace(/^([一二三])、/, (_m, c: string) => `（${c}）`)));
+      inc.unshift(["一、本年收入", sum(items.map(fiscal))]);
+      inc.push(["二、上年结转", ZERO]);
+      exp.forEach((x, k) => (x[0] = `（${CN[k]}）${nameOf(cls[k])}`));
+      exp.unshift(["一、本年支出", fcols.map((f) => num(sum(items.map(f))))]);
+      exp.push(["二、结转下年", []]);
+    }
+    const n = Math.max(inc.length, exp.length, 13);
     for (let k = 0; k < n; k++) {
       const a = inc[k];
-      const c = cls[k];
-      rows.push([a?.[0] ?? null, a ? num(a[1]) : null, c ? `${CN[k]}、${nameOf(c)}` : null, ...(c ? fcols.map((f) => num(ofClass(c, f))) : [])]);
+      const e = exp[k];
+      rows.push([a?.[0] ?? null, a ? num(a[1]) : null, e?.[0] ?? null, ...(e?.[1] ?? [])]);
     }
     rows.push(["收入总计", num(sum(items.map(fiscal))), "支出总计", ...fcols.map((f) => num(sum(items.map(f))))]);
     push("budget04", `${U}财政拨款收支总表`, rows, ["A2:G2", "A4:C4", "A6:B6", "C6:G6"]);
@@ -338,7 +375,7 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
 
   // 8 一般公共预算基本支出部门预算经济分类预算表 (类 | 款 | 名称 | 合计 | 人员经费 | 公用经费)
   {
-    const rows: CellInput[][] = [[], [title("一般公共预算基本支出部门预算经济分类预算表")], [], [editor, null, null, null, null, "单位：元"], [], ["项目", null, null, "一般公共预算基本支出"], ["部门预算经济分类科目编码", null, "经济分类科目名称", "合计", "人员经费", "公用经费"], ["类", "款"]];
+    const rows: CellInput[][] = [[], [prefixed("budget08", title("一般公共预算基本支出部门预算经济分类预算表"))], [], [editor, null, null, null, null, "单位：元"], [], ["项目", null, null, "一般公共预算基本支出"], ["部门预算经济分类科目编码", null, "经济分类科目名称", "合计", "人员经费", "公用经费"], ["类", "款"]];
     const merges = ["A2:F2", "A4:C4", "A6:C6", "D6:F6", "A7:B7", "C7:C8", "D7:D8", "E7:E8", "F7:F8"];
     const codes = [...econ.keys()].sort();
     for (const cls of [...new Set(codes.map((c) => c.slice(0, 3)))].sort()) {
@@ -365,7 +402,7 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
     const change = diff(current, previous);
     // A 增减 of zero is written 0.00 (a blank would say nothing); other zero figures stay blank.
     const numC = (d: Decimal): CellInput => (d.isZero() ? (opts.textNumbers ? "0.00" : 0) : num(d));
-    const name = `${year}年${unit ? "单位" : "部门"}“三公”经费和机关运行经费预算表`;
+    const name = prefixed("budgetSangong", `${year}年${unit ? "单位" : "部门"}“三公”经费和机关运行经费预算表`);
     const sheet = `${U}“三公”经费和机关运行费预算表`;
     const layout = opts.sangong ?? "shanghai";
     if (layout === "shanghai") {
