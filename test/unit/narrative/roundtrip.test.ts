@@ -1,0 +1,44 @@
+/**
+ * Acceptance (issue 12): the generated 情况说明, fed back through the checker in
+ * place of the clerk's text, gives no narrative error and no narrative warning
+ * on every fixture workbook — the generator and the checker (table links and
+ * the text's own identities: "narrative.consistency", "narrative.identity",
+ * "narrative.change", "narrative.share", "narrative.compare-words") agree.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { checkWorkbook } from "../../../src/core/check";
+import { draftNarrative } from "../../../src/core/narrative/draft";
+import { narrativeSheet } from "../../../src/core/narrative/sheet";
+import { narrativeSheets } from "../../../src/core/narrative/text";
+import { readXlsxFile } from "../../../src/host/xlsx/node";
+import { FIXTURES } from "../../support/fixtures";
+
+const files = [FIXTURES, path.join(FIXTURES, "budget")].flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(d, f)));
+
+test.each(files.map((f) => [path.relative(FIXTURES, f), f]))("%s: the generated text raises no narrative error or warning", async (_n, file) => {
+  const wb = await readXlsxFile(file);
+  const r0 = checkWorkbook(wb);
+  if (!r0.tables.some((t) => t.family === "final" || t.family === "budget")) return; // nothing to generate from
+  const gen = draftNarrative(wb);
+  const own = new Set(narrativeSheets(wb, new Set(r0.tables.map((t) => t.sheet))).map((s) => s.name));
+  const ns = narrativeSheet(gen);
+  const fed = { ...wb, sheets: [...wb.sheets.filter((s) => !own.has(s.name)), { ...ns.sheet, name: "情况说明" }] };
+  const r = checkWorkbook(fed);
+  const bad = r.findings.filter((f) => f.severity !== "info" && f.cells[0]?.sheet === "情况说明" && /narrative/.test(f.rule) && f.rule !== "narrative.placeholder");
+  expect(bad.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+});
+
+test("the round trip can fail: one figure of the generated anyang text changed is an error on that paragraph", async () => {
+  const wb = await readXlsxFile(path.join(FIXTURES, "anyang-2021-final.xlsx"));
+  const r0 = checkWorkbook(wb);
+  const own = new Set(narrativeSheets(wb, new Set(r0.tables.map((t) => t.sheet))).map((s) => s.name));
+  const sheet = { ...narrativeSheet(draftNarrative(wb)).sheet, name: "情况说明" };
+  // The paragraph with 收、支总计: its first figure plus 100.
+  const rows = new Map([...sheet.rows].map(([r, m]) => [r, new Map(m)]));
+  const [row, cells] = [...rows].find(([, m]) => /收、支总计/.test(String(m.get(0)?.text ?? "")))!;
+  const text = String(cells.get(0)!.text).replace(/(\d[\d,]*\.\d{2})/, (m) => (Number(m.replace(/,/g, "")) + 100).toFixed(2));
+  cells.set(0, { text, value: text });
+  const r = checkWorkbook({ ...wb, sheets: [...wb.sheets.filter((s) => !own.has(s.name)), { ...sheet, rows }] });
+  expect(r.findings.some((f) => f.severity === "error" && f.cells[0]?.sheet === "情况说明" && f.cells[0].row === row)).toBe(true);
+});
