@@ -54,6 +54,8 @@ export const USAGE = `用法：
   --json       以 JSON 输出（每个文件一个对象；多个文件或给出文件夹时为数组）
   --no-info    不显示“提示”级别的结果（如四舍五入尾差）
   --rules      列出全部校验规则（编号、级别、说明）
+  --files-from 清单.txt
+               从清单读入要校验的文件（每行一个路径；- 表示标准输入），可与文件参数并用
   --jobs N     同时校验 N 个文件（默认为本机的处理器核数）；结果仍按输入顺序输出
   --summary 文件
                全部文件校验完后写出汇总：.xlsx 含“汇总”（每个文件一行：文件、部门、
@@ -81,12 +83,14 @@ interface Parsed {
   /** Worker threads for several files (--jobs); undefined: one per core. */
   jobs?: number;
   summary?: string;
+  /** Lists of files, one path a line (--files-from; "-" is stdin). */
+  lists: string[];
   /** Options given a bad value. */
   problems: string[];
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { files: [], json: false, info: true, help: false, rules: false, unknown: [], problems: [] };
+  const p: Parsed = { files: [], json: false, info: true, help: false, rules: false, unknown: [], lists: [], problems: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf("=");
@@ -115,6 +119,11 @@ export function parseArgs(argv: string[]): Parsed {
         if (why) p.problems.push(why);
         else p.summary = v;
       }
+    } else if (name === "--files-from") {
+      const v = name !== a ? a.slice(eq + 1) : argv[i + 1];
+      if (name === a && v !== undefined) i++;
+      if (!v) p.problems.push("--files-from 后面需要一个文件名（每行一个要校验的文件；- 表示标准输入）");
+      else p.lists.push(v);
     } else if (a.startsWith("-")) p.unknown.push(a);
     else p.files.push(a);
   }
@@ -150,8 +159,29 @@ function arrayElement(j: unknown, first: boolean): string {
   return `${first ? "[\n" : ",\n"}  ${body}`;
 }
 
+/** The paths of a --files-from list: one a line, blank lines skipped. */
+async function readList(list: string): Promise<string[]> {
+  const text = list === "-" ? await new Promise<string>((resolve, reject) => {
+    let s = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (d) => (s += d));
+    process.stdin.on("end", () => resolve(s));
+    process.stdin.on("error", reject);
+  }) : await fs.readFile(list, "utf8");
+  return text.replace(/^\ufeff/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+}
+
 export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<number> {
-  const { inputs, directories } = await expandInputs(args.files);
+  const files = [...args.files];
+  for (const list of args.lists) {
+    try {
+      files.push(...(await readList(list)));
+    } catch (e) {
+      io.err(`无法读取文件清单 ${list}：${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
+  const { inputs, directories } = await expandInputs(files);
   // The summary being written is no input (it may sit in the folder checked).
   const summaryAt = args.summary ? path.resolve(args.summary) : undefined;
   const list = inputs.filter((x) => path.resolve(x.file) !== summaryAt);
@@ -161,7 +191,7 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
   }
   const wantJson = args.json || !!args.summary;
   const tasks: FileTask[] = list.map((x) => ({ file: x.file, info: args.info, json: wantJson, text: !args.json, color: io.color }));
-  const asArray = list.length > 1 || directories > 0;
+  const asArray = list.length > 1 || directories > 0 || args.lists.length > 0;
   const progress = new Progress(io, list.length, !!io.progress && list.length > 3);
   const records: SummaryRecord[] = new Array(list.length);
   const pending = new Map<number, FileOutcome>();
@@ -307,7 +337,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`${args.problems.join("\n")}\n\n${USAGE}`);
     return 2;
   }
-  if (args.files.length === 0) {
+  if (args.files.length === 0 && args.lists.length === 0) {
     io.err(`请给出要校验的 .xlsx 文件。\n\n${USAGE}`);
     return 2;
   }

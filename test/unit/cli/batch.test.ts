@@ -172,6 +172,18 @@ test("output order with --jobs 2 equals --jobs 1 (text and JSON)", () => {
   expect(j.map((x: { file: string }) => x.file)).toEqual(order);
 });
 
+test("--files-from: a list of files, one a line, checked like arguments (always an array)", () => {
+  const list = path.join(out, "清单.txt");
+  writeFileSync(list, "\ufeff" + files().reverse().join("\r\n") + "\r\n\r\n");
+  const r = run(["--files-from", list, "--json", "--jobs", "2"]);
+  expect(r.code).toBe(2);
+  expect(JSON.parse(r.out).map((x: { file: string }) => x.file)).toEqual(files().reverse());
+  const one = path.join(out, "一个.txt");
+  writeFileSync(one, files()[2] + "\n");
+  expect(Array.isArray(JSON.parse(run(["--files-from", one, "--json"]).out))).toBe(true);
+  expect(run(["--files-from", path.join(out, "nope.txt")]).err).toMatch(/无法读取文件清单/);
+});
+
 test("bad option values exit 2", () => {
   expect(run([dir, "--jobs", "0"]).err).toMatch(/--jobs 后面需要一个正整数/);
   expect(run([dir, "--jobs"]).code).toBe(2);

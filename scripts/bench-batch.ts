@@ -1,0 +1,47 @@
+/**
+ * Batch throughput of the command line: the bundled example copied N times
+ * (BENCH_BATCH_FILES, default 120) into a temporary folder, checked with
+ * `node bin/disclosure-check.js DIR --jobs J --json >/dev/null` for J = 1, 2, 4.
+ *
+ * Per core = files per minute ÷ min(J, cores): a run with more jobs than cores
+ * gets no more CPU than the cores. Target: ≥ 1,000 workbooks per minute per core.
+ * The wall time includes process start, worker start and module loading.
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, mkdtempSync, openSync, closeSync, rmSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.join(__dirname, "..");
+const BIN = path.join(ROOT, "bin", "disclosure-check.js");
+const EXAMPLE = path.join(ROOT, "examples", "anyang-2021-final.xlsx");
+const N = Number(process.env.BENCH_BATCH_FILES ?? 120);
+const TARGET = 1000;
+const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "disclosure-bench-batch-"));
+for (let i = 0; i < N; i++) copyFileSync(EXAMPLE, path.join(dir, `部门${String(i + 1).padStart(4, "0")}.xlsx`));
+
+console.log(`批量吞吐：${N} 个工作簿（${path.basename(EXAMPLE)} 的副本），本机 ${cores} 核`);
+let allMet = true;
+for (const jobs of [1, 2, 4]) {
+  const devnull = openSync(os.devNull, "w");
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, dir, "--jobs", String(jobs), "--json"], { stdio: ["ignore", devnull, "pipe"], encoding: "utf8" });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  closeSync(devnull);
+  if (r.status !== 1) {
+    console.error(`--jobs ${jobs}：退出码 ${r.status}（应为 1：示例有错误）\n${r.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const perMin = (N / secs) * 60;
+  const perCore = perMin / Math.min(jobs, cores);
+  const met = perCore >= TARGET;
+  allMet &&= met;
+  console.log(
+    `批量吞吐：--jobs ${jobs}  ${secs.toFixed(2)} 秒，${Math.round(perMin)} 个/分钟，${Math.round(perCore)} 个/分钟/核 (target ≥ ${TARGET}/min/core): ${met ? "met" : "not met"}`,
+  );
+}
+rmSync(dir, { recursive: true, force: true });
+if (!allMet) console.log("（未达标：见 README“全省规模”一节与 node --cpu-prof 的分析）");
