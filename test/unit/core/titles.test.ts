@@ -8,6 +8,7 @@ import { cleanTitle, isWeakTitle, matchTitle, recognize } from "../../../src/cor
 import { a1 } from "../../../src/core/grid/address";
 import { checkWorkbook } from "../../../src/core/check";
 import { buildWorkbook, CellInput } from "../../support/sheet";
+import { blockSheet, frameworkRows, selfEvalRows, targetRows } from "../../support/perfSet";
 
 describe("cleanTitle removes sequence prefixes, codes and a unit written in the title", () => {
   test.each([
@@ -106,5 +107,20 @@ describe("weak titles are kept only when their region reads as the table", () =>
     const wb = buildWorkbook("bad.xlsx", [{ name: "表3", rows: [["表3 部门支出总表"], ["这里没有表头"]] }]);
     const r = checkWorkbook(wb);
     expect(r.findings.map((f) => f.rule)).toContain("common.table-structure");
+  });
+});
+
+describe("performance tables titled with their project, department and year", () => {
+  test.each([
+    ["5.XX专项资金（含专家费）绩效目标表", "perfTarget", () => targetRows({ annual: 40 })],
+    ["XX市医疗保障局2019年XX项目支出绩效评价表", "perfFrameworkProject", () => frameworkRows()],
+    ["附表3-2\nXX市医疗保障局2022年度XX项目支出绩效自评表", "perfSelfEval", () => selfEvalRows()],
+  ])("%s → %s, read and raising no error", (title, id, make) => {
+    const block = make();
+    block.rows[0] = [title];
+    const wb = buildWorkbook("perf.xlsx", [blockSheet("绩效", block)]);
+    const r = checkWorkbook(wb);
+    expect(r.tables.map((t) => t.template)).toEqual([id]);
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
   });
 });
