@@ -218,6 +218,29 @@ export const identity: Rule = {
         });
       }
     }
+    // 机关运行经费 = 日常公用经费 for a department of 行政 units and 参公 事业单位 only (domain notes §2).
+    const all = narrativeContext(ctx).paragraphs.map((p) => p.text).join("");
+    const administrative = /行政单位|参照公务员法管理|参公/.test(all) && !/(?<!参公)事业单位(?!参照)/.test(all.replace(/参照公务员法管理的?事业单位|参公事业单位/g, ""));
+    if (administrative)
+      for (const op of sts) {
+        if (op.kind !== "amount" || op.concept !== "operating") continue;
+        const daily = find(sts, "dailyPublic", op, op);
+        if (!daily) continue;
+        if (intervalOfStatement(op).overlaps(intervalOfStatement(daily))) {
+          hold(st, op, daily);
+          continue;
+        }
+        if (tableBacked(st, op) && tableBacked(st, daily)) continue;
+        out.push({
+          rule: this.id,
+          severity: "error",
+          message: `情况说明中机关运行经费 ${raw(op)}（${where(op)}）与日常公用经费 ${raw(daily)}（${where(daily)}）不相等：本部门为行政单位（或参公事业单位），机关运行经费即日常公用经费，两处应相同。`,
+          cells: [op.para.ref, daily.para.ref],
+          expected: raw(daily),
+          actual: raw(op),
+        });
+        break;
+      }
     // Totals and their parts.
     for (const spec of SUMS) {
       const seen = new Set<string>();
