@@ -15,6 +15,7 @@ import { layoutFixtures } from "../../../scripts/make-layout-fixtures";
 import { generateBudgetSet } from "../../support/budgetSet";
 import { generateClassicBudgetSet, countyFinalSet } from "../../support/layoutSets";
 import { addr, fixture } from "../../support/fixtures";
+import { withCell } from "../../support/sheet";
 
 const generated = layoutFixtures();
 const byFile = new Map(generated.map((f) => [f.file, f]));
@@ -84,6 +85,21 @@ describe("the outline decides what adds up", () => {
     const among = t.income.lines.filter((l) => l.among).map((l) => l.label);
     expect(among).toEqual(["其中：一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"]);
   });
+});
+
+test("a heading left blank over its parts (一、本年收入 / 一、本年支出 with no figure) is not a nil total", () => {
+  let wb = generateClassicBudgetSet({ seed: 13, tails: true }).workbook;
+  const before = checkWorkbook(wb);
+  for (const id of ["budget01", "budget04"]) {
+    const t = before.tables.find((x) => x.template === id) as unknown as BudgetSummary;
+    const heads = [t.inc.total!, t.exp.total!];
+    for (const l of heads) for (const c of Object.values(l.cells)) wb = withCell(wb, c.ref.sheet, c.ref.row, c.ref.col, "", null);
+  }
+  const r = checkWorkbook(wb);
+  expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
+  const t04 = r.tables.find((x) => x.template === "budget04") as unknown as BudgetSummary;
+  expect(t04.inc.total).toBeUndefined();
+  expect(t04.incomeItems.map((l) => l.label)).toEqual(["（一）一般公共预算拨款", "（二）政府性基金预算拨款", "（三）国有资本经营预算拨款"]);
 });
 
 describe("generated workbooks of each variant raise nothing", () => {
