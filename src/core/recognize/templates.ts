@@ -51,11 +51,12 @@ export const FINAL_TEMPLATES: TemplateDef[] = [
   { info: FINAL05, matchTitle: (t) => has(t, "一般公共预算", "支出决算") && !/基本|项目/.test(t), parse: parseFinal05 },
   { info: FINAL08, matchTitle: (t) => has(t, "政府性基金", "决算"), parse: parseFinal08 },
   { info: FINAL09, matchTitle: (t) => has(t, "国有资本经营", "决算"), parse: parseFinal09 },
-  { info: FINAL04, matchTitle: (t) => has(t, "财政拨款收入支出决算总表"), parse: parseFinal04 },
-  { info: FINAL01, matchTitle: (t) => has(t, "收入支出决算总表"), parse: parseFinal01 },
+  // Yunnan and others drop the 总: "财政拨款收入支出决算表", "收入支出决算表" (not a fund's or a project's table).
+  { info: FINAL04, matchTitle: (t) => has(t, "财政拨款收入支出决算总表") || (/财政拨款收入支出决算表$/.test(t) && !/一般公共预算|政府性基金|国有资本|项目/.test(t)), parse: parseFinal04 },
+  { info: FINAL01, matchTitle: (t) => has(t, "收入支出决算总表") || (/收入支出决算表$/.test(t) && !/财政拨款|一般公共预算|政府性基金|国有资本|项目/.test(t)), parse: parseFinal01 },
   { info: FINAL_PROJECT, matchTitle: (t) => /项目收入支出决算表$/.test(t) || (/项目支出决算表$/.test(t) && !t.includes("一般公共预算")), parse: parseFinalProject },
   { info: FINAL02, matchTitle: (t) => /收入决算表$/.test(t) && !t.includes("支出"), parse: parseFinal02 },
-  { info: FINAL03, matchTitle: (t) => /支出决算表$/.test(t) && !/财政拨款|项目|基本/.test(t), parse: parseFinal03 },
+  { info: FINAL03, matchTitle: (t) => /支出决算表$/.test(t) && !/财政拨款|项目|基本|收入支出/.test(t), parse: parseFinal03 },
   { info: FINAL_INFO, matchTitle: (t) => t.includes("政府采购") && /(信息|情况)表$/.test(t), parse: parseInfo },
 ];
 

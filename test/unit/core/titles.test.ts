@@ -9,6 +9,7 @@ import { a1 } from "../../../src/core/grid/address";
 import { checkWorkbook } from "../../../src/core/check";
 import { buildWorkbook, CellInput } from "../../support/sheet";
 import { blockSheet, frameworkRows, selfEvalRows, targetRows } from "../../support/perfSet";
+import { generateFinalSet } from "../../support/finalSet";
 
 describe("cleanTitle removes sequence prefixes, codes and a unit written in the title", () => {
   test.each([
@@ -123,4 +124,26 @@ describe("performance tables titled with their project, department and year", ()
     expect(r.tables.map((t) => t.template)).toEqual([id]);
     expect(r.findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
   });
+});
+
+describe("final-accounts names without 总 (Yunnan and others)", () => {
+  test.each([
+    ["一、收入支出决算表", "final01"],
+    ["四、财政拨款收入支出决算表", "final04"],
+    ["五、一般公共预算财政拨款收入支出决算表", "final05"],
+    ["八、政府性基金预算财政拨款收入支出决算表", "final08"],
+    ["九、国有资本经营预算财政拨款收入支出决算表", "final09"],
+    ["项目收入支出决算表", "finalProject"],
+    ["三、支出决算表", "final03"],
+  ])("%s → %s", (title, id) => {
+    expect(matchTitle(title)?.info.id).toBe(id);
+  });
+});
+
+test("a final-accounts set titled without 总 is read in full and raises nothing", () => {
+  const set = generateFinalSet({ seed: 31 });
+  const sheets = set.sheets.map((s) => ({ ...s, rows: s.rows.map((r, i) => (i === 0 && typeof r[0] === "string" ? [r[0].replace("决算总表", "决算表"), ...r.slice(1)] : r)) }));
+  const r = checkWorkbook(buildWorkbook("yn.xlsx", sheets));
+  expect(r.tables.map((t) => t.template)).toEqual(["final01", "final02", "final03", "final04", "final05", "final06", "final07", "final08", "final09"]);
+  expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
 });
