@@ -54,6 +54,12 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?E[+-]?\d+$/i;
  */
 const FAST = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+/** parseNumberText(raw).kind === "number", without building the value in the common case. */
+export function isNumberText(raw: string): boolean {
+  if (FAST.test(raw ?? "")) return true;
+  return parseNumberText(raw).kind === "number";
+}
+
 export function parseNumberText(raw: string): ParsedNumber {
   const text = raw ?? "";
   // Fast path: the usual "1,442.80" / "142" / "-12.5" needs no folding.

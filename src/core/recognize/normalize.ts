@@ -5,24 +5,81 @@
  * and footnote stars.
  */
 
-const QUOTES = /[“”"'‘’「」『』〝〞＂]/g;
-
-/** Removes all spaces and quotes; folds brackets, colons and full-width letters/digits. */
-export function norm(text: string): string {
-  let s = "";
-  for (const ch of text ?? "") {
-    const code = ch.codePointAt(0)!;
-    if (/\s/.test(ch) || ch === "\u3000" || ch === "\u00a0" || ch === "\u200b") continue;
-    if (code >= 0xff01 && code <= 0xff5e && ch !== "（" && ch !== "）" && ch !== "：") {
-      s += String.fromCharCode(code - 0xfee0);
-      continue;
-    }
-    if (ch === "（" || ch === "〔" || ch === "【" || ch === "[") s += "(";
-    else if (ch === "）" || ch === "〕" || ch === "】" || ch === "]") s += ")";
-    else if (ch === "：") s += ":";
-    else s += ch;
+/**
+ * What norm() does to one UTF-16 code unit: undefined keeps it, "" drops it,
+ * any other string replaces it. Spaces (JS \s, plus U+200B) and quotes
+ * (“”"'‘’「」『』〝〞＂) are dropped; full-width ASCII (U+FF01–U+FF5E) is folded,
+ * except （）： which, like 〔【[ and 〕】], become ( ) :. Surrogate halves are
+ * kept as they are (nothing outside the BMP is folded).
+ */
+function normUnit(code: number): string | undefined {
+  if (code < 0x80) {
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return "";
+    if (code === 0x22 || code === 0x27) return "";
+    if (code === 0x5b) return "(";
+    if (code === 0x5d) return ")";
+    return undefined;
   }
-  return s.replace(QUOTES, "");
+  if (code >= 0xff01 && code <= 0xff5e) {
+    if (code === 0xff08) return "(";
+    if (code === 0xff09) return ")";
+    if (code === 0xff1a) return ":";
+    // ＂ and ＇ fold to quotes, which are dropped.
+    if (code === 0xff02 || code === 0xff07) return "";
+    return String.fromCharCode(code - 0xfee0);
+  }
+  switch (code) {
+    case 0x00a0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+    case 0xfeff:
+    case 0x200b:
+    case 0x201c:
+    case 0x201d:
+    case 0x2018:
+    case 0x2019:
+    case 0x300c:
+    case 0x300d:
+    case 0x300e:
+    case 0x300f:
+    case 0x301d:
+    case 0x301e:
+      return "";
+    case 0x3014:
+    case 0x3010:
+      return "(";
+    case 0x3015:
+    case 0x3011:
+      return ")";
+  }
+  if (code >= 0x2000 && code <= 0x200a) return "";
+  return undefined;
+}
+
+/**
+ * Removes all spaces and quotes; folds brackets, colons and full-width letters/digits.
+ * A text with nothing to change is returned as it is (labels are normalised by the
+ * ten thousand: no new string for most of them).
+ */
+export function norm(text: string): string {
+  if (!text) return "";
+  let out: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Common characters (ASCII letters and digits, CJK ideographs) first.
+    if ((code > 0x5d && code < 0x80) || (code >= 0x30 && code <= 0x5a) || (code >= 0x4e00 && code <= 0x9fff)) continue;
+    const rep = normUnit(code);
+    if (rep === undefined) continue;
+    out = out === undefined ? text.slice(start, i) + rep : out + text.slice(start, i) + rep;
+    start = i + 1;
+  }
+  if (out === undefined) return text;
+  return start < text.length ? out + text.slice(start) : out;
 }
 
 const NUMBERING = [

@@ -52,12 +52,16 @@ export function rowCells(ctx: RegionContext, row: number): { col: number; cell: 
   const r = ctx.sheet.rows.get(row);
   if (!r) return [];
   const out: { col: number; cell: Cell }[] = [];
-  for (const [col, cell] of r) {
-    if (col < ctx.region.left || col > ctx.region.right) continue;
-    if (cell.text.trim() === "" && cell.value === null) continue;
+  const { left, right } = ctx.region;
+  let sorted = true;
+  r.forEach((cell, col) => {
+    if (col < left || col > right) return;
+    if (cell.value === null && cell.text.trim() === "") return;
+    if (out.length && out[out.length - 1].col > col) sorted = false;
     out.push({ col, cell });
-  }
-  out.sort((a, b) => a.col - b.col);
+  });
+  // Cells are usually stored left to right: sort (which copies the array) only when they are not.
+  if (!sorted) out.sort((a, b) => a.col - b.col);
   return out;
 }
 

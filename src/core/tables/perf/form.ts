@@ -6,7 +6,7 @@
  */
 import { readAmount } from "../../amount/amount";
 import { Decimal } from "../../amount/decimal";
-import { parseNumberText } from "../../amount/parse";
+import { isNumberText, parseNumberText } from "../../amount/parse";
 import { a1 } from "../../grid/address";
 import { getCell } from "../../grid/snapshot";
 import { norm } from "../../recognize/normalize";
@@ -57,7 +57,7 @@ function readFormRow(ctx: RegionContext, row: number): FormCell[] {
       text,
       n: norm(text),
       ref: { sheet: ctx.sheet.name, row, col },
-      numeric: typeof cell.value === "number" || (/\d/.test(text) && text.length < 40 && parseNumberText(text).kind === "number"),
+      numeric: typeof cell.value === "number" || (/\d/.test(text) && text.length < 40 && isNumberText(text)),
       right: m ? m.right : col,
     };
   });
