@@ -2,7 +2,9 @@
  * An Excel object model for office-addin-mock, built from a WorkbookSnapshot:
  * worksheets (reached by getItem, as the adapter does), used ranges with values,
  * text, number formats and value types, merged areas, protection, cell fills,
- * and custom XML parts. `syncs` counts context.sync() round trips.
+ * and custom XML parts. `syncs` counts context.sync() round trips. As in Excel,
+ * a request that names a missing worksheet, or asks a collection of several
+ * custom XML parts for its only one, fails as a whole at its sync.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
@@ -80,7 +82,18 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
       getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
         // A range made by a method call lives outside the mock's tree: a plain object
         // whose properties are readable after the next sync (load is a no-op).
-        return { ...rangeData(s, row, col, rows, cols, false), load() { return this; } };
+        return {
+          ...rangeData(s, row, col, rows, cols, false),
+          load() {
+            return this;
+          },
+          /** The used cells inside this range (Range.getUsedRangeOrNullObject(true)). */
+          getUsedRangeOrNullObject() {
+            const box = usedBox(s, row, col, row + rows - 1, col + cols - 1);
+            const r = box ? rangeData(s, box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1, false) : nullRange();
+            return { ...r, load() { return this; } };
+          },
+        };
       },
       getRange(address: string) {
         const r = parseRangeA1(address)!;
@@ -117,13 +130,21 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
     },
   });
   let syncs = 0;
+  let failure: Error | undefined;
+  const failNextSync = (e: Error) => {
+    failure = failure ?? e;
+  };
   const seed = {
     workbook: {
       worksheets: {
         items: wb.sheets.map((s) => ({ name: s.name, visibility: s.hidden ? "Hidden" : "Visible" })),
         byName,
         getItem(n: string) {
-          return (this as unknown as { byName: Record<string, unknown> }).byName[n];
+          const ws = (this as unknown as { byName: Record<string, unknown> }).byName[n];
+          if (ws) return ws;
+          // ItemNotFound: Excel fails the whole request at the next sync.
+          failNextSync(new Error(`ItemNotFound: worksheet ${n}`));
+          return anything();
         },
       },
       customXmlParts: {
@@ -132,7 +153,20 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
         },
         getByNamespace(ns: string) {
           const c = partsCollection();
-          return { load: c.load, get items() { return c.items.filter((i) => parts[Number(i.id)].ns === ns); } };
+          const inNs = () => c.items.filter((i) => parts[Number(i.id)].ns === ns);
+          return {
+            load: c.load,
+            get items() {
+              return inNs();
+            },
+            getOnlyItem() {
+              const items = inNs();
+              if (items.length === 1) return items[0];
+              // Excel fails the whole request at the next sync.
+              failNextSync(new Error(`InvalidOperation: ${items.length} custom XML parts in ${ns}`));
+              return { getXml: () => ({ value: undefined }), delete() {} };
+            },
+          };
         },
       },
     },
@@ -150,6 +184,9 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
   const sync = mock.sync.bind(mock);
   mock.sync = async () => {
     syncs++;
+    const e = failure;
+    failure = undefined;
+    if (e) throw e;
     await sync();
   };
   return {
@@ -167,6 +204,25 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
       f.pattern = "Solid";
     },
   };
+}
+
+/** An object that accepts any property read or call (what the code queues on an object Excel will not find). */
+function anything(): unknown {
+  return new Proxy(function () {}, { get: (_t, k) => (k === "then" ? undefined : anything()), apply: () => anything(), set: () => true });
+}
+
+/** Bounding box of the sheet's cells inside a rectangle, or null when there is none. */
+function usedBox(s: WorkbookSnapshot["sheets"][number], top: number, left: number, bottom: number, right: number) {
+  let box: { top: number; left: number; bottom: number; right: number } | null = null;
+  for (const [r, row] of s.rows) {
+    if (r < top || r > bottom) continue;
+    for (const c of row.keys()) {
+      if (c < left || c > right) continue;
+      if (!box) box = { top: r, left: c, bottom: r, right: c };
+      else box = { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) };
+    }
+  }
+  return box;
 }
 
 /** The values of a rectangle of a sheet, as Range properties. */

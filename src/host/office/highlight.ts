@@ -10,9 +10,18 @@
  * left alone. Validation never changes a cell value.
  *
  * Round trips: highlighting 2 (read protection and fills; write fills and the
- * record), clearing 4 (find the records; read them; read current fills; restore
- * and delete the records), whatever the number of sheets or cells, up to
- * `chunk` cells per batch.
+ * record), whatever the number of sheets or cells, up to `chunk` cells per
+ * batch. Clearing needs the current fill of every recorded cell before it may
+ * restore it, and the cells are known only from the record:
+ *   - in the session that highlighted, the pane still knows the record it wrote:
+ *     2 (read the record, and the current fills of its cells; restore and
+ *     delete the record), the record read back being checked to be that one;
+ *   - otherwise (the workbook was reopened, another pane wrote the record): 3
+ *     (read the record; read the current fills; restore and delete).
+ * Office.js cannot read a fill whose address is in a result of the same
+ * request, and cannot make a write depend on a value it reads, so 3 is the
+ * least that keeps "only restore cells still carrying our colour" when the
+ * cells are not known in advance.
  */
 import { Finding, Severity } from "../../core/report/finding";
 import { refA1 } from "../../core/tables/types";
@@ -181,36 +190,54 @@ export async function applyHighlights(ctx: Ctx, findings: Finding[], opts: HostO
     for (const sev of ["warning", "error"] as const)
       for (const list of areaLists(s.cells.filter((c) => c.sev === sev))) s.ws.getRanges(list).format.fill.color = HIGHLIGHT_FILL[sev];
   }
-  ctx.workbook.customXmlParts.add(fillsToXml(stored));
+  const xml = fillsToXml(stored);
+  ctx.workbook.customXmlParts.add(xml);
   opts.onProgress?.({ stage: "highlight", message: `正在标记 ${total} 个单元格……` });
+  written = undefined;
   await ctx.sync(); // 2
+  written = { xml, cells: stored };
   return { cells: total, sheets };
 }
 
-export async function clearHighlightsOffice(ctx: Ctx, opts: HostOptions = {}): Promise<number> {
-  const parts = ctx.workbook.customXmlParts.getByNamespace(HIGHLIGHT_NS);
-  parts.load("items");
-  const sheets = ctx.workbook.worksheets;
-  sheets.load("items");
-  await ctx.sync(); // 1: the records, and which sheets exist
-  if (!parts.items.length) return 0;
-  const xmls = parts.items.map((p) => p.getXml());
-  await ctx.sync(); // 2
-  throwIfCancelled(opts.signal);
-  const existing = new Set(sheets.items.map((w) => w.name));
-  const stored = xmls.flatMap((x) => fillsFromXml(x.value)).filter((s) => existing.has(s.sheet));
-  const bySheet = new Map<string, (StoredFill & Pos)[]>();
+/**
+ * The record this pane wrote last (its XML, parsed): clearing in the same
+ * session reads the current fills of these cells in its first round trip. It is
+ * used only when the record read back from the workbook is this very text.
+ */
+let written: { xml: string; cells: StoredFill[] } | undefined;
+
+type Cells = (StoredFill & Pos)[];
+
+function bySheetOf(stored: StoredFill[]): Map<string, Cells> {
+  const bySheet = new Map<string, Cells>();
   for (const s of stored) {
     const p = parseA1(s.address);
     if (!p) continue;
-    bySheet.set(s.sheet, [...(bySheet.get(s.sheet) ?? []), { ...s, ...p }]);
+    const list = bySheet.get(s.sheet);
+    if (list) list.push({ ...s, ...p });
+    else bySheet.set(s.sheet, [{ ...s, ...p }]);
   }
-  const perSheet = [...bySheet].map(([name, cells]) => {
-    const ws = sheets.getItem(name);
+  return bySheet;
+}
+
+interface SheetFills {
+  name: string;
+  ws: Excel.Worksheet;
+  cells: Cells;
+  reads: ReturnType<typeof queueFillRead<StoredFill & Pos>>;
+}
+
+/** Queues, for each sheet, its protection and the current fill colour of its recorded cells. */
+function queueCurrentFills(ctx: Ctx, bySheet: Map<string, Cells>): SheetFills[] {
+  return [...bySheet].map(([name, cells]) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
     ws.protection.load("protected");
     return { name, ws, cells, reads: queueFillRead(ws, cells, { format: { fill: { color: true } } }) };
   });
-  await ctx.sync(); // 3: current fills
+}
+
+/** Writes back the recorded fills of the cells that still carry our colour (after the fills were read); returns how many. */
+function queueRestore(perSheet: SheetFills[]): number {
   const locked = perSheet.find((s) => s.ws.protection.protected);
   if (locked) throw protectedError(locked.name);
   let restored = 0;
@@ -218,10 +245,12 @@ export async function clearHighlightsOffice(ctx: Ctx, opts: HostOptions = {}): P
     // A fill the clerk changed after we highlighted is theirs: leave it.
     const ours = s.cells.filter((c) => (fillAt(s.reads, c).color ?? "").toUpperCase() === c.applied.toUpperCase());
     restored += ours.length;
-    const groups = new Map<string, (StoredFill & Pos)[]>();
+    const groups = new Map<string, Cells>();
     for (const c of ours) {
       const k = !c.pattern || c.pattern === "None" ? "none" : `${c.pattern}|${c.color ?? ""}|${c.patternColor ?? ""}`;
-      groups.set(k, [...(groups.get(k) ?? []), c]);
+      const g = groups.get(k);
+      if (g) g.push(c);
+      else groups.set(k, [c]);
     }
     for (const [k, cells] of groups)
       for (const list of areaLists(cells)) {
@@ -237,9 +266,55 @@ export async function clearHighlightsOffice(ctx: Ctx, opts: HostOptions = {}): P
         if (c.patternColor && c.pattern !== "Solid") fill.patternColor = c.patternColor;
       }
   }
-  for (const p of parts.items) p.delete();
+  return restored;
+}
+
+export async function clearHighlightsOffice(ctx: Ctx, opts: HostOptions = {}): Promise<number> {
+  const parts = ctx.workbook.customXmlParts.getByNamespace(HIGHLIGHT_NS);
+  parts.load("items");
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items");
+  // The usual case: one record. getOnlyItem fails the request when there are none or several.
+  const only = parts.getOnlyItem().getXml();
+  const known = written;
+  const early = known ? queueCurrentFills(ctx, bySheetOf(known.cells)) : undefined;
+  let xmls: string[];
+  try {
+    await ctx.sync(); // 1: the record (and, in the session that wrote it, the current fills of its cells)
+    xmls = [only.value];
+  } catch {
+    // No record, several records, or a sheet of the remembered record is gone: find the records first.
+    const again = ctx.workbook.customXmlParts.getByNamespace(HIGHLIGHT_NS);
+    again.load("items");
+    sheets.load("items");
+    await ctx.sync();
+    if (!again.items.length) {
+      written = undefined;
+      return 0;
+    }
+    const results = again.items.map((p) => p.getXml());
+    await ctx.sync();
+    xmls = results.map((r) => r.value);
+    return finishClear(ctx, opts, again.items, sheets, xmls, undefined);
+  }
+  throwIfCancelled(opts.signal);
+  return finishClear(ctx, opts, parts.items, sheets, xmls, known && early && xmls[0] === known.xml ? early : undefined);
+}
+
+async function finishClear(ctx: Ctx, opts: HostOptions, items: Excel.CustomXmlPart[], sheets: Excel.WorksheetCollection, xmls: string[], early: SheetFills[] | undefined): Promise<number> {
+  let perSheet = early;
+  if (!perSheet) {
+    const existing = new Set(sheets.items.map((w) => w.name));
+    const stored = xmls.flatMap((x) => fillsFromXml(x)).filter((s) => existing.has(s.sheet));
+    perSheet = queueCurrentFills(ctx, bySheetOf(stored));
+    await ctx.sync(); // 2: current fills
+    throwIfCancelled(opts.signal);
+  }
+  const restored = queueRestore(perSheet);
+  for (const p of items) p.delete();
   opts.onProgress?.({ stage: "clear", message: `正在还原 ${restored} 个单元格的颜色……` });
-  await ctx.sync(); // 4
+  await ctx.sync(); // 2 in the session that highlighted, else 3
+  written = undefined;
   return restored;
 }
 

@@ -1,12 +1,17 @@
 /**
- * Reading the whole workbook through Office.js in a fixed number of round trips:
+ * Reading the whole workbook through Office.js in 2 round trips, whatever the
+ * number of sheets:
  *   1. the sheets (names, visibility);
- *   2. every sheet's used range (values only: formatting-only cells do not count)
- *      and its merged areas (ExcelApi 1.13, when available);
- *   3. values, displayed text, number formats and value types of all used ranges
- *      together, in batches of at most `batchCells` cells (a workbook larger than
- *      that adds round trips in proportion to its size, never to its sheet count;
- *      Excel on the web limits a request to 5 MB).
+ *   2. for every sheet at once: its used range (values only: formatting-only
+ *      cells do not count), its merged areas (ExcelApi 1.13, when available),
+ *      and the values, displayed text, number formats and value types of the
+ *      used cells inside a window at the top left of the sheet.
+ * The windows of all sheets together hold at most `batchCells` cells (Excel on
+ * the web limits a response to 5 MB): each sheet gets an equal share, at most
+ * 32 columns wide. A sheet whose used range does not fit its window (a long
+ * table, a wide one) has the rest read afterwards, in batches of at most
+ * `batchCells` cells: a large workbook adds round trips in proportion to its
+ * size, never to its sheet count.
  * A sheet of more than `maxCellsPerSheet` cells is read up to that size and marked
  * truncated (reported as a finding). getMergedAreas fails above 512 areas in a
  * sheet: the read is then retried without merges, and the merged ranges are read
@@ -44,6 +49,17 @@ interface SheetRead {
   hidden: boolean;
   used: Excel.Range;
   merged?: Excel.RangeAreas;
+  /** Used cells inside the window (rows < windowRows, columns < windowCols). */
+  window: Excel.Range;
+}
+
+const WINDOW_COLS = 32;
+
+/** Rows and columns of each sheet's window: all windows together hold at most `batchCells` cells. */
+export function windowShape(sheets: number, batchCells: number): { rows: number; cols: number } {
+  const perSheet = Math.max(1, Math.floor(batchCells / Math.max(1, sheets)));
+  const cols = Math.min(WINDOW_COLS, perSheet);
+  return { rows: Math.max(1, Math.floor(perSheet / cols)), cols };
 }
 
 function cellFrom(value: unknown, text: string, format: string, type: string): import("../../core/grid/snapshot").Cell | undefined {
@@ -63,18 +79,22 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
   await ctx.sync(); // 1
   throwIfCancelled(opts.signal);
   const list = sheets.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
-  opts.onProgress?.({ stage: "read", message: `正在读取 ${list.length} 张工作表的范围……`, done: 0, total: list.length });
+  opts.onProgress?.({ stage: "read", message: `正在读取 ${list.length} 张工作表……`, done: 0, total: list.length });
+  const win = windowShape(list.length, batchCells);
 
   const queue = (withMerges: boolean): SheetRead[] =>
     list.map((s) => {
-      const used = sheets.getItem(s.name).getUsedRangeOrNullObject(true);
+      const ws = sheets.getItem(s.name);
+      const used = ws.getUsedRangeOrNullObject(true);
       used.load("address,rowIndex,columnIndex,rowCount,columnCount");
       let merged: Excel.RangeAreas | undefined;
       if (withMerges) {
         merged = used.getMergedAreasOrNullObject();
         merged.load("address");
       }
-      return { ...s, used, merged };
+      const window = ws.getRangeByIndexes(0, 0, win.rows, win.cols).getUsedRangeOrNullObject(true);
+      window.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,valueTypes");
+      return { ...s, used, merged, window };
     });
   let reads = queue(opts.mergedAreas);
   let mergesPerSheet = false;
@@ -82,7 +102,7 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
     await ctx.sync(); // 2
   } catch (e) {
     if (!opts.mergedAreas) throw e;
-    // Too many merged areas somewhere (limit 512): read the ranges again without merges.
+    // Too many merged areas somewhere (limit 512): read again without merges.
     reads = queue(false);
     await ctx.sync();
     mergesPerSheet = true;
@@ -90,22 +110,24 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
   throwIfCancelled(opts.signal);
 
   const snapshots: SheetSnapshot[] = [];
-  // Values of all sheets, batched by cell count.
-  type Part = { read: SheetRead; snap: SheetSnapshot; range: Excel.Range; row0: number; col0: number };
+  const copy = (snap: SheetSnapshot, range: Excel.Range, row0: number, col0: number, rowEnd: number) => {
+    const { values, text, numberFormat, valueTypes } = range;
+    const rows = Math.min(values.length, rowEnd - row0);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < values[r].length; c++) {
+        const cell = cellFrom(values[r][c], text[r][c], numberFormat[r][c] as string, valueTypes[r][c] as string);
+        if (cell) setCell(snap, row0 + r, col0 + c, cell);
+      }
+  };
+  // The rest of the sheets that did not fit their window, batched by cell count.
+  type Part = { snap: SheetSnapshot; range: Excel.Range; row0: number; col0: number; rowEnd: number };
   let batch: Part[] = [];
   let batchSize = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await ctx.sync(); // 3 (more only for very large workbooks)
+    await ctx.sync(); // 3 (and more) only for sheets larger than their window
     throwIfCancelled(opts.signal);
-    for (const p of batch) {
-      const { values, text, numberFormat, valueTypes } = p.range;
-      for (let r = 0; r < values.length; r++)
-        for (let c = 0; c < values[r].length; c++) {
-          const cell = cellFrom(values[r][c], text[r][c], numberFormat[r][c] as string, valueTypes[r][c] as string);
-          if (cell) setCell(p.snap, p.row0 + r, p.col0 + c, cell);
-        }
-    }
+    for (const p of batch) copy(p.snap, p.range, p.row0, p.col0, p.rowEnd);
     batch = [];
     batchSize = 0;
   };
@@ -116,23 +138,29 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
     snapshots.push(snap);
     if (read.merged && !read.merged.isNullObject) snap.merges = parseAreas(read.merged.address);
     if (read.used.isNullObject) continue;
+    const top = read.used.rowIndex;
+    const left = read.used.columnIndex;
     const rows = read.used.rowCount;
     const cols = read.used.columnCount;
-    let total = rows * cols;
     let rowLimit = rows;
-    if (total > maxCells) {
+    if (rows * cols > maxCells) {
       rowLimit = Math.max(1, Math.floor(maxCells / cols));
-      snap.truncated = { atRow: read.used.rowIndex + rowLimit, reason: `工作表超过 ${maxCells} 个单元格，之后的内容未读取` };
-      total = rowLimit * cols;
+      snap.truncated = { atRow: top + rowLimit, reason: `工作表超过 ${maxCells} 个单元格，之后的内容未读取` };
+    }
+    const end = top + rowLimit;
+    // The window covers the used columns: its cells are read, the rows below it remain.
+    let from = top;
+    if (left + cols <= win.cols) {
+      if (!read.window.isNullObject) copy(snap, read.window, read.window.rowIndex, read.window.columnIndex, end);
+      from = Math.max(top, win.rows);
     }
     const ws = sheets.getItem(read.name);
-    // Whole used range in one piece when it fits a batch, else row blocks.
     const block = Math.max(1, Math.floor(batchCells / Math.max(1, cols)));
-    for (let start = 0; start < rowLimit; start += block) {
-      const n = Math.min(block, rowLimit - start);
-      const range = start === 0 && n === rows ? read.used : ws.getRangeByIndexes(read.used.rowIndex + start, read.used.columnIndex, n, cols);
+    for (let start = from; start < end; start += block) {
+      const n = Math.min(block, end - start);
+      const range = ws.getRangeByIndexes(start, left, n, cols);
       range.load("values,text,numberFormat,valueTypes");
-      batch.push({ read, snap, range, row0: read.used.rowIndex + start, col0: read.used.columnIndex });
+      batch.push({ snap, range, row0: start, col0: left, rowEnd: end });
       batchSize += n * cols;
       if (batchSize >= batchCells) await flush();
     }

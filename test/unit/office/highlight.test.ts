@@ -13,6 +13,19 @@ import { mockExcel } from "../../support/excelMock";
 import { fixture } from "../../support/fixtures";
 import { generateFinalSet } from "../../support/finalSet";
 
+/**
+ * A reopened workbook is cleared by a new pane session, which has not written
+ * its record: the adapter module loaded afresh (it remembers nothing).
+ */
+function freshPane(): typeof import("../../../src/host/office/highlight") {
+  let mod: typeof import("../../../src/host/office/highlight") | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require("../../../src/host/office/highlight");
+  });
+  return mod!;
+}
+
 function syntheticFindings(sheets: string[], n: number): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < n; i++)
@@ -20,7 +33,7 @@ function syntheticFindings(sheets: string[], n: number): Finding[] {
   return out;
 }
 
-test("highlighting takes 2 round trips and clearing 4, for 10 findings on 3 sheets as for 3,000 on 12", async () => {
+test("highlighting takes 2 round trips and clearing 2 in the same session (3 after reopening), for 10 findings on 3 sheets as for 3,000 on 12", async () => {
   const wb = generateFinalSet({ seed: 5 }).workbook;
   const names = wb.sheets.map((s) => s.name);
   const counts: number[][] = [];
@@ -34,9 +47,14 @@ test("highlighting takes 2 round trips and clearing 4, for 10 findings on 3 shee
     expect(s.cells).toBeGreaterThan(0);
     const restored = await clearHighlightsOffice(m.context);
     expect(restored).toBe(s.cells);
-    counts.push([afterApply, m.syncs() - afterApply]);
+    // Highlight again, then clear from a "reopened" workbook: the pane no longer knows the record.
+    const again = mockExcel(wb);
+    await applyHighlights(again.context, syntheticFindings(sheets, n));
+    const reopened = mockExcel(wb, again.fills(), again.parts);
+    expect(await freshPane().clearHighlightsOffice(reopened.context)).toBe(s.cells);
+    counts.push([afterApply, m.syncs() - afterApply, reopened.syncs()]);
   }
-  expect(counts[0]).toEqual([2, 4]);
+  expect(counts[0]).toEqual([2, 2, 3]);
   expect(counts[1]).toEqual(counts[0]);
 });
 
@@ -78,14 +96,15 @@ test("清除标记 restores the clerk's own fills exactly — also after the wor
   expect(first.fill(sheet, a).color).not.toBe("#00B050");
   // "Save, close, reopen": a fresh context that only has what the file keeps.
   const reopened = mockExcel(wb, first.fills(), first.parts);
-  const restored = await clearHighlightsOffice(reopened.context);
+  const restored = await freshPane().clearHighlightsOffice(reopened.context);
+  expect(reopened.syncs()).toBe(3);
   expect(restored).toBe(fillsFromXml(first.parts[0].xml).length);
   expect(reopened.fill(sheet, a)).toEqual(own[`${sheet}!${a}`]);
   expect(reopened.fill(sheet, b)).toEqual(own[`${sheet}!${b}`]);
   for (const [s, m] of plan)
     for (const addr of m.keys()) if (!own[`${s}!${addr}`]) expect(reopened.fill(s, addr)).toEqual({ color: "#FFFFFF", pattern: "None", patternColor: null });
   // The record is gone: clearing again does nothing.
-  expect(await clearHighlightsOffice(reopened.context)).toBe(0);
+  expect(await freshPane().clearHighlightsOffice(reopened.context)).toBe(0);
 });
 
 test("a colour the clerk set after highlighting is theirs and is not undone", async () => {
@@ -139,4 +158,72 @@ test("cells are written as few multi-area ranges, within getRanges' limits, and 
   const blocks = blocksOf(cells, 20_000);
   expect(blocks.reduce((n, b) => n + b.cells.length, 0)).toBe(8000);
   for (const b of blocks) expect((b.bottom - b.top + 1) * (b.right - b.left + 1)).toBeLessThanOrEqual(20_000);
+});
+
+test("a record the pane did not write is read, not assumed: restored from what the workbook holds", async () => {
+  const wb = await fixture("anyang-2021-final.xlsx");
+  const result = checkWorkbook(wb);
+  const [sheet, cells] = [...highlightPlan(result.findings)][0];
+  const [a, b] = [...cells.keys()];
+  // This pane highlights (and remembers its record)…
+  const m = mockExcel(wb);
+  await applyHighlights(m.context, result.findings);
+  // …but the workbook cleared here holds another record (another pane highlighted two cells).
+  const other = fillsToXml([
+    { sheet, address: a, color: "#00B050", pattern: "Solid", patternColor: null, applied: HIGHLIGHT_FILL.error },
+    { sheet, address: b, color: null, pattern: "None", patternColor: null, applied: HIGHLIGHT_FILL.warning },
+  ]);
+  const painted = { [`${sheet}!${a}`]: { color: HIGHLIGHT_FILL.error, pattern: "Solid", patternColor: null }, [`${sheet}!${b}`]: { color: HIGHLIGHT_FILL.warning, pattern: "Solid", patternColor: null } };
+  const elsewhere = mockExcel(wb, painted, [{ ns: HIGHLIGHT_NS, xml: other, deleted: false }]);
+  expect(await clearHighlightsOffice(elsewhere.context)).toBe(2);
+  expect(elsewhere.syncs()).toBe(3);
+  expect(elsewhere.fill(sheet, a)).toEqual({ color: "#00B050", pattern: "Solid", patternColor: null });
+  expect(elsewhere.fill(sheet, b)).toEqual({ color: "#FFFFFF", pattern: "None", patternColor: null });
+  expect(elsewhere.parts.every((p) => p.deleted)).toBe(true);
+});
+
+test("a sheet deleted since highlighting, or two records: the others are still restored and every record removed", async () => {
+  const wb = generateFinalSet({ seed: 5 }).workbook;
+  const names = wb.sheets.map((s) => s.name);
+  const m = mockExcel(wb);
+  const s = await applyHighlights(m.context, syntheticFindings(names.slice(0, 3), 30));
+  // The first sheet is gone (same record, remembered by the pane).
+  const fewer = { ...wb, sheets: wb.sheets.filter((x) => x.name !== names[0]) };
+  const gone = mockExcel(fewer, m.fills(), m.parts);
+  const onGone = fillsFromXml(m.parts[0].xml).filter((c) => c.sheet === names[0]).length;
+  expect(await clearHighlightsOffice(gone.context)).toBe(s.cells - onGone);
+  expect(gone.parts.every((p) => p.deleted)).toBe(true);
+  // Two records (one left by an older version): both restored, both removed.
+  const first = mockExcel(wb);
+  const one = await applyHighlights(first.context, syntheticFindings([names[0]], 5));
+  const second = mockExcel(wb);
+  const two = await applyHighlights(second.context, syntheticFindings([names[1]], 5));
+  const fills = { ...first.fills(), ...second.fills() };
+  const both = mockExcel(wb, fills, [...first.parts, ...second.parts]);
+  expect(await clearHighlightsOffice(both.context)).toBe(one.cells + two.cells);
+  expect(both.parts.every((p) => p.deleted)).toBe(true);
+  for (const [k, f] of Object.entries(fills)) if (f.color !== "#FFFFFF") expect(both.fill(k.split("!")[0], k.split("!")[1])).toEqual({ color: "#FFFFFF", pattern: "None", patternColor: null });
+});
+
+test("clearing on a protected sheet: a clear message, and nothing changes — in the same session as after reopening", async () => {
+  const wb = await fixture("anyang-2021-final.xlsx");
+  const result = checkWorkbook(wb);
+  const [sheet] = [...highlightPlan(result.findings).keys()];
+  const m = mockExcel(wb);
+  await applyHighlights(m.context, result.findings);
+  const before = m.fills();
+  m.setProtected(sheet, true);
+  const err = await clearHighlightsOffice(m.context).catch((e) => e);
+  expect(err).toBeInstanceOf(HostError);
+  expect((err as HostError).code).toBe("protected");
+  expect(m.fills()).toEqual(before);
+  expect(m.parts.filter((p) => !p.deleted)).toHaveLength(1);
+  const reopened = mockExcel(wb, before, m.parts);
+  reopened.setProtected(sheet, true);
+  expect(await freshPane().clearHighlightsOffice(reopened.context).catch((e) => (e as HostError).code)).toBe("protected");
+  expect(reopened.fills()).toEqual(before);
+  // Unprotected again, the same session clears everything.
+  m.setProtected(sheet, false);
+  await clearHighlightsOffice(m.context);
+  expect(Object.values(m.fills()).every((f) => f.color === "#FFFFFF")).toBe(true);
 });

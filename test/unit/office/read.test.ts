@@ -16,15 +16,32 @@ function twelveSheets(): WorkbookSnapshot {
   return { name: "twelve.xlsx", sheets: [...set.workbook.sheets, ...extra] };
 }
 
-test("reads a 12-sheet workbook in 3 round trips, and the same 3 for 3 sheets", async () => {
+const dump = (w: WorkbookSnapshot) =>
+  w.sheets.map((s) => [...s.rows].flatMap(([r, row]) => [...row].map(([c, cell]) => `${r},${c}=${cell.text}|${String(cell.value)}|${cell.numberFormat ?? ""}`)).sort().join(";"));
+
+test("reads a 12-sheet workbook in 2 round trips, and the same 2 for 3 sheets, every cell included", async () => {
   const wb = twelveSheets();
   expect(wb.sheets).toHaveLength(12);
   const m12 = mockExcel(wb);
-  await readWorkbookOffice(m12.context, { mergedAreas: true });
+  const read = await readWorkbookOffice(m12.context, { mergedAreas: true });
   const m3 = mockExcel({ name: "three.xlsx", sheets: wb.sheets.slice(0, 3) });
   await readWorkbookOffice(m3.context, { mergedAreas: true });
-  expect(m12.syncs()).toBe(3);
+  expect(m12.syncs()).toBe(2);
   expect(m3.syncs()).toBe(m12.syncs());
+  expect(dump(read)).toEqual(dump(wb));
+});
+
+test("a sheet longer or wider than its window has the rest read in one more round trip, with the same cells", async () => {
+  const long = generateFinalSet({ items: 5000, tails: true, seed: 42 }).workbook;
+  const m = mockExcel(long);
+  const read = await readWorkbookOffice(m.context, { mergedAreas: true });
+  expect(m.syncs()).toBe(3);
+  expect(dump(read)).toEqual(dump(long));
+  const wide = buildSheet({ name: "宽表", rows: [Array.from({ length: 40 }, (_, i) => `第${i + 1}栏`), Array.from({ length: 40 }, (_, i) => i * 1.5)] });
+  const mw = mockExcel({ name: "wide.xlsx", sheets: [wide] });
+  const readWide = await readWorkbookOffice(mw.context, { mergedAreas: true });
+  expect(mw.syncs()).toBe(3);
+  expect(dump(readWide)).toEqual(dump({ name: "wide.xlsx", sheets: [wide] }));
 });
 
 test("what the adapter reads is what the .xlsx host reads: same tables, same findings", async () => {
@@ -38,10 +55,10 @@ test("what the adapter reads is what the .xlsx host reads: same tables, same fin
   expect(fromExcel.sheets.find((s) => s.name === "公开01表")!.merges.length).toBeGreaterThan(0);
 });
 
-test("without ExcelApi 1.13 the workbook is read without merged areas (still 3 round trips)", async () => {
+test("without ExcelApi 1.13 the workbook is read without merged areas (still 2 round trips)", async () => {
   const m = mockExcel(await fixture("anyang-2021-final.xlsx"));
   const wb = await readWorkbookOffice(m.context, { mergedAreas: false });
-  expect(m.syncs()).toBe(3);
+  expect(m.syncs()).toBe(2);
   expect(wb.sheets.every((s) => s.merges.length === 0)).toBe(true);
   // Recognition does not need the merges: the same tables as the file reader finds.
   expect(checkWorkbook(wb).tables.map((t) => t.id)).toEqual(checkWorkbook(await fixture("anyang-2021-final.xlsx")).tables.map((t) => t.id));
@@ -60,8 +77,6 @@ test("a workbook larger than one batch is read in row blocks with the same cells
   const m = mockExcel(wb);
   const blocks = await readWorkbookOffice(m.context, { mergedAreas: true, batchCells: 200 });
   expect(m.syncs()).toBeGreaterThan(3);
-  const dump = (w: WorkbookSnapshot) =>
-    w.sheets.map((s) => [...s.rows].flatMap(([r, row]) => [...row].map(([c, cell]) => `${r},${c}=${cell.text}|${String(cell.value)}|${cell.numberFormat ?? ""}`)).sort().join(";"));
   expect(dump(blocks)).toEqual(dump(whole));
 });
 
@@ -70,6 +85,8 @@ test("a sheet above the cell limit is read up to it and reported as truncated", 
   const read = await readWorkbookOffice(mockExcel(wb).context, { mergedAreas: true, maxCellsPerSheet: 100 });
   const s = read.sheets.find((x) => x.name === "公开01表")!;
   expect(s.truncated).toBeDefined();
+  expect(s.rows.size).toBeGreaterThan(0);
+  expect([...s.rows.keys()].every((r) => r < s.truncated!.atRow)).toBe(true);
   const result = checkWorkbook(read);
   expect(result.findings.some((f) => f.rule === "common.sheet-truncated" && f.message.includes("公开01表"))).toBe(true);
 });
