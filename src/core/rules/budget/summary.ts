@@ -12,6 +12,12 @@ import { eq } from "./sets";
 
 const amt = (l: Line | undefined): AmountCell | undefined => l?.cells.amount;
 
+/** How the table writes a total line ("一、本年收入"), else its usual name. */
+function lineName(l: Line, usual: string): string {
+  const own = l.label.trim();
+  return own && own !== usual ? `${usual}“${own}”` : usual;
+}
+
 function colTitle(t: BudgetSummary, key: string): string {
   return t.expense.columns.length > 1 ? `“${t.expense.columns.find((c) => c.key === key)?.title ?? key}”栏` : "";
 }
@@ -29,7 +35,7 @@ function incomeTotal(id: string, template: string, title: string): Rule {
         const name = tableLabel(t);
         const total = amt(t.inc.total);
         if (total && t.incomeItems.length)
-          out.push(sumEquals(ctx, id, `${name}：本年收入合计应等于各项收入之和`, total, "本年收入合计", t.incomeItems.map((l) => l.cells.amount), `各项收入（${t.incomeItems.map((l) => l.label.trim()).join("、")}）之和`));
+          out.push(sumEquals(ctx, id, `${name}：本年收入合计应等于各项收入之和`, total, lineName(t.inc.total!, "本年收入合计"), t.incomeItems.map((l) => l.cells.amount), `各项收入（${t.incomeItems.map((l) => l.label.trim()).join("、")}）之和`));
         const carry = amt(t.inc.carryover);
         const parts = FUNDS.map((f) => t.carryoverParts[f.key]).filter((l): l is Line => !!l);
         if (carry && parts.length)
@@ -84,7 +90,7 @@ function expenseTotal(id: string, template: string, title: string): Rule {
         for (const c of t.expense.columns) {
           const total = expCell(t.exp.total, c.key);
           if (!total) continue;
-          out.push(sumEquals(ctx, id, () => `${tableLabel(t)}${colTitle(t, c.key)}：本年支出合计应等于各类支出之和`, total, "本年支出合计", t.classes.map((l) => l.cells[c.key]), "各类支出之和"));
+          out.push(sumEquals(ctx, id, () => `${tableLabel(t)}${colTitle(t, c.key)}：本年支出合计应等于各类支出之和`, total, lineName(t.exp.total!, "本年支出合计"), t.classes.map((l) => l.cells[c.key]), "各类支出之和"));
         }
       }
       return compact(out);
