@@ -9,7 +9,7 @@ import { promises as fs, existsSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { FileOutcome, FileTask, checkFile, failedOutcome } from "./checkFile";
+import { FileOutcome, FileTask, failedOutcome } from "./outcome";
 
 /** Workbook files a directory may hold; Excel's lock files "~$名称.xlsx" are not workbooks. */
 export function isWorkbookName(name: string): boolean {
@@ -90,6 +90,8 @@ export type OnOutcome = (index: number, outcome: FileOutcome) => void;
 export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOutcome, script: string | undefined = workerScript()): Promise<void> {
   const n = Math.min(jobs, tasks.length);
   if (n <= 1 || !script) {
+    // The engine is loaded here only: with workers, this thread never needs it.
+    const { checkFile } = await import("./checkFile");
     for (let i = 0; i < tasks.length; i++) onOutcome(i, await checkFile(tasks[i]));
     return;
   }

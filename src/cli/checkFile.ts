@@ -5,41 +5,17 @@
  * Used in-process (one file, --jobs 1) and by the batch workers (./worker.ts).
  */
 import * as path from "path";
-import { CheckJson, checkWorkbook, resultToJson } from "../core/check";
+import { checkWorkbook, resultToJson } from "../core/check";
 import { formatText } from "../core/report/text";
 import { norm } from "../core/recognize/normalize";
 import { Table } from "../core/recognize/templates";
 import { DEPT_PLACEHOLDER } from "../core/templates/final";
 import { UnreadableWorkbookError } from "../host/xlsx/read";
 import { readXlsxFile } from "../host/xlsx/node";
+import { FileOutcome, FileTask, failedOutcome } from "./outcome";
 
-export interface FileTask {
-  file: string;
-  /** Keep info findings (false: --no-info). */
-  info: boolean;
-  /** Produce the JSON object (--json or --summary). */
-  json: boolean;
-  /** Produce the human-readable text. */
-  text: boolean;
-  color: boolean;
-}
-
-export interface FileOutcome {
-  file: string;
-  /** "ok": checked; "unreadable": not a readable workbook; "crash": the check itself failed. */
-  status: "ok" | "unreadable" | "crash";
-  /** Why the file could not be checked (status ≠ "ok"), in Chinese, naming the file. */
-  reason?: string;
-  /** The --json object (also for an unreadable file: one common.unreadable finding). */
-  json?: CheckJson;
-  text?: string;
-  /** Department (unit) named in the tables' headers, the majority spelling. */
-  department?: string;
-  /** Recognised tables, e.g. "公开01表 收入支出决算总表". */
-  tables: string[];
-  /** The check found at least one error. */
-  errors: boolean;
-}
+export type { FileOutcome, FileTask } from "./outcome";
+export { failedOutcome, unreadableJson } from "./outcome";
 
 /**
  * The department the workbook is about, as the headers ("部门：…", "编制单位：…")
@@ -60,21 +36,6 @@ export function workbookDepartment(tables: Pick<Table, "department">[]): string 
   let best: { n: number; shown: string } | undefined;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
   return best?.shown;
-}
-
-export function unreadableJson(file: string, message: string): CheckJson {
-  return {
-    file,
-    tables: [],
-    causes: [{ id: 1, severity: "error", cells: [], title: message, findings: [0] }],
-    findings: [{ rule: "common.unreadable", severity: "error", message, cells: [], cause: 1 }],
-    summary: { error: 1, warning: 0, info: 0 },
-    causeSummary: { error: 1, warning: 0, info: 0 },
-  };
-}
-
-export function failedOutcome(task: FileTask, status: "unreadable" | "crash", reason: string): FileOutcome {
-  return { file: task.file, status, reason, json: task.json ? unreadableJson(task.file, reason) : undefined, tables: [], errors: false };
 }
 
 function errorText(e: unknown): string {

@@ -12,17 +12,10 @@
  */
 import * as path from "path";
 import { promises as fs } from "fs";
-import { allRules } from "../core/rules/registry";
-import { ENGINE_FINDINGS } from "../core/rules/common/tableChecks";
-import { readXlsxFile } from "../host/xlsx/node";
-import { snapshotToXlsxBuffer } from "../host/xlsx/write";
-import { narrativeDocx } from "../host/docx/narrative";
-import { draftNarrative } from "../core/narrative/draft";
-import { narrativeToJson, narrativeToText } from "../core/narrative/generate";
-import { findSupplementSheet, readSupplement, supplementForWorkbook } from "../core/narrative/supplement";
-import { recognize } from "../core/recognize/recognize";
-import { CodedTable } from "../core/tables/coded";
-import { FileOutcome, FileTask, failedOutcome } from "./checkFile";
+// The engine, ExcelJS and docx are loaded where a command needs them (import()
+// below): a batch's main thread only hands out files, and loading them all took
+// longer than starting the workers that do the checking.
+import { FileOutcome, FileTask, failedOutcome } from "./outcome";
 import { defaultJobs, expandInputs, runBatch } from "./batch";
 import { SummaryRecord, summaryFormatProblem, summaryRecord, writeSummary } from "./summary";
 
@@ -286,6 +279,12 @@ export async function narrativeCommand(argv: string[], io: Io = defaultIo): Prom
     io.err(`${a.problems.join("\n")}\n\n${USAGE}`);
     return 2;
   }
+  const { readXlsxFile } = await import("../host/xlsx/node");
+  const { snapshotToXlsxBuffer } = await import("../host/xlsx/write");
+  const { narrativeDocx } = await import("../host/docx/narrative");
+  const { draftNarrative } = await import("../core/narrative/draft");
+  const { narrativeToJson, narrativeToText } = await import("../core/narrative/generate");
+  const { findSupplementSheet, readSupplement, supplementForWorkbook } = await import("../core/narrative/supplement");
   let wb;
   let supplement;
   try {
@@ -325,6 +324,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   if (args.rules) {
+    await import("../core/check"); // registers every family's rules
+    const { allRules } = await import("../core/rules/registry");
+    const { ENGINE_FINDINGS } = await import("../core/rules/common/tableChecks");
     const zh = { error: "错误", warning: "警告", info: "提示" } as const;
     for (const r of [...allRules(), ...ENGINE_FINDINGS]) io.out(`${r.id.padEnd(34)} ${zh[r.severity]}  ${r.title}\n`);
     return 0;

@@ -17,10 +17,10 @@
  * toCsv); only writeSummary touches the file system.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CheckJson } from "../core/check";
 import type { Severity } from "../core/report/finding";
-import type { FileOutcome } from "./checkFile";
+import type { FileOutcome } from "./outcome";
 
 export const SUMMARY_SHEET = "汇总";
 export const FINDINGS_SHEET = "全部问题";
@@ -157,7 +157,9 @@ export async function writeSummary(file: string, records: SummaryRecord[]): Prom
     await fs.writeFile(file, toCsv(SUMMARY_HEADER, summaryRows(records)), "utf8");
     return;
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  // ExcelJS is loaded when a summary is written, not by every batch.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = "披露表校验助手";
   addSheet(wb, SUMMARY_SHEET, SUMMARY_HEADER, summaryRows(records), SUMMARY_CAPS);
   addSheet(wb, FINDINGS_SHEET, FINDINGS_HEADER, findingRows(records), FINDINGS_CAPS);

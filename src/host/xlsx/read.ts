@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
 import { formatDateValue, formatNumberWithFormat } from "../../core/grid/numfmt";
+import { loadModel, snapshotFromModel } from "./model";
 
 /** A sheet stops being read after this many cells (the rest is reported as truncated). */
 export const MAX_CELLS_PER_SHEET = 2_000_000;
@@ -98,26 +99,41 @@ function looksLikeOle(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-/** Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message. */
-export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+/** The bytes, after the checks that need no parsing (empty, old .xls, not a zip). */
+function xlsxBytes(data: ArrayBuffer | Uint8Array, name: string): Uint8Array {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new UnreadableWorkbookError(`${name}：文件为空`);
   if (looksLikeOle(bytes)) {
     throw new UnreadableWorkbookError(`${name}：这是旧版 .xls 文件或加密的工作簿，无法读取。请在 Excel 中另存为 .xlsx（不加密码）后再校验。`);
   }
   if (!looksLikeZip(bytes)) throw new UnreadableWorkbookError(`${name}：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）`);
+  return bytes;
+}
+
+/** What ExcelJS's load accepts: a Buffer in Node, an ArrayBuffer in the browser. */
+function loadInput(bytes: Uint8Array): ArrayBuffer {
+  const input: ArrayBuffer | Uint8Array = typeof Buffer !== "undefined" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice().buffer;
+  return input as ArrayBuffer;
+}
+
+function corrupt(name: string, e: unknown): UnreadableWorkbookError {
+  const msg = e instanceof Error ? e.message : String(e);
+  return new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
+}
+
+const NO_SHEET = "没有任何工作表";
+
+/** Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message. */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+  const bytes = xlsxBytes(data, name);
   const wb = new ExcelJS.Workbook();
   try {
-    // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
-    const input: ArrayBuffer | Uint8Array =
-      typeof Buffer !== "undefined" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice().buffer;
-    await wb.xlsx.load(input as ArrayBuffer);
+    await wb.xlsx.load(loadInput(bytes));
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
+    throw corrupt(name, e);
   }
   // Excel always keeps at least one sheet: a zip without any is not a workbook.
-  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（没有任何工作表）`);
+  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${NO_SHEET}）`);
   return wb;
 }
 
@@ -130,7 +146,30 @@ export function excelToSnapshot(wb: ExcelJS.Workbook, name: string, skip: (ws: E
   return { name, sheets };
 }
 
-/** Reads an .xlsx held in memory. Throws UnreadableWorkbookError with a Chinese message. */
+/**
+ * Reads an .xlsx held in memory. Throws UnreadableWorkbookError with a Chinese message.
+ * The snapshot is built from ExcelJS's parsed model (./model.ts, twice as fast);
+ * a workbook that path declines is read the ordinary way, with the same result.
+ */
 export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  const bytes = xlsxBytes(data, name);
+  let model;
+  try {
+    model = await loadModel(loadInput(bytes));
+  } catch (e) {
+    throw corrupt(name, e);
+  }
+  if (model && model.worksheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${NO_SHEET}）`);
+  let fast: WorkbookSnapshot | undefined;
+  try {
+    fast = model && snapshotFromModel(model, name);
+  } catch {
+    fast = undefined;
+  }
+  return fast ?? excelToSnapshot(await loadXlsx(bytes, name), name);
+}
+
+/** The ordinary path alone (ExcelJS's Worksheet objects): the reference the fast path is tested against. */
+export async function readXlsxBufferViaWorkbook(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
   return excelToSnapshot(await loadXlsx(data, name), name);
 }
