@@ -13,6 +13,7 @@ import { rankSuspects } from "./report/rank";
 import { Cause, CauseJson, causeToJson, groupCauses, summarizeCauses } from "./report/cause";
 import { collapseUnitErrors } from "./report/unitScale";
 import { mergeRepeatedStatements } from "./report/repeats";
+import { SheetStatus, sheetStatuses } from "./report/sheets";
 import { allRules } from "./rules/registry";
 import { Rule, makeContext } from "./rules/types";
 import { Relation } from "./rules/relation";
@@ -37,6 +38,8 @@ export interface CheckResult {
   causes: Cause[];
   /** Causes counted by severity: what the clerk has to fix. */
   causeSummary: Record<Severity, number>;
+  /** What became of every sheet (no sheet is skipped silently). */
+  sheets: SheetStatus[];
 }
 
 export interface TableJson {
@@ -48,6 +51,8 @@ export interface TableJson {
 export interface CheckJson {
   file: string;
   tables: TableJson[];
+  /** Every sheet: template, generic (按通用规则校验), narrative, supplement, or unchecked with the reason (absent for a file that could not be read). */
+  sheets?: SheetStatus[];
   /** One per mistake: the cell to correct, the value it should hold when determined, its findings (indices). */
   causes: CauseJson[];
   findings: FindingJson[];
@@ -102,6 +107,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): Ch
     summary: summarize(findings),
     causes,
     causeSummary: summarizeCauses(causes),
+    sheets: sheetStatuses(wb, recognition.tables, recognition.failures),
   };
 }
 
@@ -109,7 +115,8 @@ export function resultToJson(file: string, r: CheckResult): CheckJson {
   const index = new Map(r.findings.map((f, i) => [f, i]));
   return {
     file,
-    tables: r.tables.map((t) => ({ sheet: t.sheet, template: t.code ? `${t.code} ${t.name}` : t.name, range: rangeA1(t.range) })),
+    tables: r.tables.map((t) => ({ sheet: t.sheet, template: t.kind === "generic" ? `${t.name}（按通用规则校验）` : t.code ? `${t.code} ${t.name}` : t.name, range: rangeA1(t.range) })),
+    sheets: r.sheets,
     causes: r.causes.map((c) => causeToJson(c, index)),
     findings: r.findings.map(findingToJson),
     summary: r.summary,

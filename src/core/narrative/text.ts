@@ -42,8 +42,13 @@ export function paragraphsOf(sheet: SheetSnapshot, minLength = 8): Paragraph[] {
 const NOT_NARRATIVE = /^(目录|封面|目\s*录|说明书封面)$/;
 
 export function narrativeSheets(wb: WorkbookSnapshot, exclude: Set<string> = new Set()): SheetSnapshot[] {
-  return wb.sheets.filter((s) => {
-    if (exclude.has(s.name) || !s.bounds || NOT_NARRATIVE.test(s.name.trim())) return false;
+  return wb.sheets.filter((s) => !exclude.has(s.name) && isNarrativeSheet(s));
+}
+
+/** Whether a sheet holds a narrative (see narrativeSheets). */
+export function isNarrativeSheet(s: SheetSnapshot): boolean {
+  {
+    if (!s.bounds || NOT_NARRATIVE.test(s.name.trim())) return false;
     let cells = 0;
     let long = 0;
     for (const row of s.rows.values())
@@ -55,7 +60,7 @@ export function narrativeSheets(wb: WorkbookSnapshot, exclude: Set<string> = new
     if (cells === 0) return false;
     if (NARRATIVE_NAME.test(s.name) && long >= 1) return true;
     return long >= 3 && long / cells >= 0.5;
-  });
+  }
 }
 
 export type FigureUnit = "万元" | "元" | "亿元" | "千元" | "%" | "个百分点" | "count" | "none";

@@ -19,6 +19,9 @@ import { ParseFailure } from "../tables/base";
 import { RegionContext } from "../tables/header";
 import { norm, startsWithNumbering } from "./normalize";
 import { Table, TemplateDef, allTemplates, templateByCode } from "./templates";
+import { findGenericTables } from "../tables/generic";
+import { isNarrativeSheet } from "../narrative/text";
+import { findSupplementSheet } from "../narrative/supplement";
 
 export interface TitleHit {
   row: number;
@@ -198,11 +201,19 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
 
 export function recognize(wb: WorkbookSnapshot): Recognition {
   const out: Recognition = { tables: [], failures: [], otherSheets: [] };
+  const supplement = findSupplementSheet(wb)?.name;
   for (const sheet of wb.sheets) {
     const { tables, failures } = recognizeSheet(sheet);
     out.tables.push(...tables);
     out.failures.push(...failures);
-    if (tables.length === 0 && failures.length === 0) out.otherSheets.push(sheet.name);
+    if (tables.length === 0 && failures.length === 0) {
+      // No template: a numeric table is still checked by its structure (tables/generic.ts);
+      // a narrative or the 补充信息 is read by its own rules.
+      const generic = sheet.name === supplement || isNarrativeSheet(sheet) ? [] : findGenericTables(sheet);
+      for (const g of generic) if (g.title) g.name = cleanTitle(g.title) || g.name;
+      if (generic.length) out.tables.push(...generic);
+      else out.otherSheets.push(sheet.name);
+    }
   }
   return out;
 }

@@ -15,7 +15,8 @@
  *   each with its value).
  * - A finding without a relation (a blank that the totals imply, a value that is
  *   not a number, a wording problem) joins the cause of its first cell when there
- *   is one; otherwise findings with the same first cell (two problems of one
+ *   is one, else the cause (with a value) of one of its other cells (a rate
+ *   computed from a wrong figure, a sentence quoting a wrong cell); otherwise findings with the same first cell (two problems of one
  *   sentence of the 情况说明: a wrong 增减 and the rate computed from it) form one
  *   cause, the place to edit; a finding without cells is a cause of its own.
  * - Info findings (rounding tails, figures not verified) are never causes.
@@ -260,6 +261,13 @@ export function groupCauses(findings: Finding[], sheetOrder: Map<string, number>
     const list = ref ? byCell.get(key) : undefined;
     if (list && list.length > 0) {
       list[0].findings.push(f);
+      continue;
+    }
+    // A rate computed from a wrong figure ("执行率" over the wrong 执行数), a sentence quoting a
+    // wrong table cell: explained by the cause of one of its other cells.
+    const other = f.cells.slice(1).map((c) => byCell.get(refKey(c))).find((l) => l && l.length > 0 && l[0].delta !== null);
+    if (other) {
+      other[0].findings.push(f);
       continue;
     }
     const same = ref ? textCauses.get(key) : undefined;

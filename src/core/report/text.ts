@@ -3,6 +3,7 @@ import { rangeA1 } from "../grid/address";
 import { CheckResult } from "../check";
 import { refA1 } from "../tables/types";
 import { Cause, cellText } from "./cause";
+import { SHEET_STATUS_ZH } from "./sheets";
 import { Finding, SEVERITY_ZH, Severity } from "./finding";
 
 const WHOLE = "（整个工作簿）";
@@ -36,9 +37,13 @@ export function formatText(file: string, r: CheckResult, opts: TextOptions = {})
   if (r.tables.length === 0) lines.push("  没有识别到任何公开表（请确认表的标题，如“收入支出决算总表”，在表格上方）。");
   else {
     lines.push(`识别到 ${r.tables.length} 张表：`);
-    for (const t of r.tables) lines.push(`  ${t.code ? t.code + " " : ""}${t.name}  ${t.sheet}!${rangeA1(t.range)}`);
+    for (const t of r.tables) lines.push(`  ${t.code ? t.code + " " : ""}${t.name}${t.kind === "generic" ? "（按通用规则校验）" : ""}  ${t.sheet}!${rangeA1(t.range)}`);
   }
-  if (r.recognition.otherSheets.length) lines.push(`其他工作表（未作为表格校验）：${r.recognition.otherSheets.join("、")}`);
+  // Every sheet without an official table says what became of it.
+  for (const s of r.sheets ?? []) {
+    if (s.status === "template" || s.status === "generic") continue;
+    lines.push(`工作表“${s.sheet}”：${SHEET_STATUS_ZH[s.status]}${s.status === "unchecked" ? `——${s.detail}` : ""}`);
+  }
   // Causes first: one entry per mistake, its broken relations folded beneath.
   const causesBySheet = new Map<string, Cause[]>();
   for (const c of r.causes) {

@@ -12,6 +12,7 @@ import { CROSS_FINAL_RULES } from "./final/cross";
 import { finalCompleteness, finalEmptyTables } from "./final/emptyTables";
 import { finalInfoProcurement } from "./final/info";
 import { COMMON_RULES } from "./common/tableChecks";
+import { GENERIC_RULES } from "./common/generic";
 import { NARRATIVE_FIGURE_RULES } from "./narrative/figures";
 import { NARRATIVE_TEXT_RULES } from "./narrative/text";
 import { NARRATIVE_IDENTITY_RULES } from "./narrative/identities";
@@ -19,6 +20,7 @@ import { NARRATIVE_CLAIM_RULES } from "./narrative/claims";
 
 const registry: Rule[] = [
   ...COMMON_RULES,
+  ...GENERIC_RULES,
   ...FINAL01_RULES,
   ...CODED_FINAL_RULES,
   ...FINAL04_RULES,

@@ -72,6 +72,15 @@ export function textAt(ctx: RegionContext, row: number, col: number): string {
   return c ? c.text.trim() : "";
 }
 
+function isBareYear(t: string): boolean {
+  return /^\(?(20\d{2})年度?\)?$/.test(norm(t));
+}
+
+function spansColumns(ctx: RegionContext, row: number, col: number): boolean {
+  const m = ctx.merges.mergeOf(row, col);
+  return !!m && m.right > m.left;
+}
+
 function isMetaText(t: string): boolean {
   const n = norm(t);
   return (
@@ -228,7 +237,8 @@ export function readHeader(ctx: RegionContext, meta: MetaInfo, maxRows = 8): Hea
     const ps: string[] = [];
     for (let hr = top; hr <= bottom; hr++) {
       const t = textAt(ctx, hr, c);
-      if (!t || isMetaText(t)) continue;
+      // A year heading one column ("2023年 | 2022年 | 增减") is that column's label, not a year line.
+      if (!t || (isMetaText(t) && !(isBareYear(t) && !spansColumns(ctx, hr, c)))) continue;
       const n = norm(t);
       if (ps[ps.length - 1] !== n) ps.push(n);
     }

@@ -30,7 +30,7 @@ test("a consistent budget workbook: the nine tables, exit 0", () => {
   const { code, out } = run([file, "--json", "--no-info"]);
   expect(code).toBe(0);
   const j = JSON.parse(out);
-  expect(Object.keys(j).sort()).toEqual(["causeSummary", "causes", "file", "findings", "summary", "tables"]);
+  expect(Object.keys(j).sort()).toEqual(["causeSummary", "causes", "file", "findings", "sheets", "summary", "tables"]);
   expect(j.tables[0]).toEqual({ sheet: "部门收支总表", template: "财务收支预算总表", range: "A2:D21" });
   expect(j.tables.map((t: { template: string }) => t.template)).toEqual([
     "财务收支预算总表",

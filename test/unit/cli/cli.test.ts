@@ -32,9 +32,12 @@ test("--json: one object per file, in the documented shape; exit 1 on errors", (
   const { code, out } = run([ANYANG, "--json"]);
   expect(code).toBe(1);
   const j = JSON.parse(out);
-  expect(Object.keys(j).sort()).toEqual(["causeSummary", "causes", "file", "findings", "summary", "tables"]);
+  expect(Object.keys(j).sort()).toEqual(["causeSummary", "causes", "file", "findings", "sheets", "summary", "tables"]);
   expect(j.file).toBe(ANYANG);
   expect(j.tables[0]).toEqual({ sheet: "公开01表", template: "公开01表 收入支出决算总表", range: "A1:F37" });
+  // Every sheet says what became of it.
+  expect(j.sheets.map((s: { sheet: string }) => s.sheet)).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "整体绩效自评", "项目自评-基金监管专项", "项目自评-第三方审核平台", "项目自评-医保信息化DRGs", "情况说明"]);
+  expect(j.sheets[12]).toEqual({ sheet: "情况说明", status: "narrative", detail: expect.any(String) });
   for (const f of j.findings) {
     expect(["error", "warning", "info"]).toContain(f.severity);
     expect(typeof f.rule).toBe("string");

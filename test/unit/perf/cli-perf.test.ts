@@ -15,7 +15,7 @@ async function runJson(file: string): Promise<{ code: number; json: any }> {
 test("baotou: tables and the recomputed scores in --json", async () => {
   const { code, json } = await runJson("baotou-2022-project-selfeval.xlsx");
   expect(code).toBe(1); // the narrative contradicts a table: an error
-  expect(Object.keys(json).sort()).toEqual(["causeSummary", "causes", "file", "findings", "summary", "tables"]);
+  expect(Object.keys(json).sort()).toEqual(["causeSummary", "causes", "file", "findings", "sheets", "summary", "tables"]);
   expect(json.tables[0]).toEqual({ sheet: "项目自评-慢性病鉴定复检", template: "项目支出绩效自评表", range: "A1:I39" });
   const f = json.findings.find((x: any) => x.rule === "perf.selfeval.indicator-score" && x.cells[0].cell === "H12");
   expect(f).toMatchObject({
