@@ -78,7 +78,7 @@ export const genericTotal: Rule = {
             this.id,
             () => `${nameOf(t)}：“${r.label}”${colName(c)}应等于${parts.length > 3 ? `${parts.length} 个组成行` : parts.map((j) => `“${t.rows[j].label}”`).join("、")}之和`,
             total,
-            () => `“${r.label}”（${refA1(total.ref)}）`,
+            () => `“${r.label}”`,
             items,
             () => "各组成行之和",
           );
@@ -134,7 +134,7 @@ export const genericDifference: Rule = {
             severity: "error",
             kind: "eq",
             statement: () => `${nameOf(t)}：“${r.label}”的${colName(d)}应等于${colName(later)}减${colName(earlier)}`,
-            lhs: { terms: [z], label: () => `${colName(d)}（${refA1(z.ref)}）` },
+            lhs: { terms: [z], label: () => colName(d) },
             rhs: { terms: [x, { cell: y, sign: -1 }], label: () => `${colName(later)}减${colName(earlier)}` },
             lead: [z.ref],
           });
@@ -172,7 +172,7 @@ export const genericRollforward: Rule = {
           severity: "error",
           kind: "eq",
           statement: () => `${nameOf(t)}：“${r.label}”的年末数应等于年初数${i ? "加本年增加" : ""}${d ? "减本年减少" : ""}`,
-          lhs: { terms: [c], label: () => `${colName(close)}（${refA1(c.ref)}）` },
+          lhs: { terms: [c], label: () => colName(close) },
           rhs: { terms: rhs, label: () => `年初数${i ? "＋本年增加" : ""}${d ? "－本年减少" : ""}` },
           lead: [c.ref],
         });
