@@ -376,7 +376,7 @@ describe("layouts", () => {
 
 test("every registered perf-family rule is exercised by this file (perf.project.* by projects.test.ts)", () => {
   const fs = require("fs");
-  const src = fs.readFileSync(__filename, "utf8") + fs.readFileSync(require("path").join(__dirname, "projects.test.ts"), "utf8");
+  const src = fs.readFileSync(__filename, "utf8") + fs.readFileSync(require("path").join(__dirname, "projects.test.ts"), "utf8") + fs.readFileSync(require("path").join(__dirname, "rubric.test.ts"), "utf8");
   const missing = allRules()
     .filter((r) => r.family === "perf")
     .map((r) => r.id)
