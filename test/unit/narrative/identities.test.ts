@@ -126,3 +126,14 @@ describe("claims, one correct and one wrong sentence each", () => {
     expect(r.findings.filter((f) => f.rule === "narrative.code-name").map((f) => f.message)).toEqual([expect.stringContaining("以前年度的名称")]);
   });
 });
+
+test("narrative.department: the title names the department of the tables", async () => {
+  const { fixture } = await import("../../support/fixtures");
+  const { withCell } = await import("../../support/sheet");
+  const wb = await fixture("anyang-2021-final.xlsx");
+  const titled = (t: string) => checkWorkbook(withCell(wb, "情况说明", 0, 0, t, t)).findings.filter((f) => f.rule === "narrative.department");
+  expect(titled("安阳市医疗保障局2021年度部门决算情况说明")).toEqual([]);
+  const wrong = titled("安阳市财政局2021年度部门决算情况说明");
+  expect(wrong).toHaveLength(1);
+  expect(wrong[0].message).toContain("安阳市医疗保障局");
+});

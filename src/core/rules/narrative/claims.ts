@@ -202,4 +202,44 @@ export const codeName: Rule = {
   },
 };
 
-export const NARRATIVE_CLAIM_RULES = [compareWords, asOfDate, codeName];
+/** An organisation's name: a run of Chinese ending with the usual endings of a department or unit. */
+const ORG = /([\u4e00-\u9fa5]{2,24}?(?:局|委员会|委|办公室|办|厅|中心|院|所|站|馆|处|队|会|部|署))(?=\d{4}|20|年|部门|单位|关于|$)/;
+
+function sameOrg(a: string, b: string): boolean {
+  const k = (x: string) => norm(x).replace(/^中共|^中国共产党/, "").replace(/(机关|本级)$/, "");
+  const x = k(a);
+  const y = k(b);
+  return x === y || x.includes(y) || y.includes(x);
+}
+
+export const departmentName: Rule = {
+  id: "narrative.department",
+  title: "情况说明标题中的部门（单位）名称应与公开表中的部门名称一致",
+  severity: "warning",
+  family: "narrative",
+  check(ctx) {
+    const dept = ctx.tables.find((t) => t.department && t.family !== "narrative")?.department?.trim();
+    if (!dept || dept.length < 3) return [];
+    const n = narrativeContext(ctx);
+    const out: Finding[] = [];
+    // The title: the first paragraphs that name the document (…年度部门决算/预算…).
+    for (const p of n.paragraphs.slice(0, 3)) {
+      const t = norm(p.text);
+      if (!/(决算|预算)/.test(t) || t.length > 60) continue;
+      const m = ORG.exec(t);
+      if (!m || sameOrg(m[1], dept)) continue;
+      out.push({
+        rule: this.id,
+        severity: "warning",
+        message: `情况说明（${where(p.ref)}）标题写的是“${m[1]}”，公开表的部门为“${dept}”：名称应一致（是否沿用了其他部门的文本？）。`,
+        cells: [p.ref],
+        expected: dept,
+        actual: m[1],
+      });
+      break;
+    }
+    return out;
+  },
+};
+
+export const NARRATIVE_CLAIM_RULES = [compareWords, asOfDate, codeName, departmentName];
