@@ -55,11 +55,12 @@ export interface DirectionHint {
 }
 
 const REDUCTION = /^(减轻|降低|减少|节约|节省|压缩|压减|下降|缩短)|减轻|节约|节省|挽回/;
-const ENFORCEMENT = /查处|查实|拒付|追回|追缴|排查|处理|打击|整改|化解|核查|检查|曝光|办结|纠正|处罚|移交|通报/;
+const ENFORCEMENT = /受理|调处|调解|查处|查实|拒付|追回|追缴|排查|处理|打击|整改|化解|核查|检查|曝光|办结|纠正|处罚|移交|通报/;
 const NEGATIVE = /违规|违纪|违法|差错|错误|失误|投诉|事故|超支|损失|不合格|逾期|延误|结余率|结转结余|空置|流失|死亡|辍学|返工|误差|发生率|滞留|拖欠|积压|漏报|缺陷|故障|欺诈|闲置/;
 const HIGH_RATE = /(满意度|满意率|知晓率|知晓度|认可度|覆盖率|覆盖面|落实率|及时率|合格率|完成率|到位率|执行率|达标率|准确率|正确率|通过率|使用率|利用率|出勤率|足额率|发放率|参保率|办结率|运行率|符合率|受益率|达成率|优良率|入学率|普及率|完好率|结案率|回复率|响应率|处理率|兑现率|支付率|拨付率|上线率|联网率|接通率|成功率|有效率|采纳率|验收率|建成率|开工率|实施率|公开率|规范率|完整率|可用率|在线率|到岗率|报告率|检出率)$/;
 const COST_NAME = /成本|费用|单价|均价|价格|经费|支出|投入|造价|开支|金额|资金/;
-const TIME_NAME = /时限|时长|用时|耗时|周期|所需时间|办理时间|报销时间|完成时间|工作日|天数/;
+const STRONG_COST = /成本|费用|单价|均价|造价|开支/;
+const TIME_NAME = /时限|期限|时长|用时|耗时|周期|所需时间|办理时间|报销时间|完成时间|工作日|天数/;
 const TIME_UNITS = new Set(["天", "个工作日", "小时", "分钟", "秒", "周", "月", "个月", "年"]);
 
 function isMoney(v?: IndicatorValue): boolean {
@@ -76,14 +77,23 @@ export function expectedDirection(n: IndicatorNames, value?: IndicatorValue): Di
   const sub = subCategory(n.level2Name, n.level1Name);
   const top = topCategory(n.level1Name);
   if (REDUCTION.test(name)) return { direction: "higher", reason: "“减少、节约、减轻”的数额越大越好" };
-  if (ENFORCEMENT.test(name) && !/率$/.test(name)) return { direction: "higher", reason: "查处、追回、整改等工作量越大越好" };
-  if (NEGATIVE.test(name)) return { direction: "lower", reason: "违规、差错、投诉、超支等负面指标越低越好" };
-  if (top === "满意度" || sub === "满意度" || /满意/.test(name)) return { direction: "higher", reason: "满意度类指标越高越好", highRate: true };
-  if (HIGH_RATE.test(name)) return { direction: "higher", reason: `${HIGH_RATE.exec(name)![1]}类指标越高越好`, highRate: true };
   const share = /率|比例|占比|比重/.test(name);
+  const timeUnit = value && (value.kind === "quantity" || value.kind === "range") && value.unit !== undefined && TIME_UNITS.has(value.unit);
+  // The limit of a piece of work ("隐患整改期限 ≤30天") and its unit cost ("单台设备检查成本 ≤200元") are ceilings whatever the work is.
+  if (timeUnit && TIME_NAME.test(name)) return { direction: "lower", reason: "时限、时长类指标越短越好，应为上限" };
+  if (!share && STRONG_COST.test(name) && isMoney(value)) return { direction: "lower", reason: "成本类指标（费用、金额）越低越好，应为上限" };
+  // 满意度 is always a rate to raise, even of complainants ("投诉人满意度").
+  if (/满意/.test(name)) return { direction: "higher", reason: "满意度类指标越高越好", highRate: true };
+  if (ENFORCEMENT.test(name) && !/率$/.test(name)) return { direction: "higher", reason: "查处、追回、整改等工作量越大越好" };
+  const rate = HIGH_RATE.exec(name);
+  const neg = NEGATIVE.exec(name);
+  // "投诉按时办结率": a rate to raise about a negative subject; "不合格率" stays negative (the negative word is part of the rate).
+  if (rate && neg && neg.index + neg[0].length <= rate.index && !/[不未非无]$/.test(name.slice(0, rate.index))) return { direction: "higher", reason: `${rate[1]}类指标越高越好`, highRate: true };
+  if (neg) return { direction: "lower", reason: "违规、差错、投诉、超支等负面指标越低越好" };
+  if (top === "满意度" || sub === "满意度") return { direction: "higher", reason: "满意度类指标越高越好", highRate: true };
+  if (rate) return { direction: "higher", reason: `${rate[1]}类指标越高越好`, highRate: true };
   if (!share && (top === "成本" || sub === "成本" || COST_NAME.test(name)) && (isMoney(value) || (!value && top === "成本")))
     return { direction: "lower", reason: "成本类指标（费用、金额）越低越好，应为上限" };
-  const timeUnit = value && (value.kind === "quantity" || value.kind === "range") && value.unit !== undefined && TIME_UNITS.has(value.unit);
   if (timeUnit && (sub === "时效" || TIME_NAME.test(name))) return { direction: "lower", reason: "时限、时长类指标越短越好，应为上限" };
   if (sub === "数量" && !share && value && (value.kind === "quantity" || value.kind === "range") && value.unit !== "%")
     return { direction: "higher", reason: "数量指标是要完成的工作量，应为下限（≥）或定值（=）" };

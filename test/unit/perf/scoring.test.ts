@@ -111,6 +111,14 @@ describe("expected directions", () => {
     ["经济效益指标", "年度追回医保基金", ">=100万", "higher"],
     ["成本指标", "软件占资比例", ">=90%", undefined],
     ["成本指标", "成本控制率", "95%", undefined],
+    // Work with a negative subject: the limit, the unit cost, the rate and the satisfaction keep their own direction.
+    ["时效指标", "隐患整改期限", "≤30天", "lower"],
+    ["成本指标", "单台设备检查成本", "≤200元", "lower"],
+    ["数量指标", "受理投诉举报件数", "≥1200件", "higher"],
+    ["质量指标", "投诉按时办结率", "≥98%", "higher"],
+    ["服务对象满意度指标", "投诉人满意度", "≥90%", "higher"],
+    ["质量指标", "不合格率", "≤2%", "lower"],
+    ["社会效益指标", "重大事故发生率", "≤1%", "lower"],
   ])("%s %s %s", (l2, name, value, dir) => {
     expect(expectedDirection(names(l2, name, l2 === "成本指标" ? "成本指标" : "产出指标"), v(value))?.direction).toBe(dir);
   });

@@ -231,7 +231,7 @@ export const targetPeriodFunds = perfRule("perf.target.period-funds", "绩效目
 
 export const targetSpendingPlan = perfRule(
   "perf.target.spending-plan",
-  "绩效目标表：资金支出计划（3月底、6月底、10月底、12月底累计进度）应逐期不减，并在年底达到 100%",
+  "绩效目标表：资金支出计划（3月底、6月底、10月底、12月底或各季度累计进度）应逐期不减，并在年底达到 100%；按金额编列的各期之和（或累计末期）应等于项目当年资金",
   "error",
   ALL,
   (t, _c, r) => {
@@ -243,6 +243,30 @@ export const targetSpendingPlan = perfRule(
     const fraction = vals.every((v) => !v!.percent && v!.value.lte(ONE));
     const pct = (i: number) => (fraction ? vals[i]!.value.times(HUNDRED) : vals[i]!.value);
     const out: Finding[] = [];
+    // Amounts rather than percentages (河北: 一季度 … 四季度 in 万元): no %, not fractions, not a
+    // cumulative run to 100. They must add up to the project's money (per period), or run up to it (cumulative).
+    const funds = yearFunds(t);
+    const rising = vals.every((v, k) => k === 0 || v!.value.gte(vals[k - 1]!.value));
+    if (funds?.amount && !fraction && vals.every((v) => !v!.percent) && !(rising && pct(plan.length - 1).eq(HUNDRED))) {
+      const total = funds.amount.value;
+      const decimals = Math.max(funds.amount.decimals, ...vals.map((v) => v!.decimals));
+      const tol = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))).times(plan.length);
+      const sum = vals.reduce((a, v) => a.plus(v!.value), new Decimal(0));
+      const lastV = vals[plan.length - 1]!.value;
+      if (sum.minus(total).abs().lte(tol) || (rising && lastV.minus(total).abs().lte(tol))) return out;
+      const last = plan[plan.length - 1];
+      return [
+        finding({
+          rule: r.id,
+          severity: "error",
+          table: t,
+          message: `${perfLabel(t)}资金支出计划按金额编列：各期之和 ${num(sum)}${t.unit}（${at(plan[0].cell.ref)}–${at(last.cell.ref)}）不等于项目当年资金 ${shownAmount(funds.amount)}${t.unit}（${at(funds.ref)}），相差 ${num(sum.minus(total))}${t.unit}${rising ? "；若为累计数，末期也应等于项目资金" : ""}。`,
+          cells: [last.cell.ref, ...plan.slice(0, -1).map((p) => p.cell.ref), funds.ref],
+          expected: shownAmount(funds.amount),
+          actual: num(sum),
+        }),
+      ];
+    }
     for (let k = 1; k < plan.length; k++) {
       if (pct(k).gte(pct(k - 1))) continue;
       out.push(

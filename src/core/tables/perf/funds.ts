@@ -220,8 +220,10 @@ function readPairs(ctx: RegionContext, table: TableBase, from: number, to: numbe
 
 const PLAN_RE = /^(?:截至|截止|至)?(\d{1,2})月(?:底|末|份)?(?:前)?(?:累计)?(?:支出|执行)?(?:进度|比例|计划)?(?:\(%\)|%)?$/;
 
+const QUARTER_RE = /^(?:第)?([一二三四1-4])季度(?:末|底)?(?:累计)?(?:支出|执行)?(?:进度|比例|计划|金额)?(?:\(%\)|%|\(万元\))?$/;
+
 /**
- * 资金支出计划: month labels (3月底, 6月底, 10月底, 12月底) with a percentage
+ * 资金支出计划: month labels (or quarters: 一季度 … 四季度) (3月底, 6月底, 10月底, 12月底) with a percentage
  * below them or next to them. At least two months make a plan.
  */
 export function readPlan(ctx: RegionContext, table: TableBase, from: number, to: number): PlanPoint[] | undefined {
@@ -230,9 +232,12 @@ export function readPlan(ctx: RegionContext, table: TableBase, from: number, to:
     const cells = formRow(ctx, r);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
+      if (c.numeric) continue;
       const m = PLAN_RE.exec(c.n);
-      if (!m || c.numeric) continue;
-      const month = parseInt(m[1], 10);
+      const q = QUARTER_RE.exec(c.n);
+      if (!m && !q) continue;
+      // A quarter is read as its last month: 一季度 → 3月底 … 四季度 → 12月底.
+      const month = m ? parseInt(m[1], 10) : 3 * ("一二三四".indexOf(q![1]) >= 0 ? "一二三四".indexOf(q![1]) + 1 : parseInt(q![1], 10));
       if (month < 1 || month > 12) continue;
       // Value below (header layout) or to the right (pairs).
       const below = formRow(ctx, r + 1).find((x) => x.col === c.col && x.numeric);
