@@ -47,12 +47,25 @@ async function build(env, options) {
     performance: { hints: false },
     // office.js comes from Microsoft's CDN, loaded by the HTML pages.
     externals: {},
+    // Loaded on demand, under their own names: ExcelJS (the standalone page's
+    // workbook, exceljs.*.js) and the Word writer (docx.js, with
+    // narrative-docx.js that uses it).
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: "docx", chunks: "async", enforce: true },
+        },
+      },
+    },
   };
   if (demo) {
     return {
       ...common,
       entry: { demo: "./src/demo/index.tsx" },
-      output: { path: path.resolve(__dirname, "dist-demo"), filename: "[name].[contenthash:8].js", clean: true },
+      // ExcelJS and the web host are a chunk of their own ("workbook"), loaded when a file is opened.
+      // Chunks are loaded relative to the page (publicPath ""), not from a path guessed at run time.
+      output: { path: path.resolve(__dirname, "dist-demo"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", publicPath: "", clean: true },
       plugins: [
         new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["demo"] }),
         new CopyWebpackPlugin({ patterns: [{ from: "examples/anyang-2021-final.xlsx", to: "examples/" }] }),
@@ -63,7 +76,9 @@ async function build(env, options) {
   return {
     ...common,
     entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // The Word writer (docx) is a chunk of its own (docx.js), loaded when a .docx is written.
+    // Chunks are loaded relative to taskpane.html (publicPath ""), not from a path guessed at run time.
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].js", publicPath: "", clean: true },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),

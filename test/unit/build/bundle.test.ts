@@ -1,7 +1,8 @@
 /**
  * The production add-in (dist/, built by `npm run build` — npm test builds it
  * first): every page the manifest names is there, and the pane makes no network
- * request of its own. Only office.js is loaded from the network; the bundle has
+ * request of its own (beyond loading its own chunks, docx.js and
+ * narrative-docx.js, from its folder when a Word file is written). Only office.js is loaded from the network; the bundle has
  * no fetch, XMLHttpRequest, WebSocket, EventSource or sendBeacon (no telemetry,
  * workbook data never leaves the machine).
  */
@@ -18,6 +19,17 @@ beforeAll(() => {
 test("dist holds the manifest, the pages and the icons", () => {
   for (const f of ["manifest.xml", "taskpane.html", "taskpane.js", "commands.html", "commands.js", "help.html", "assets/icon-32.png", "assets/icon-80.png"]) expect(fs.existsSync(path.join(DIST, f))).toBe(true);
   expect(read("taskpane.html")).toMatch(/<script[^>]*src="?taskpane\.js/);
+});
+
+test("the Word writer is a chunk of its own, loaded from the add-in's folder only when a .docx is written", () => {
+  const task = read("taskpane.js");
+  expect(fs.existsSync(path.join(DIST, "docx.js"))).toBe(true);
+  expect(fs.existsSync(path.join(DIST, "narrative-docx.js"))).toBe(true);
+  // docx's own code (its Packer) is not in the pane's bundle; the pane names the chunks it may load.
+  expect(read("docx.js")).toContain("word/document.xml");
+  expect(task).not.toContain("word/document.xml");
+  expect(task).toContain("narrative-docx");
+  expect(fs.statSync(path.join(DIST, "taskpane.js")).size).toBeLessThan(1_000_000);
 });
 
 test("the only script from the network is office.js; the pages load nothing else from outside", () => {
