@@ -41,6 +41,10 @@ test("150 seeded cases: no crash, well-formed findings and causes, input unchang
   expect([...kinds.keys()].sort()).toEqual(["grid", "mutated", "narrative"]);
 }, 120000);
 
+test("seed 929: the case that found a title-less 公开07表 named row −1 (tables/base.ts)", () => {
+  runFuzzCase(makeFuzzCase(929, bases, words));
+});
+
 test("insideSheet: Excel's grid, the used range and its margin, a truncated sheet's first unread row", () => {
   const s: SheetSnapshot = emptySheet("x");
   setCell(s, 10, 2, { text: "a", value: "a" });
