@@ -38,8 +38,19 @@ export function halfFixedNum(dp: number): number {
   return h;
 }
 
+/**
+ * The fixed-point figure as a decimal: its digits with the point put back (no
+ * division). Past 40 significant digits (the engine's precision, never reached
+ * by an amount) the division rounds as it always did.
+ */
 export function fixedToDecimal(f: bigint): Decimal {
-  return new Decimal(f.toString()).div(FIXED_SCALE);
+  const s = f.toString();
+  const neg = s.charCodeAt(0) === 45;
+  const digits = neg ? s.slice(1) : s;
+  if (digits.length > 40) return new Decimal(s).div(FIXED_SCALE);
+  const padded = digits.length <= FIXED_DP ? ZEROS.slice(0, FIXED_DP - digits.length) + "0" + digits : digits;
+  const cut = padded.length - FIXED_DP;
+  return new Decimal(`${neg ? "-" : ""}${padded.slice(0, cut)}.${padded.slice(cut)}`);
 }
 
 export function decimalToFixed(d: Decimal): bigint {

@@ -54,10 +54,18 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?E[+-]?\d+$/i;
  */
 const FAST = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
-/** parseNumberText(raw).kind === "number", without building the value in the common case. */
+/**
+ * A character no number text can hold (after folding, a number is digits, one
+ * point, separators, a sign or brackets, %, an exponent, ¥, and spaces).
+ */
+const NOT_IN_A_NUMBER = /[^0-9０-９,.+()%Ee¥￥．。，､、－−﹣＋（）％Ｅｅ\-\s\u200b]/;
+
+/** parseNumberText(raw).kind === "number", without building the value (or folding the text) in the common cases. */
 export function isNumberText(raw: string): boolean {
-  if (FAST.test(raw ?? "")) return true;
-  return parseNumberText(raw).kind === "number";
+  const text = raw ?? "";
+  if (FAST.test(text)) return true;
+  if (NOT_IN_A_NUMBER.test(text)) return false;
+  return parseNumberText(text).kind === "number";
 }
 
 export function parseNumberText(raw: string): ParsedNumber {

@@ -13,10 +13,22 @@ import { Interval } from "../amount/interval";
 
 export const RULE_EXECUTION = "预算执行率得分＝分值×执行率（执行率＝全年执行数÷全年预算数，超过100%按100%计）";
 
+/** Rates already computed, by the two figures (several rules ask for the same line's rate). */
+const rates = new WeakMap<Amount, Map<Amount, Interval | null>>();
+
 /** Interval of the exact rate, in percent; null when the budget may be zero. */
 export function rateInterval(executed: Amount, budget: Amount): Interval | null {
+  let byBudget = rates.get(executed);
+  if (!byBudget) {
+    byBudget = new Map();
+    rates.set(executed, byBudget);
+  }
+  const known = byBudget.get(budget);
+  if (known !== undefined) return known;
   const q = intervalOf(executed).div(intervalOf(budget));
-  return q ? q.times(HUNDRED) : null;
+  const rate = q ? q.times(HUNDRED) : null;
+  byBudget.set(budget, rate);
+  return rate;
 }
 
 /** The displayed rate as a percentage interval ("72.6%" → [72.55, 72.65]); a plain 0.726 in a percent column reads as 72.6 %. */

@@ -94,7 +94,8 @@ export function scoreIndicator(
     if (!comparableUnits(target, actual)) return { kind: "unverifiable", reason: `指标值“${target.raw}”与实际完成值“${actual.raw}”单位不同，无法按比例计分` };
     const sameMult = (target.multiplier ?? ONE).eq(actual.multiplier ?? ONE);
     const a = baseValue(actual)!;
-    const aShown = shown(actual, "number", sameMult);
+    // Figures as written, for the formula (built only when a finding shows it).
+    const aShown = () => shown(actual, "number", sameMult);
     if (target.kind === "range") {
       const lo = baseValue(target)!;
       const hi = baseValue(target, "upper")!;
@@ -102,13 +103,13 @@ export function scoreIndicator(
       let formula: () => string;
       if (a.gte(lo) && a.lte(hi)) {
         completion = ONE;
-        formula = () => `${aShown}在${shown(target, "number", sameMult)}～${shown(target, "upper", sameMult)}之间，得${pts(points)}`;
+        formula = () => `${aShown()}在${shown(target, "number", sameMult)}～${shown(target, "upper", sameMult)}之间，得${pts(points)}`;
       } else if (a.lt(lo)) {
         completion = lo.isZero() ? ONE : a.div(lo);
-        formula = () => `${aShown}÷${shown(target, "number", sameMult)}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+        formula = () => `${aShown()}÷${shown(target, "number", sameMult)}×${pts(points)}＝${fmtScore(points.times(completion))}`;
       } else {
         completion = a.isZero() ? ONE : hi.div(a);
-        formula = () => `${shown(target, "upper", sameMult)}÷${aShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+        formula = () => `${shown(target, "upper", sameMult)}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`;
       }
       return {
         kind: "computed",
@@ -122,7 +123,7 @@ export function scoreIndicator(
       };
     }
     const t = baseValue(target)!;
-    const tShown = shown(target, "number", sameMult);
+    const tShown = () => shown(target, "number", sameMult);
     let direction: ScoreDirection;
     let assumption: string | undefined;
     switch (target.comparator) {
@@ -151,15 +152,15 @@ export function scoreIndicator(
     if (direction === "higher") {
       rule = RULE_HIGHER;
       completion = t.isZero() ? (a.gte(0) ? ONE : ZERO) : a.div(t);
-      write = () => `${aShown}÷${tShown}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+      write = () => `${aShown()}÷${tShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`;
     } else if (direction === "lower") {
       rule = RULE_LOWER;
       completion = a.lte(0) ? ONE : t.div(a);
-      write = () => (a.lte(0) ? `实际值为 ${aShown}，不超过目标值，得${pts(points)}` : `${tShown}÷${aShown}×${pts(points)}＝${fmtScore(points.times(completion))}`);
+      write = () => (a.lte(0) ? `实际值为 ${aShown()}，不超过目标值，得${pts(points)}` : `${tShown()}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`);
     } else {
       rule = RULE_EQUAL;
       completion = t.isZero() ? (a.isZero() ? ONE : ZERO) : Decimal.max(ZERO, ONE.minus(a.minus(t).abs().div(t)));
-      write = () => (a.eq(t) ? `实际值等于目标值，得${pts(points)}` : `${pts(points)}×（1－|${aShown}－${tShown}|÷${tShown}）＝${fmtScore(points.times(completion))}`);
+      write = () => (a.eq(t) ? `实际值等于目标值，得${pts(points)}` : `${pts(points)}×（1－|${aShown()}－${tShown()}|÷${tShown()}）＝${fmtScore(points.times(completion))}`);
     }
     const capped = Decimal.min(completion, ONE);
     const formula = completion.gt(ONE) ? () => `${write().replace(/＝[^＝]*$/, "")}，超过分值按${pts(points)}计` : write;

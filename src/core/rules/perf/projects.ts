@@ -33,8 +33,11 @@ export function projectKey(name: string): string {
 }
 
 export function sameProject(a: string, b: string): boolean {
-  const x = projectKey(a);
-  const y = projectKey(b);
+  return sameKey(projectKey(a), projectKey(b));
+}
+
+/** sameProject() on names already reduced by projectKey(). */
+function sameKey(x: string, y: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   const [s, l] = x.length <= y.length ? [x, y] : [y, x];
@@ -98,11 +101,13 @@ export const projectFigures: Rule = {
     }
     for (const t of ctx.tables) if (t.kind === "generic") projects.push(...fromGeneric(t as GenericTable));
     const seen = new Set<string>();
+    // Every pair is compared: reduce each name once (200 projects are 19,900 pairs).
+    const keys = projects.map((p) => projectKey(p.name));
     for (let i = 0; i < projects.length; i++)
       for (let j = i + 1; j < projects.length; j++) {
         const a = projects[i];
         const b = projects[j];
-        if (a.tables[0] === b.tables[0] || !sameProject(a.name, b.name)) continue;
+        if (a.tables[0] === b.tables[0] || !sameKey(keys[i], keys[j])) continue;
         const pairs: [AmountCell | undefined, AmountCell | undefined, string][] = [
           [a.executed, b.executed, "执行数"],
           [a.yearStart, b.yearStart, "年初预算数"],

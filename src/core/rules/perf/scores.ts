@@ -18,6 +18,7 @@ import { Rule, RuleContext } from "../types";
 import { at, finding, indName, num, perfLabel, perfRule, present, shownAmount, sumWithSlack } from "./common";
 
 const EVAL: PerfKind[] = ["perfSelfEval", "perfCompletion"];
+const HALF_CENT = new Decimal("0.005");
 const LOCAL_RULE_NOTE = "如执行本地评分办法，请在偏差原因中注明所用办法。";
 
 // ---------------------------------------------------------------- funds
@@ -185,7 +186,8 @@ export const selfevalIndicatorScore = perfRule(
       const points = i.points.amount!.value;
       const stated = i.score.amount!;
       const s = scoreIndicator(i, i.target.value, i.actual.value, points, t.year);
-      const where = `${perfLabel(t)}${indName(i)}得分（${at(i.score.ref)}）为 ${shownAmount(stated)}`;
+      // Named only when a finding is written.
+      const where = () => `${perfLabel(t)}${indName(i)}得分（${at(i.score.ref)}）为 ${shownAmount(stated)}`;
       const cells: CellRef[] = [i.score.ref, i.actual.ref, i.target.ref, i.points.ref];
       const base = { rule: r.id, table: t, cells };
       if (s.kind === "computed") {
@@ -193,13 +195,13 @@ export const selfevalIndicatorScore = perfRule(
         if (cmp.verdict === "ok") continue;
         const assumption = s.assumption ? `（${s.assumption}）` : "";
         if (cmp.verdict === "tail")
-          out.push(finding({ ...base, severity: "info", message: `${where}，按‘${s.rule}’计算为 ${fmtScore(s.value)}${assumption}，相差 ${num(cmp.diff)}，属尾差。`, expected: fmtScore(s.value), actual: shownAmount(stated) }));
+          out.push(finding({ ...base, severity: "info", message: `${where()}，按‘${s.rule}’计算为 ${fmtScore(s.value)}${assumption}，相差 ${num(cmp.diff)}，属尾差。`, expected: fmtScore(s.value), actual: shownAmount(stated) }));
         else
           out.push(
             finding({
               ...base,
               severity: "warning",
-              message: `${where}，与指标值“${i.target.text}”（${at(i.target.ref)}）、实际完成值“${i.actual.text}”（${at(i.actual.ref)}）、分值 ${fmtPts(points)} 不符：按‘${s.rule}’计算：${s.formula}${assumption}，相差 ${num(stated.value.minus(s.value).abs())}。${LOCAL_RULE_NOTE}`,
+              message: `${where()}，与指标值“${i.target.text}”（${at(i.target.ref)}）、实际完成值“${i.actual.text}”（${at(i.actual.ref)}）、分值 ${fmtPts(points)} 不符：按‘${s.rule}’计算：${s.formula}${assumption}，相差 ${num(stated.value.minus(s.value).abs())}。${LOCAL_RULE_NOTE}`,
               expected: fmtScore(s.value),
               actual: shownAmount(stated),
             }),
@@ -210,7 +212,7 @@ export const selfevalIndicatorScore = perfRule(
           finding({
             ...base,
             severity: "warning",
-            message: `${where}，低于分值 ${fmtPts(points)}：${s.reason}，目标已达成，按‘达成目标得满分’应得 ${fmtScore(points)}。${LOCAL_RULE_NOTE}`,
+            message: `${where()}，低于分值 ${fmtPts(points)}：${s.reason}，目标已达成，按‘达成目标得满分’应得 ${fmtScore(points)}。${LOCAL_RULE_NOTE}`,
             expected: fmtScore(points),
             actual: shownAmount(stated),
           }),
@@ -222,8 +224,8 @@ export const selfevalIndicatorScore = perfRule(
             ...base,
             severity: full ? "warning" : "info",
             message: full
-              ? `${where}（满分），但${s.reason}，未按期完成不应得满分。`
-              : `${where}：${s.reason}，已扣分；扣分幅度无统一公式，未复核。`,
+              ? `${where()}（满分），但${s.reason}，未按期完成不应得满分。`
+              : `${where()}：${s.reason}，已扣分；扣分幅度无统一公式，未复核。`,
             expected: full ? `低于 ${fmtPts(points)}` : undefined,
             actual: shownAmount(stated),
           }),
@@ -238,14 +240,14 @@ export const selfevalIndicatorScore = perfRule(
             ...base,
             severity: inBand ? "info" : "warning",
             message: inBand
-              ? `${where}：实际完成情况“${i.actual.text}”为${what}，得分在‘${s.rule}’的相应档次（${fmtScore(s.lo)}–${fmtScore(s.hi)}）内，具体分数无法复核。`
-              : `${where}：实际完成情况“${i.actual.text}”为${what}，按‘${s.rule}’应在 ${fmtScore(s.lo)}–${fmtScore(s.hi)} 之间。${LOCAL_RULE_NOTE}`,
+              ? `${where()}：实际完成情况“${i.actual.text}”为${what}，得分在‘${s.rule}’的相应档次（${fmtScore(s.lo)}–${fmtScore(s.hi)}）内，具体分数无法复核。`
+              : `${where()}：实际完成情况“${i.actual.text}”为${what}，按‘${s.rule}’应在 ${fmtScore(s.lo)}–${fmtScore(s.hi)} 之间。${LOCAL_RULE_NOTE}`,
             expected: `${fmtScore(s.lo)}–${fmtScore(s.hi)}`,
             actual: shownAmount(stated),
           }),
         );
       } else if (compareScore(stated, points).verdict === "differs" || s.reason.includes("单位不同")) {
-        out.push(finding({ ...base, severity: "info", message: `${where}：${s.reason}，得分未复核。`, actual: shownAmount(stated) }));
+        out.push(finding({ ...base, severity: "info", message: `${where()}：${s.reason}，得分未复核。`, actual: shownAmount(stated) }));
       }
     }
     return out;
@@ -259,7 +261,7 @@ function scoreRange(rule: string, t: PerfTable): Finding[] {
     const p = points.amount!.value;
     if (s.lt(0))
       out.push(finding({ rule, severity: "error", table: t, message: `${perfLabel(t)}${label}得分（${at(score.ref)}）为负数 ${shownAmount(score.amount)}。`, cells: [score.ref], expected: `0–${fmtPts(p)}`, actual: shownAmount(score.amount) }));
-    else if (s.gt(p.plus("0.005")))
+    else if (s.gt(p.plus(HALF_CENT)))
       out.push(
         finding({
           rule,

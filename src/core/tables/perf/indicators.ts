@@ -12,6 +12,7 @@ import { RegionContext, textAt } from "../header";
 import { AmountCell, TableBase } from "../types";
 import { FormCell, formRow, scoreCell, splitPoints, textCellAt } from "./form";
 import { IndicatorBlock, IndicatorGroup, IndicatorRole, PerfIndicator, TextCell, ValueCell } from "./model";
+import type { IndicatorValue } from "../../perf/indicator";
 
 interface RoleTest {
   role: IndicatorRole;
@@ -100,6 +101,16 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     blockLabel = { text: c.text, ref: c.ref, statedPoints: sp.points };
   }
 
+  // 一级/二级 labels are merged down their rows (or repeated): each text is split once per block.
+  const splits = new Map<string, ReturnType<typeof splitPoints>>();
+  const split = (text: string) => {
+    let sp = splits.get(text);
+    if (!sp) {
+      sp = splitPoints(text);
+      splits.set(text, sp);
+    }
+    return sp;
+  };
   const indicators: PerfIndicator[] = [];
   const groups: IndicatorGroup[] = [];
   const groupByKey = new Map<string, IndicatorGroup>();
@@ -126,7 +137,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     const key = `${level}:${label.ref.row}:${label.ref.col}`;
     let g = groupByKey.get(key);
     if (g) return g;
-    const sp = splitPoints(label.text);
+    const sp = split(label.text);
     // Labels repeated on every row (not merged) belong to the same group as the row above.
     let prev: IndicatorGroup | undefined;
     for (let k = groups.length - 1; k >= 0 && !prev; k--) if (groups[k].level === level) prev = groups[k];
@@ -159,8 +170,8 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     const unit = cellIn("unit", r);
     if (target && (cmp || unit)) target = { text: `${cmp?.text ?? ""}${target.text}${unit && !target.text.endsWith(unit.text) ? unit.text : ""}`, ref: target.ref };
     const name = l3 ? norm(l3.text) : columns.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
-    const l1Name = l1 ? splitPoints(l1.text).name : "";
-    const l2Name = l2 ? splitPoints(l2.text).name : "";
+    const l1Name = l1 ? split(l1.text).name : "";
+    const l2Name = l2 ? split(l2.text).name : "";
     const rowLabel = `${l3?.text ?? l2?.text ?? l1?.text ?? ""}`.trim() || `第${r + 1}行`;
     const points = figure("points", r, `“${rowLabel}”分值`);
     const score = figure("score", r, `“${rowLabel}”得分`);
@@ -182,8 +193,8 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       level2Name: l2Name,
       level3: l3 ?? (columns.level3 === undefined ? raw2 : undefined),
       name,
-      target: target ? withValue(target) : columns.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.target }, value: parseIndicatorValue("") } : undefined,
-      actual: actual ? withValue(actual) : columns.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.actual }, value: parseIndicatorValue("") } : undefined,
+      target: target ? withValue(ctx.sheet, target) : columns.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.target }, value: valueOf(ctx.sheet, "") } : undefined,
+      actual: actual ? withValue(ctx.sheet, actual) : columns.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.actual }, value: valueOf(ctx.sheet, "") } : undefined,
       points,
       score,
       reason,
@@ -192,7 +203,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     };
     indicators.push(ind);
     group(1, l1)?.indicators.push(ind);
-    if (l2 && splitPoints(l2.text).points) group(2, l2)?.indicators.push(ind);
+    if (l2 && split(l2.text).points) group(2, l2)?.indicators.push(ind);
   }
 
   const block: IndicatorBlock = {
@@ -209,8 +220,29 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   return block;
 }
 
-function withValue(t: TextCell): ValueCell {
-  return { ...t, value: parseIndicatorValue(t.text) };
+/**
+ * Indicator values read, by text, per sheet: the same "≥90%", "12月底前" or
+ * "逐步完善" recurs in every form of a sheet. parseIndicatorValue depends on the
+ * text alone and its results are never modified, so one value serves them all.
+ */
+const valuesBySheet = new WeakMap<object, Map<string, IndicatorValue>>();
+
+function valueOf(sheet: object, text: string): IndicatorValue {
+  let values = valuesBySheet.get(sheet);
+  if (!values) {
+    values = new Map();
+    valuesBySheet.set(sheet, values);
+  }
+  let v = values.get(text);
+  if (!v) {
+    v = parseIndicatorValue(text);
+    values.set(text, v);
+  }
+  return v;
+}
+
+function withValue(sheet: object, t: TextCell): ValueCell {
+  return { text: t.text, ref: t.ref, value: valueOf(sheet, t.text) };
 }
 
 /**
