@@ -21,6 +21,7 @@ import * as zlib from "zlib";
 import { chromium } from "playwright-core";
 import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
 import { manyFindingsWorkbook } from "../test/support/manyFindings";
+import "./office-mock-resolve";
 import { mockExcel } from "../test/support/excelMock";
 import { generateFinalSet } from "../test/support/finalSet";
 import { buildSheet } from "../test/support/sheet";
@@ -72,7 +73,7 @@ function freshHighlightModule(): typeof HighlightModule {
 }
 
 /** Round trips of the Office adapter on office-addin-mock, for a 3-sheet and a 12-sheet workbook. */
-async function officeRoundTrips(): Promise<{ what: string; counts: number[] }[]> {
+export async function officeRoundTrips(): Promise<{ what: string; counts: number[] }[]> {
   const set = generateFinalSet({ seed: 91, tails: true }).workbook;
   const twelve: WorkbookSnapshot = {
     name: "twelve.xlsx",
