@@ -69,4 +69,4 @@ for (const jobs of [1, 2, 4]) {
   );
 }
 rmSync(dir, { recursive: true, force: true });
-if (!allMet) console.log("（未达标：见 README“全省规模”一节与 node --cpu-prof 的分析）");
+if (!allMet) console.log("（未达标：用 node --cpu-prof bin/disclosure-check.js 文件夹 --jobs 1 查看每个工作簿的时间花在哪里）");
