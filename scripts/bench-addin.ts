@@ -136,7 +136,7 @@ async function browserFigures() {
     open.push(Date.now() - t);
     t = Date.now();
     await page.click('[data-testid="check"]');
-    await page.waitForSelector('[data-testid="finding"]');
+    await page.waitForSelector('[data-testid="finding"], [data-testid="cause"]');
     await page.waitForSelector('[data-testid="progress"]', { state: "detached" });
     check.push(Date.now() - t);
     await page.close();
@@ -151,7 +151,7 @@ async function browserFigures() {
     await page.waitForSelector('[data-testid="check"]');
     let t = Date.now();
     await page.click('[data-testid="check"]');
-    await page.waitForSelector('[data-testid="finding"]');
+    await page.waitForSelector('[data-testid="finding"], [data-testid="cause"]');
     await page.waitForSelector('[data-testid="progress"]', { state: "detached", timeout: 120_000 });
     manyCheck.push(Date.now() - t);
     count = (await page.textContent('[data-testid="count-error"]')) ?? "";
@@ -160,7 +160,7 @@ async function browserFigures() {
     await page.click('[data-testid="count-error"]');
     await page.waitForSelector("text=没有符合筛选条件的问题");
     await page.click('[data-testid="count-error"]');
-    await page.waitForSelector('[data-testid="finding"]');
+    await page.waitForSelector('[data-testid="finding"], [data-testid="cause"]');
     refilter.push((Date.now() - t) / 2);
     await page.close();
   }
