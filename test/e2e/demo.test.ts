@@ -115,7 +115,7 @@ test("校验 lists the findings with their counts and colours the bad cells; cli
   await page.click('[data-testid="count-info"]');
   expect(await page.$$('[data-testid="finding"][data-severity="info"]')).toHaveLength(0);
   await page.fill('input[aria-label="搜索问题"]', "公开07表");
-  const texts = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => e.textContent ?? ""));
+  const texts = await page.$$eval('[data-testid="finding"], [data-testid="cause"]', (els) => els.map((e) => e.textContent ?? ""));
   expect(texts.length).toBeGreaterThan(0);
   await page.fill('input[aria-label="搜索问题"]', "");
 
@@ -230,10 +230,10 @@ test("5,000+ findings: the list is virtualised and scrolls to the last one", asy
   await check(page);
   expect(await page.textContent('[data-testid="count-error"]')).toContain(String(result.summary.error));
   // Only the rows in view are in the page.
-  expect((await page.$$('[data-testid="finding"]')).length).toBeLessThan(100);
+  expect((await page.$$('[data-testid="finding"], [data-testid="cause"]')).length).toBeLessThan(100);
   await page.$eval('[data-testid="findings"]', (el) => el.scrollTo(0, el.scrollHeight));
   await page.waitForTimeout(300);
-  const last = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => e.textContent ?? ""));
+  const last = await page.$$eval('[data-testid="finding"], [data-testid="cause"]', (els) => els.map((e) => e.textContent ?? ""));
   expect(last.length).toBeGreaterThan(0);
   expect(last.length).toBeLessThan(100);
   await page.screenshot({ path: path.join(ARTIFACTS, "e2e-5-many.png") });
