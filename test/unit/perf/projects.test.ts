@@ -14,9 +14,17 @@ test.each([
   ["医保信息化建设(启动DRGs)", "医保信息化建设", true],
   ["医保信息化建设", "医保基金监管专项", false],
   ["培训", "业务培训费", false], // too short to be an abbreviation
+  ["项目10", "项目100", false], // numbers tell projects apart
+  ["农田建设一期", "农田建设二期", false],
 ])("“%s” and “%s” are the same project: %s", (a, b, same) => {
   expect(sameProject(a, b)).toBe(same);
   expect(projectKey(a).length).toBeGreaterThan(0);
+});
+
+test("200 generated self-evaluation tables of different projects: no cross-table finding", async () => {
+  const { generatePerfSet } = await import("../../support/perfSet");
+  const r = checkWorkbook(generatePerfSet({ tables: 200 }));
+  expect(r.findings.filter((f) => f.rule === "perf.project.same-figures")).toEqual([]);
 });
 
 test("the same figures in the 自评表 and the 项目资金 table: no finding; one changed: one error naming both cells, first cause", async () => {
