@@ -21,7 +21,8 @@ import { Finding } from "../../report/finding";
 import { refA1 } from "../../tables/types";
 import { norm } from "../../recognize/normalize";
 import { narrativeContext } from "../../narrative/context";
-import { DocInfo, Statement, extractStatements, intervalOfStatement } from "../../narrative/statements";
+import { DocInfo, Statement, intervalOfStatement } from "../../narrative/statements";
+import { statementsOf } from "./identities";
 import { Rule, RuleContext } from "../types";
 
 const where = (ref: { sheet: string; row: number; col: number }) => `${ref.sheet}!${refA1(ref)}`;
@@ -37,16 +38,6 @@ function docOf(ctx: RuleContext): DocInfo {
         ? "final"
         : "budget";
   return { year: n.year, kind };
-}
-
-const cache = new WeakMap<RuleContext, Statement[]>();
-function statementsOf(ctx: RuleContext): Statement[] {
-  let s = cache.get(ctx);
-  if (!s) {
-    s = extractStatements(narrativeContext(ctx).paragraphs, docOf(ctx));
-    cache.set(ctx, s);
-  }
-  return s;
 }
 
 type Relation = "gt" | "lt" | "eq" | "about";

@@ -41,6 +41,8 @@ interface State {
   doc: DocInfo;
   /** Figures (paragraph:offset) found to agree with the text's other figures by some identity. */
   held: Set<string>;
+  /** Identity rules that have run on this context (textVerified runs the others). */
+  ran: Set<string>;
 }
 
 const cache = new WeakMap<RuleContext, State>();
@@ -70,7 +72,7 @@ function state(ctx: RuleContext): State {
   const statements = n.paragraphs.length ? extractStatements(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, linked, doc, held: new Set<string>() };
+  s = { statements, linked, doc, held: new Set<string>(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -106,6 +108,7 @@ export const consistency: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
+    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const first = new Map<string, Statement[]>();
@@ -175,6 +178,7 @@ export const identity: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
+    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
@@ -306,6 +310,7 @@ export const change: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
+    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
@@ -448,6 +453,7 @@ export const share: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
+    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
@@ -499,8 +505,13 @@ export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share];
  */
 export function textVerified(ctx: RuleContext): Set<string> {
   const st = state(ctx);
-  if (!st.held.size) for (const r of NARRATIVE_IDENTITY_RULES) r.check(ctx);
+  for (const r of NARRATIVE_IDENTITY_RULES) if (!st.ran.has(r.id)) r.check(ctx);
   return st.held;
+}
+
+/** The statements of the context's narrative (read once per check, shared with the claim rules). */
+export function statementsOf(ctx: RuleContext): Statement[] {
+  return state(ctx).statements;
 }
 
 export { figKey };
