@@ -43,7 +43,7 @@ import { SangongTable } from "../src/core/tables/sangong";
 import { AmountCell } from "../src/core/tables/types";
 import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
 import { BudgetSetOptions, generateBudgetSet } from "../test/support/budgetSet";
-import { withCell, buildSheet } from "../test/support/sheet";
+import { readableWidths as widths, withCell, buildSheet } from "../test/support/sheet";
 import { withBudgetNarrative } from "../test/support/budgetNarrative";
 import { blockSheet, targetRows } from "../test/support/perfSet";
 
@@ -170,21 +170,6 @@ export function budgetFixtures(): BudgetFixture[] {
   return out;
 }
 
-/** Column widths that let a reviewer read the tables in Excel. */
-function widths(wb: WorkbookSnapshot): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const s of wb.sheets) {
-    const w: number[] = [];
-    for (const row of s.rows.values())
-      for (const [c, cell] of row) {
-        if (cell.text.length > 40) continue;
-        const len = [...cell.text].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0);
-        w[c] = Math.min(40, Math.max(w[c] ?? 8, len + 2));
-      }
-    out.set(s.name, Array.from(w, (x) => x ?? 8));
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   await fs.mkdir(FIXTURE_DIR, { recursive: true });

@@ -37,7 +37,7 @@ import { SidedTable } from "../src/core/tables/sided";
 import { AmountCell } from "../src/core/tables/types";
 import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
 import { LayoutSet, countyFinalSet, generateClassicBudgetSet } from "../test/support/layoutSets";
-import { withCell } from "../test/support/sheet";
+import { readableWidths as widths, withCell } from "../test/support/sheet";
 
 export const LAYOUT_DIR = path.join(__dirname, "..", "test", "fixtures", "layouts");
 
@@ -176,21 +176,6 @@ export function layoutFixtures(): LayoutFixture[] {
   ];
 }
 
-/** Column widths that let a reviewer read the tables in Excel. */
-function widths(wb: WorkbookSnapshot): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const s of wb.sheets) {
-    const w: number[] = [];
-    for (const row of s.rows.values())
-      for (const [c, cell] of row) {
-        if (cell.text.length > 40) continue;
-        const len = [...cell.text].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0);
-        w[c] = Math.min(40, Math.max(w[c] ?? 8, len + 2));
-      }
-    out.set(s.name, Array.from(w, (x) => x ?? 8));
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   await fs.mkdir(LAYOUT_DIR, { recursive: true });

@@ -107,7 +107,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): Ch
     summary: summarize(findings),
     causes,
     causeSummary: summarizeCauses(causes),
-    sheets: sheetStatuses(wb, recognition.tables, recognition.failures),
+    sheets: sheetStatuses(wb, recognition),
   };
 }
 

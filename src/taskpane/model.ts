@@ -14,7 +14,7 @@
  * causes in the engine's order (errors first), then info findings.
  */
 import { CheckResult } from "../core/check";
-import { Cause } from "../core/report/cause";
+import { Cause, causeCount as causeCounts } from "../core/report/cause";
 import { Finding, SEVERITY_RANK, Severity } from "../core/report/finding";
 import { CellRef, refA1 } from "../core/tables/types";
 
@@ -128,9 +128,8 @@ export function visibleRows(groups: Group[], filter: Filter, expanded: ReadonlyS
 }
 
 /** "错误 2 处（涉及 5 项关系）": causes of a severity and the findings they explain. */
-export function causeCount(result: Pick<CheckResult, "causes" | "causeSummary">, sev: "error" | "warning"): { causes: number; findings: number } {
-  const cs = result.causes.filter((c) => c.severity === sev);
-  return { causes: cs.length, findings: cs.reduce((n, c) => n + c.findings.length, 0) };
+export function causeCount(result: Pick<CheckResult, "causes">, sev: "error" | "warning"): { causes: number; findings: number } {
+  return causeCounts(result.causes, sev);
 }
 
 /** Findings by "Sheet!A1" of every cell they involve. */

@@ -16,7 +16,7 @@ import { FUNCTION_CLASSES, FUNCTION_ITEMS } from "../../src/core/codes/functiona
 import { ECONOMIC } from "../../src/core/codes/economic";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
 import { CellInput, SheetSpec, buildWorkbook } from "./sheet";
-import { rng } from "./random";
+import { randomSplit, rng } from "./random";
 
 export type SangongLayout = "shanghai" | "yoy" | "yoy-vertical";
 
@@ -168,17 +168,7 @@ export function generateBudgetSet(opts: BudgetSetOptions = {}): BudgetSet {
   // 基本支出经济分类: the 一般公共预算 人员经费 and 公用经费 split over economic items.
   const personnelTotal = sum(items.map((i) => i.gpbPersonnel));
   const publicTotal = sum(items.map((i) => i.gpbPublic));
-  const split = (whole: Decimal, n: number): Decimal[] => {
-    const parts: Decimal[] = [];
-    let left = whole;
-    for (let k = 0; k < n - 1; k++) {
-      const p = whole.times(D((rand() * 0.8) / n + 0.02)).toDecimalPlaces(dp);
-      parts.push(p);
-      left = left.minus(p);
-    }
-    parts.push(left);
-    return parts;
-  };
+  const split = (whole: Decimal, n: number) => randomSplit(whole, n, rand, dp);
   const econ = new Map<string, { personnel: Decimal; public: Decimal }>();
   split(personnelTotal, PERSONNEL_CODES.length).forEach((v, k) => econ.set(PERSONNEL_CODES[k], { personnel: v, public: ZERO }));
   split(publicTotal, PUBLIC_CODES.length).forEach((v, k) => econ.set(PUBLIC_CODES[k], { personnel: ZERO, public: v }));

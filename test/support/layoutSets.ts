@@ -25,7 +25,7 @@ import { ECONOMIC } from "../../src/core/codes/economic";
 import { WorkbookSnapshot } from "../../src/core/grid/snapshot";
 import { CellInput, SheetSpec, buildWorkbook } from "./sheet";
 import { generateFinalSet } from "./finalSet";
-import { rng } from "./random";
+import { randomSplit, rng } from "./random";
 
 const D = (v: string | number | Decimal) => new Decimal(v);
 const ZERO = D(0);
@@ -142,17 +142,7 @@ export function generateClassicBudgetSet(opts: ClassicBudgetOptions = {}): Layou
   // 基本支出 by economic item: the 一般公共预算 basic money split over 301/302/303/310 items.
   const personnelTotal = all((i) => i.personnel);
   const publicTotal = all((i) => i.gpbBasic).minus(personnelTotal);
-  const split = (whole: Decimal, n: number): Decimal[] => {
-    const parts: Decimal[] = [];
-    let left = whole;
-    for (let k = 0; k < n - 1; k++) {
-      const p = whole.times(D((rand() * 0.8) / n + 0.02)).toDecimalPlaces(dp);
-      parts.push(p);
-      left = left.minus(p);
-    }
-    parts.push(left);
-    return parts;
-  };
+  const split = (whole: Decimal, n: number) => randomSplit(whole, n, rand, dp);
   const econ = new Map<string, { personnel: Decimal; public: Decimal }>();
   split(personnelTotal, PERSONNEL.length).forEach((v, k) => econ.set(PERSONNEL[k], { personnel: v, public: ZERO }));
   split(publicTotal, PUBLIC.length).forEach((v, k) => econ.set(PUBLIC[k], { personnel: ZERO, public: v }));

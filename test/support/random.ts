@@ -3,6 +3,7 @@
  * the same workbook on every machine.
  */
 import { SheetSnapshot, emptySheet, setCell } from "../../src/core/grid/snapshot";
+import { Decimal } from "../../src/core/amount/decimal";
 
 /** xorshift32: a deterministic generator of numbers in [0, 1). */
 export function rng(seed: number): () => number {
@@ -53,4 +54,17 @@ export function randomSheet(rand: () => number, name: string, o: RandomSheetOpti
     s.merges.push({ top, left, bottom: top + Math.floor(rand() * 3), right: left + Math.floor(rand() * 4) });
   }
   return s;
+}
+
+/** `whole` split into `n` random parts at `dp` decimals that add up to it exactly (the last takes the rest). */
+export function randomSplit(whole: Decimal, n: number, rand: () => number, dp: number): Decimal[] {
+  const parts: Decimal[] = [];
+  let left = whole;
+  for (let k = 0; k < n - 1; k++) {
+    const p = whole.times(new Decimal((rand() * 0.8) / n + 0.02)).toDecimalPlaces(dp);
+    parts.push(p);
+    left = left.minus(p);
+  }
+  parts.push(left);
+  return parts;
 }

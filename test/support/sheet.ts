@@ -18,3 +18,19 @@ export function withCell(wb: WorkbookSnapshot, sheet: string, row: number, col: 
   });
   return { ...wb, sheets };
 }
+
+/** Column widths that let a reviewer read the tables in Excel (the fixture scripts write them). */
+export function readableWidths(wb: WorkbookSnapshot): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const s of wb.sheets) {
+    const w: number[] = [];
+    for (const row of s.rows.values())
+      for (const [c, cell] of row) {
+        if (cell.text.length > 40) continue;
+        const len = [...cell.text].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0);
+        w[c] = Math.min(40, Math.max(w[c] ?? 8, len + 2));
+      }
+    out.set(s.name, Array.from(w, (x) => x ?? 8));
+  }
+  return out;
+}

@@ -39,6 +39,10 @@ export interface Recognition {
   failures: ParseFailure[];
   /** Sheets that hold no recognised table (narratives, covers…). */
   otherSheets: string[];
+  /** Of those, the sheets that hold a narrative (情况说明). */
+  narratives: string[];
+  /** The 补充信息 sheet, when there is one. */
+  supplement?: string;
 }
 
 /** Sequence prefixes of a title: "表4", "附表3-2", "附件2-1：", "表1-1", "5.", "6、", "（二）", "一、". */
@@ -200,8 +204,8 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
 }
 
 export function recognize(wb: WorkbookSnapshot): Recognition {
-  const out: Recognition = { tables: [], failures: [], otherSheets: [] };
   const supplement = findSupplementSheet(wb)?.name;
+  const out: Recognition = { tables: [], failures: [], otherSheets: [], narratives: [], supplement };
   for (const sheet of wb.sheets) {
     const { tables, failures } = recognizeSheet(sheet);
     out.tables.push(...tables);
@@ -209,7 +213,9 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
     if (tables.length === 0 && failures.length === 0) {
       // No template: a numeric table is still checked by its structure (tables/generic.ts);
       // a narrative or the 补充信息 is read by its own rules.
-      const generic = sheet.name === supplement || isNarrativeSheet(sheet) ? [] : findGenericTables(sheet);
+      const narrative = sheet.name !== supplement && isNarrativeSheet(sheet);
+      if (narrative) out.narratives.push(sheet.name);
+      const generic = sheet.name === supplement || narrative ? [] : findGenericTables(sheet);
       for (const g of generic) if (g.title) g.name = cleanTitle(g.title) || g.name;
       if (generic.length) out.tables.push(...generic);
       else out.otherSheets.push(sheet.name);

@@ -312,6 +312,18 @@ export function groupCauses(findings: Finding[], sheetOrder: Map<string, number>
   return built;
 }
 
+/** Causes of a severity and the findings they explain: "错误 3 处（涉及 7 项关系）". */
+export function causeCount(causes: Cause[], sev: Severity): { causes: number; findings: number } {
+  const cs = causes.filter((c) => c.severity === sev);
+  return { causes: cs.length, findings: cs.reduce((n, c) => n + c.findings.length, 0) };
+}
+
+/** "（涉及 7 项关系）" when the causes of a severity explain more findings than there are causes. */
+export function involvedText(causes: Cause[], sev: Severity): string {
+  const n = causeCount(causes, sev);
+  return n.findings > n.causes ? `（涉及 ${n.findings} 项关系）` : "";
+}
+
 /** Causes counted by severity. */
 export function summarizeCauses(causes: Cause[]): Record<Severity, number> {
   const s = { error: 0, warning: 0, info: 0 };

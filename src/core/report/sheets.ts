@@ -9,10 +9,7 @@
  *   header, a table that could not be read, a cover or contents page).
  */
 import { WorkbookSnapshot } from "../grid/snapshot";
-import { ParseFailure } from "../tables/base";
-import { Table } from "../recognize/templates";
-import { isNarrativeSheet } from "../narrative/text";
-import { findSupplementSheet } from "../narrative/supplement";
+import { Recognition } from "../recognize/recognize";
 
 export type SheetStatusKind = "template" | "generic" | "narrative" | "supplement" | "unchecked";
 
@@ -36,8 +33,9 @@ function hasFigures(sheet: WorkbookSnapshot["sheets"][number]): boolean {
   return false;
 }
 
-export function sheetStatuses(wb: WorkbookSnapshot, tables: Table[], failures: ParseFailure[]): SheetStatus[] {
-  const supp = findSupplementSheet(wb)?.name;
+export function sheetStatuses(wb: WorkbookSnapshot, rec: Recognition): SheetStatus[] {
+  const { tables, failures } = rec;
+  const narratives = new Set(rec.narratives);
   return wb.sheets.map((s) => {
     const ts = tables.filter((t) => t.sheet === s.name);
     const templ = ts.filter((t) => t.kind !== "generic");
@@ -47,8 +45,8 @@ export function sheetStatuses(wb: WorkbookSnapshot, tables: Table[], failures: P
       return { sheet: s.name, status: "template", detail: gen.length ? `${names}；另有 ${gen.length} 张按通用规则校验` : names };
     }
     if (gen.length) return { sheet: s.name, status: "generic", detail: gen.map((t) => t.name).join("、") };
-    if (s.name === supp) return { sheet: s.name, status: "supplement", detail: "情况说明中的数字据此核对" };
-    if (isNarrativeSheet(s)) return { sheet: s.name, status: "narrative", detail: "逐段核对数字、相互关系和用语" };
+    if (s.name === rec.supplement) return { sheet: s.name, status: "supplement", detail: "情况说明中的数字据此核对" };
+    if (narratives.has(s.name)) return { sheet: s.name, status: "narrative", detail: "逐段核对数字、相互关系和用语" };
     const failed = failures.filter((f) => f.ctx.sheet.name === s.name);
     let reason: string;
     if (failed.length) reason = `找到表格标题“${failed[0].template.name}”，但表格无法读取：${failed[0].reason}`;

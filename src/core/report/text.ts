@@ -2,7 +2,7 @@
 import { rangeA1 } from "../grid/address";
 import { CheckResult } from "../check";
 import { refA1 } from "../tables/types";
-import { Cause, cellText } from "./cause";
+import { Cause, cellText, involvedText } from "./cause";
 import { SHEET_STATUS_ZH } from "./sheets";
 import { Finding, SEVERITY_ZH, Severity } from "./finding";
 
@@ -11,8 +11,7 @@ const WHOLE = "（整个工作簿）";
 /** "合计：错误 3 处（涉及 7 项关系），警告 14 处，提示 45 处。": causes, the clerk's to-do list. */
 export function summaryLine(r: CheckResult): string {
   const c = r.causeSummary;
-  const involved = (s: Severity) => r.causes.filter((x) => x.severity === s).reduce((n, x) => n + x.findings.length, 0);
-  const detail = (s: Severity) => (involved(s) > c[s] ? `（涉及 ${involved(s)} 项关系）` : "");
+  const detail = (s: Severity) => involvedText(r.causes, s);
   return `合计：错误 ${c.error} 处${detail("error")}，警告 ${c.warning} 处${detail("warning")}，提示 ${r.summary.info} 处。${c.error === 0 ? "没有发现必须更正的错误。" : ""}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { Decimal } from "../amount/decimal";
 import { Table } from "../recognize/templates";
-import { CellRef, refA1, tableLabel } from "../tables/types";
+import { CellRef, refA1, tableLabel, uniqueRefs } from "../tables/types";
 import { Finding } from "./finding";
 import { relationTerms } from "../rules/relation";
 
@@ -57,19 +57,11 @@ export function collapseUnitErrors(findings: Finding[]): Finding[] {
       rule: "common.unit-scale",
       severity: "error",
       message: `${tableLabel(g.larger)}的数字约为${tableLabel(g.other)}对应数字的 10,000 倍（共 ${g.findings.length} 处），应是单位行写错：${tableLabel(g.larger)}标注“单位：${g.larger.unit}”${g.larger.unitRef ? `（${refA1(g.larger.unitRef)}）` : "（未标注，按万元处理）"}，${tableLabel(g.other)}标注“单位：${g.other.unit}”。请核对单位（元/万元）。`,
-      cells: dedupe(cells),
+      cells: uniqueRefs(cells),
       tables: [g.larger.id, g.other.id],
     });
   }
   return [...findings.filter((f) => !drop.has(f)), ...added];
 }
 
-function dedupe(cells: CellRef[]): CellRef[] {
-  const seen = new Set<string>();
-  return cells.filter((c) => {
-    const k = `${c.sheet}!${c.row},${c.col}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
+

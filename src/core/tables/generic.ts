@@ -23,9 +23,8 @@ import { readAmountFast, readAmount } from "../amount/amount";
 import { norm } from "../recognize/normalize";
 import { AmountCell, TableBase } from "./types";
 import { RegionContext, MetaInfo, readHeader, scanMeta, textAt } from "./header";
-import { amountCell, collectNotes, createBase } from "./base";
+import { TemplateInfo, amountCell, collectNotes, createBase } from "./base";
 import { OutlineNode, outline, isIndented } from "./outline";
-import { TemplateInfo } from "./base";
 
 export const GENERIC: TemplateInfo = { id: "generic", code: "", name: "通用数值表", family: "other", defaultUnit: "万元" };
 

@@ -88,7 +88,7 @@ function isMetaText(t: string): boolean {
     DEPT_RE.test(n) ||
     /公开\d+表/.test(n) ||
     /^表\d+(-\d+)?$/.test(n) ||
-    /^\(?(20\d{2})年度?\)?$/.test(n) ||
+    isBareYear(n) ||
     /^(单位|编制部门|部门)[:：]?$/.test(n)
   );
 }

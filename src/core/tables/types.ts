@@ -25,6 +25,17 @@ export function refKey(ref: CellRef): string {
   return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
 }
 
+/** The cells without repeats, in their order. */
+export function uniqueRefs(cells: CellRef[]): CellRef[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = refKey(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 export interface AmountCell {
   ref: CellRef;
   /** What the clerk calls this figure inside its table, e.g. "合计行“其他收入”". */

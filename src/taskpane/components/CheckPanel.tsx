@@ -16,6 +16,7 @@ import { ArrowUndo20Regular, CheckmarkCircle20Regular, Eraser20Regular, ShieldCh
 import { AppliedValue, Host, HostError, throwIfCancelled } from "../../host/host";
 import { Cause } from "../../core/report/cause";
 import { shownOrBlank } from "../../core/report/apply";
+import { involvedText } from "../../core/report/cause";
 import { CheckResult, checkWorkbook } from "../../core/check";
 import { Severity } from "../../core/report/finding";
 import { CellRef } from "../../core/tables/types";
@@ -64,40 +65,38 @@ export function CheckPanel({ host, task, result, onResult }: CheckPanelProps) {
 
   /** Reads, checks, highlights; `after` is said when there is nothing else to say. */
   const runCheck = async (t: TaskContext, after?: string) => {
-    {
-      const wb = await host.readWorkbook(t);
-      t.onProgress({ stage: "check", message: `正在校验 ${wb.sheets.length} 张工作表……` });
-      await tick();
-      const r = checkWorkbook(wb);
-      throwIfCancelled(t.signal);
-      onResult(r);
-      setExpanded(new Set());
-      setHighlighted(null);
-      const bad = r.summary.error + r.summary.warning;
-      if (bad) {
-        t.onProgress({ stage: "highlight", message: `正在标记 ${bad} 条问题涉及的单元格……` });
-        try {
-          const h = await host.highlight(r.findings, t);
-          setHighlighted(h.cells);
-        } catch (e) {
-          // The results stay listed; the clerk is told why the cells are not coloured.
-          if (e instanceof HostError && e.code !== "cancelled") {
-            task.notify({ intent: "warning", title: "已列出问题，但未能标记单元格", text: e.message });
-            return;
-          }
-          throw e;
+    const wb = await host.readWorkbook(t);
+    t.onProgress({ stage: "check", message: `正在校验 ${wb.sheets.length} 张工作表……` });
+    await tick();
+    const r = checkWorkbook(wb);
+    throwIfCancelled(t.signal);
+    onResult(r);
+    setExpanded(new Set());
+    setHighlighted(null);
+    const bad = r.summary.error + r.summary.warning;
+    if (bad) {
+      t.onProgress({ stage: "highlight", message: `正在标记 ${bad} 条问题涉及的单元格……` });
+      try {
+        const h = await host.highlight(r.findings, t);
+        setHighlighted(h.cells);
+      } catch (e) {
+        // The results stay listed; the clerk is told why the cells are not coloured.
+        if (e instanceof HostError && e.code !== "cancelled") {
+          task.notify({ intent: "warning", title: "已列出问题，但未能标记单元格", text: e.message });
+          return;
         }
-      } else if (await host.hasHighlights()) await host.clearHighlights(t);
-      task.notify(
-        r.tables.length === 0
-          ? { intent: "warning", title: "没有识别到公开表", text: "工作簿中没有找到部门预决算公开表或绩效表。请确认表格标题（如“收入支出决算总表”）在表格上方。" }
-          : bad === 0
-            ? { intent: "success", text: `${after ? after + " " : ""}识别到 ${r.tables.length} 张表，没有发现错误或警告。` }
-            : after
-              ? { intent: "success", text: after }
-              : undefined,
-      );
-    }
+        throw e;
+      }
+    } else if (await host.hasHighlights()) await host.clearHighlights(t);
+    task.notify(
+      r.tables.length === 0
+        ? { intent: "warning", title: "没有识别到公开表", text: "工作簿中没有找到部门预决算公开表或绩效表。请确认表格标题（如“收入支出决算总表”）在表格上方。" }
+        : bad === 0
+          ? { intent: "success", text: `${after ? after + " " : ""}识别到 ${r.tables.length} 张表，没有发现错误或警告。` }
+          : after
+            ? { intent: "success", text: after }
+            : undefined,
+    );
   };
 
   const check = () =>
@@ -185,7 +184,7 @@ export function CheckPanel({ host, task, result, onResult }: CheckPanelProps) {
             {(["error", "warning", "info"] as Severity[]).map((sev) => {
               // Errors and warnings count causes (what the clerk has to fix), with the findings they explain.
               const n = sev === "info" ? { causes: result.summary.info, findings: result.summary.info } : causeCount(result, sev);
-              const more = n.findings > n.causes ? `（涉及 ${n.findings} 项关系）` : "";
+              const more = sev === "info" ? "" : involvedText(result.causes, sev);
               return (
                 <ToggleButton key={sev} size="small" shape="circular" checked={filter.severities.has(sev)} onClick={() => toggle(sev)} icon={<SeverityIcon severity={sev} />} data-testid={`count-${sev}`} aria-label={`${SEVERITY_LABEL[sev]} ${n.causes} 处${more}，点击切换显示`}>
                   {SEVERITY_LABEL[sev]} {n.causes} 处{more}

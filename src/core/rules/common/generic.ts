@@ -20,7 +20,7 @@ import { Interval } from "../../amount/interval";
 import { intervalOf } from "../../amount/amount";
 import { Finding } from "../../report/finding";
 import { AmountCell, refA1 } from "../../tables/types";
-import { GenericColumn, GenericRow, GenericTable } from "../../tables/generic";
+import { GenericColumn, GenericTable } from "../../tables/generic";
 import { childrenIn, topLevelOf } from "../../tables/outline";
 import { checkRelation, sumEquals } from "../relation";
 import { Rule, RuleContext } from "../types";
@@ -279,4 +279,3 @@ export const genericRate: Rule = {
 
 export const GENERIC_RULES = [genericTotal, genericDifference, genericRollforward, genericRate];
 
-export type { GenericRow };

@@ -21,24 +21,12 @@ import { Finding } from "../../report/finding";
 import { refA1 } from "../../tables/types";
 import { norm } from "../../recognize/normalize";
 import { narrativeContext } from "../../narrative/context";
-import { DocInfo, Statement, intervalOfStatement } from "../../narrative/statements";
-import { statementsOf } from "./identities";
+import { Statement, intervalOfStatement } from "../../narrative/statements";
+import { narrativeDoc, statementsOf } from "./identities";
 import { Rule, RuleContext } from "../types";
 
 const where = (ref: { sheet: string; row: number; col: number }) => `${ref.sheet}!${refA1(ref)}`;
 
-function docOf(ctx: RuleContext): DocInfo {
-  const n = narrativeContext(ctx);
-  const head = n.paragraphs.slice(0, 30).map((p) => p.text).join("");
-  const kind = ctx.tables.some((t) => t.family === "final")
-    ? "final"
-    : ctx.tables.some((t) => t.family === "budget")
-      ? "budget"
-      : (head.match(/决算/g) ?? []).length >= (head.match(/预算(编制)?说明|部门预算|单位预算/g) ?? []).length
-        ? "final"
-        : "budget";
-  return { year: n.year, kind };
-}
 
 type Relation = "gt" | "lt" | "eq" | "about";
 const WORDS: [RegExp, Relation][] = [
@@ -129,7 +117,7 @@ export const asOfDate: Rule = {
   severity: "warning",
   family: "narrative",
   check(ctx) {
-    const doc = docOf(ctx);
+    const doc = narrativeDoc(ctx);
     if (!doc.year) return [];
     const due = doc.kind === "final" ? doc.year : doc.year - 1;
     const out: Finding[] = [];

@@ -29,7 +29,7 @@ import { halfUnit } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
 import { Interval, sumIntervals } from "../../amount/interval";
 import { Finding } from "../../report/finding";
-import { refA1 } from "../../tables/types";
+import { refA1, uniqueRefs } from "../../tables/types";
 import { narrativeContext } from "../../narrative/context";
 import { Linked } from "../../narrative/link";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
@@ -114,7 +114,6 @@ export const consistency: Rule = {
     const first = new Map<string, Statement[]>();
     for (const s of st.statements) {
       if (s.kind !== "amount" || !inScope(s) || s.concept === "income" || s.concept === "expense") continue;
-      if (s.scope !== "all" && s.section === null && false) continue;
       const k = statementKey(s);
       const seen = first.get(k) ?? [];
       const iv = intervalOfStatement(s);
@@ -285,15 +284,7 @@ export const identity: Rule = {
 };
 
 function dedupeCells(fs: Finding[]): Finding[] {
-  for (const f of fs) {
-    const seen = new Set<string>();
-    f.cells = f.cells.filter((c) => {
-      const k = `${c.sheet}!${c.row}:${c.col}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  }
+  for (const f of fs) f.cells = uniqueRefs(f.cells);
   return fs;
 }
 
@@ -507,6 +498,11 @@ export function textVerified(ctx: RuleContext): Set<string> {
   const st = state(ctx);
   for (const r of NARRATIVE_IDENTITY_RULES) if (!st.ran.has(r.id)) r.check(ctx);
   return st.held;
+}
+
+/** Kind (决算/预算) and year of the context's narrative, as its statements were read. */
+export function narrativeDoc(ctx: RuleContext): DocInfo {
+  return state(ctx).doc;
 }
 
 /** The statements of the context's narrative (read once per check, shared with the claim rules). */

@@ -5,7 +5,7 @@ import { formatNumber } from "../../amount/format";
 import { fixedToDecimal, halfFixedNum } from "../../amount/fixed";
 import { Finding, Severity } from "../../report/finding";
 import { PerfIndicator, PerfKind, PerfTable, isPerfTable, perfLabel } from "../../tables/perf/model";
-import { AmountCell, CellRef, refA1 } from "../../tables/types";
+import { AmountCell, CellRef, refA1, uniqueRefs } from "../../tables/types";
 import { Rule, RuleContext } from "../types";
 
 export function perfTables(ctx: RuleContext, kinds?: PerfKind[]): PerfTable[] {
@@ -65,17 +65,12 @@ export interface PerfFindingSpec {
 }
 
 export function finding(s: PerfFindingSpec): Finding {
-  const f: Finding = { rule: s.rule, severity: s.severity, message: s.message, cells: dedupe(s.cells), tables: [s.table.id] };
+  const f: Finding = { rule: s.rule, severity: s.severity, message: s.message, cells: uniqueRefs(s.cells), tables: [s.table.id] };
   if (s.expected !== undefined) f.expected = s.expected;
   if (s.actual !== undefined) f.actual = s.actual;
   return f;
 }
 
-function dedupe(cells: CellRef[]): CellRef[] {
-  const out: CellRef[] = [];
-  for (const c of cells) if (!out.some((o) => o.sheet === c.sheet && o.row === c.row && o.col === c.col)) out.push(c);
-  return out;
-}
 
 /** A rule over the performance tables of some kinds. */
 export function perfRule(
