@@ -43,6 +43,8 @@ export class Interval {
   /** Quotient; null when the divisor interval contains zero (ratio unbounded). */
   div(o: Interval): Interval | null {
     if (o.lo.lte(0) && o.hi.gte(0)) return null;
+    // Both intervals positive (every rate of two amounts): the bounds are known, two divisions suffice.
+    if (o.lo.gt(0) && this.lo.gte(0)) return new Interval(this.lo.div(o.hi), this.hi.div(o.lo));
     const c = [this.lo.div(o.lo), this.lo.div(o.hi), this.hi.div(o.lo), this.hi.div(o.hi)];
     return new Interval(Decimal.min(...c), Decimal.max(...c));
   }

@@ -72,7 +72,27 @@ function isMoney(v?: IndicatorValue): boolean {
  * The direction a good result goes for this indicator, when its names say so.
  * `value` (the target) helps tell a cost amount from a cost share.
  */
+/**
+ * Hints already worked out, per indicator and value: several rules (direction,
+ * cost ceiling, scoring) ask for the same indicator's direction. The hint is a
+ * function of the names and the value only, and is never modified.
+ */
+const hints = new WeakMap<IndicatorNames, Map<IndicatorValue | undefined, DirectionHint | null>>();
+
 export function expectedDirection(n: IndicatorNames, value?: IndicatorValue): DirectionHint | undefined {
+  let byValue = hints.get(n);
+  if (!byValue) {
+    byValue = new Map();
+    hints.set(n, byValue);
+  }
+  const known = byValue.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const hint = directionOf(n, value);
+  byValue.set(value, hint ?? null);
+  return hint;
+}
+
+function directionOf(n: IndicatorNames, value?: IndicatorValue): DirectionHint | undefined {
   const name = n.name;
   const sub = subCategory(n.level2Name, n.level1Name);
   const top = topCategory(n.level1Name);

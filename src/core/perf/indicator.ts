@@ -477,7 +477,7 @@ export function parseIndicatorValue(text: string | number | null | undefined): I
 export function baseValue(v: IndicatorValue, which: "number" | "upper" = "number"): Decimal | undefined {
   const q = which === "number" ? v.number : v.upper;
   if (!q) return undefined;
-  return q.value.times(v.multiplier ?? 1);
+  return v.multiplier ? q.value.times(v.multiplier) : q.value;
 }
 
 /** Money in 元 when the value is an amount: "万元", "元", or a bare "万"/"亿" (read as 万元 where money is meant). */

@@ -6,18 +6,26 @@
  * (info); anything further is a difference (warning).
  */
 import { Amount } from "../amount/amount";
-import { Decimal, halfUnit } from "../amount/decimal";
+import { Decimal, ZERO, halfUnit } from "../amount/decimal";
 import { Interval } from "../amount/interval";
 
 export type ScoreCheck = { verdict: "ok" } | { verdict: "tail"; diff: Decimal } | { verdict: "differs"; diff: Decimal };
 
 export const SCORE_TOLERANCE = new Decimal("0.01");
 
+const OK: ScoreCheck = { verdict: "ok" };
+
 export function compareScore(stated: Amount, computed: Interval | Decimal): ScoreCheck {
-  const iv = computed instanceof Interval ? computed : Interval.exact(computed);
   const s = stated.value;
-  const diff = iv.contains(s) ? new Decimal(0) : s.lt(iv.lo) ? iv.lo.minus(s) : s.minus(iv.hi);
-  if (diff.lte(halfUnit(Math.max(stated.decimals, 0)))) return { verdict: "ok" };
+  let diff: Decimal;
+  if (computed instanceof Interval) diff = computed.contains(s) ? ZERO : s.lt(computed.lo) ? computed.lo.minus(s) : s.minus(computed.hi);
+  else {
+    // An exact recomputed score: most stated scores equal it.
+    const c = s.cmp(computed);
+    if (c === 0) return OK;
+    diff = c < 0 ? computed.minus(s) : s.minus(computed);
+  }
+  if (diff.lte(halfUnit(Math.max(stated.decimals, 0)))) return OK;
   if (diff.lte(SCORE_TOLERANCE)) return { verdict: "tail", diff };
   return { verdict: "differs", diff };
 }

@@ -75,6 +75,32 @@ export function fmtScore(d: Decimal): string {
 }
 
 /**
+ * A computed score whose arithmetic is written only when a finding shows it. A
+ * class with the getter on its prototype, not an object literal with a getter:
+ * a literal's getter is a new accessor per object, which gives every result a
+ * hidden class of its own (kept by V8 until a full collection, so scoring 2,000
+ * indicators slowed every young-generation collection down).
+ */
+class ComputedScore {
+  readonly kind = "computed" as const;
+  constructor(
+    readonly value: Decimal,
+    readonly completion: Decimal,
+    readonly direction: ScoreDirection,
+    readonly rule: string,
+    private readonly write: () => string,
+    readonly assumption?: string,
+  ) {}
+  get formula(): string {
+    return this.write();
+  }
+}
+
+function computed(value: Decimal, completion: Decimal, direction: ScoreDirection, rule: string, write: () => string, assumption?: string): IndicatorScore {
+  return new ComputedScore(value, completion, direction, rule, write, assumption);
+}
+
+/**
  * Recomputes one indicator's score from its target, actual value and points.
  * `year` dates deadlines written without a year ("12月底前").
  */
@@ -111,16 +137,7 @@ export function scoreIndicator(
         completion = a.isZero() ? ONE : hi.div(a);
         formula = () => `${shown(target, "upper", sameMult)}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`;
       }
-      return {
-        kind: "computed",
-        value: points.times(Decimal.min(completion, ONE)),
-        completion,
-        direction: "range",
-        rule: RULE_RANGE,
-        get formula() {
-          return formula();
-        },
-      };
+      return computed(points.times(Decimal.min(completion, ONE)), completion, "range", RULE_RANGE, formula);
     }
     const t = baseValue(target)!;
     const tShown = () => shown(target, "number", sameMult);
@@ -164,18 +181,7 @@ export function scoreIndicator(
     }
     const capped = Decimal.min(completion, ONE);
     const formula = completion.gt(ONE) ? () => `${write().replace(/＝[^＝]*$/, "")}，超过分值按${pts(points)}计` : write;
-    return {
-      kind: "computed",
-      value: points.times(capped),
-      completion,
-      direction,
-      rule,
-      assumption,
-      // The arithmetic is written only when a finding shows it.
-      get formula() {
-        return formula();
-      },
-    };
+    return computed(points.times(capped), completion, direction, rule, formula, assumption);
   }
 
   if (target.kind === "deadline" && actual.kind === "deadline") {

@@ -40,11 +40,12 @@ export function sameProject(a: string, b: string): boolean {
 function sameKey(x: string, y: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
+  const s = x.length <= y.length ? x : y;
+  const l = s === x ? y : x;
+  if (s.length < 4 || !l.includes(s)) return false;
   // Numbers in a name tell projects apart ("项目10" is not "项目100", "一期" is not "二期"): they must agree.
   const nums = (t: string) => (t.match(/\d+|[一二三四五六七八九十]+期/g) ?? []).join(",");
-  if (nums(x) !== nums(y)) return false;
-  const [s, l] = x.length <= y.length ? [x, y] : [y, x];
-  return s.length >= 4 && l.includes(s);
+  return nums(x) === nums(y);
 }
 
 interface ProjectFigures {

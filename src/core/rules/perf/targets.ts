@@ -36,6 +36,7 @@ export const targetValueParse = perfRule(
     for (const i of realIndicators(t)) {
       if (!i.target) continue;
       const v = i.target.value;
+      if (!v.problem && !(v.kind === "quantity" && v.noUnit)) continue;
       const where = `${perfLabel(t)}${indName(i)}的指标值（${at(i.target.ref)}）`;
       if (v.problem) {
         const severity = v.problem.code === "unparseable" ? "warning" : "error";
@@ -86,7 +87,9 @@ export const targetDirection = perfRule(
       const hint = expectedDirection(i, v);
       const upper = v.comparator === "<=" || v.comparator === "<";
       const lower = v.comparator === ">=" || v.comparator === ">";
-      const where = `${perfLabel(t)}${indName(i)}的指标值“${i.target.text}”（${at(i.target.ref)}）`;
+      const target = i.target;
+      // Named only when a finding is written.
+      const where = () => `${perfLabel(t)}${indName(i)}的指标值“${target.text}”（${at(target.ref)}）`;
       const sym = comparatorSymbol(v.comparator);
       if (hint?.direction === "higher" && upper) {
         const vacuous = v.unit === "%" && v.number!.value.eq(100);
@@ -95,7 +98,7 @@ export const targetDirection = perfRule(
             rule: r.id,
             severity: "warning",
             table: t,
-            message: `${where}写成了上限（${sym}）：${hint.reason}，应写“≥”或“=”${vacuous ? "；“≤100%”任何结果都满足，没有约束力" : ""}。`,
+            message: `${where()}写成了上限（${sym}）：${hint.reason}，应写“≥”或“=”${vacuous ? "；“≤100%”任何结果都满足，没有约束力" : ""}。`,
             cells: [i.target.ref],
             expected: "≥ 或 =",
             actual: i.target.text,
@@ -107,7 +110,7 @@ export const targetDirection = perfRule(
             rule: r.id,
             severity: "warning",
             table: t,
-            message: `${where}写成了下限（${sym}）：${hint.reason}。`,
+            message: `${where()}写成了下限（${sym}）：${hint.reason}。`,
             cells: [i.target.ref],
             expected: "≤",
             actual: i.target.text,
@@ -119,7 +122,7 @@ export const targetDirection = perfRule(
             rule: r.id,
             severity: "warning",
             table: t,
-            message: `${where}为“≤100%”：任何结果都满足这个上限，目标没有约束力；比率类指标一般应写“≥”（如“≥95%”）或“=100%”。`,
+            message: `${where()}为“≤100%”：任何结果都满足这个上限，目标没有约束力；比率类指标一般应写“≥”（如“≥95%”）或“=100%”。`,
             cells: [i.target.ref],
             expected: "≥ 或 =",
             actual: i.target.text,

@@ -11,7 +11,7 @@ import { a1 } from "../../grid/address";
 import { getCell } from "../../grid/snapshot";
 import { norm } from "../../recognize/normalize";
 import { amountCell } from "../base";
-import { RegionContext, rowCells, textAt } from "../header";
+import { RegionContext, textAt } from "../header";
 import { AmountCell, CellRef, TableBase } from "../types";
 import { StatedPoints, TextCell } from "./model";
 
@@ -48,19 +48,34 @@ export function formRow(ctx: RegionContext, row: number): FormCell[] {
   return cells;
 }
 
+const NO_CELLS: FormCell[] = Object.freeze([]) as unknown as FormCell[];
+const DIGIT = /\d/;
+
 function readFormRow(ctx: RegionContext, row: number): FormCell[] {
-  return rowCells(ctx, row).map(({ col, cell }) => {
+  const cols = ctx.sheet.rows.get(row);
+  if (!cols) return NO_CELLS;
+  const { left, right } = ctx.region;
+  const sheet = ctx.sheet.name;
+  const out: FormCell[] = [];
+  let sorted = true;
+  // The same test as rowCells(), without its intermediate array.
+  cols.forEach((cell, col) => {
+    if (col < left || col > right) return;
+    if (cell.value === null && cell.text.trim() === "") return;
     const m = ctx.merges.mergeOf(row, col);
     const text = cell.text.trim();
-    return {
+    if (out.length && out[out.length - 1].col > col) sorted = false;
+    out.push({
       col,
       text,
       n: norm(text),
-      ref: { sheet: ctx.sheet.name, row, col },
-      numeric: typeof cell.value === "number" || (/\d/.test(text) && text.length < 40 && isNumberText(text)),
+      ref: { sheet, row, col },
+      numeric: typeof cell.value === "number" || (text.length < 40 && DIGIT.test(text) && isNumberText(text)),
       right: m ? m.right : col,
-    };
+    });
   });
+  if (!sorted) out.sort((a, b) => a.col - b.col);
+  return out;
 }
 
 /** The text a cell shows, following merges, with the reference of the cell that holds it. */
