@@ -98,14 +98,33 @@ function relatedTo(prev: Fact | undefined, word: string, facts: Map<string, Fact
   return out.filter((f): f is Fact => !!f);
 }
 
-function keyScore(f: Fact, clause: string, sentence: string, para: string): number {
-  if (f.requires && !f.requires.some((k) => k.test(sentence) || k.test(para))) return 0;
+/**
+ * Regex results on one text, remembered: every figure of a paragraph tests the
+ * facts' keys against the same paragraph (and the figures of a sentence against
+ * the same sentence), hundreds of facts times a few keys each.
+ */
+class TextTests {
+  private readonly seen = new Map<RegExp, boolean>();
+  constructor(readonly text: string) {}
+  test(k: RegExp): boolean {
+    if (k.global || k.sticky) return k.test(this.text);
+    let r = this.seen.get(k);
+    if (r === undefined) {
+      r = k.test(this.text);
+      this.seen.set(k, r);
+    }
+    return r;
+  }
+}
+
+function keyScore(f: Fact, clause: string, sentence: TextTests, para: TextTests): number {
+  if (f.requires && !f.requires.some((k) => sentence.test(k) || para.test(k))) return 0;
   let best = 0;
   f.keys.forEach((k, i) => {
     const weight = Math.max(1, 4 - i); // earlier keys are the more specific ones
     if (k.test(clause)) best = Math.max(best, 10 + weight);
-    else if (k.test(sentence)) best = Math.max(best, 5 + weight);
-    else if (k.test(para)) best = Math.max(best, 1 + weight / 4);
+    else if (sentence.test(k)) best = Math.max(best, 5 + weight);
+    else if (para.test(k)) best = Math.max(best, 1 + weight / 4);
   });
   return best;
 }
@@ -187,9 +206,12 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
     let prevFact: Fact | undefined;
     let prevEnd = 0;
     const paraNorm = norm(para.text);
+    const paraTests = new TextTests(paraNorm);
+    let sentenceTests = new TextTests("");
     for (const fig of figs) {
       const clause = clauseBefore(para.text, fig.start, prevEnd);
       const sentence = sentenceBefore(para.text, fig.start);
+      if (sentenceTests.text !== sentence) sentenceTests = new TextTests(sentence);
       prevEnd = fig.end;
       const relWord = /^(其中)?(占|增长|下降|减少|增加|完成|执行率|分别|为)/.exec(clause)?.[0] ?? (clause.length <= 14 && /占|增长|下降|完成/.test(clause) ? clause : "");
       let candidates: { f: Fact; score: number }[] = [];
@@ -198,7 +220,7 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         for (const f of factsIn(section)) {
           if (!unitOk(fig, f)) continue;
           if (candidates.some((c) => c.f === f)) continue;
-          const s = keyScore(f, clause, sentence, paraNorm);
+          const s = keyScore(f, clause, sentenceTests, paraTests);
           candidates.push({ f, score: s });
         }
       }
