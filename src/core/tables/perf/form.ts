@@ -20,9 +20,9 @@ export interface FormCell {
   /** Text as displayed (trimmed). */
   text: string;
   /** norm() of the text. */
-  n: string;
-  ref: CellRef;
-  numeric: boolean;
+  readonly n: string;
+  readonly ref: CellRef;
+  readonly numeric: boolean;
   /** Last column covered (merges). */
   right: number;
 }
@@ -51,28 +51,56 @@ export function formRow(ctx: RegionContext, row: number): FormCell[] {
 const NO_CELLS: FormCell[] = Object.freeze([]) as unknown as FormCell[];
 const DIGIT = /\d/;
 
+/**
+ * A FormCell whose normalised text, reference and number test are worked out on
+ * first use: a form's rows are all read, but most of their cells are only
+ * counted or passed over (20,000 cells in 200 forms).
+ */
+class LazyFormCell implements FormCell {
+  private nText: string | undefined = undefined;
+  private cellRef: CellRef | undefined = undefined;
+  private isNumeric: boolean | undefined = undefined;
+  constructor(
+    readonly col: number,
+    readonly text: string,
+    readonly right: number,
+    private readonly row: number,
+    private readonly sheet: string,
+    private readonly numberValue: boolean,
+  ) {}
+  get n(): string {
+    if (this.nText === undefined) this.nText = norm(this.text);
+    return this.nText;
+  }
+  get ref(): CellRef {
+    if (this.cellRef === undefined) this.cellRef = { sheet: this.sheet, row: this.row, col: this.col };
+    return this.cellRef;
+  }
+  get numeric(): boolean {
+    if (this.isNumeric === undefined) {
+      const t = this.text;
+      this.isNumeric = this.numberValue || (t.length < 40 && DIGIT.test(t) && isNumberText(t));
+    }
+    return this.isNumeric;
+  }
+}
+
 function readFormRow(ctx: RegionContext, row: number): FormCell[] {
   const cols = ctx.sheet.rows.get(row);
   if (!cols) return NO_CELLS;
   const { left, right } = ctx.region;
   const sheet = ctx.sheet.name;
+  const merges = ctx.merges;
   const out: FormCell[] = [];
   let sorted = true;
   // The same test as rowCells(), without its intermediate array.
   cols.forEach((cell, col) => {
     if (col < left || col > right) return;
-    if (cell.value === null && cell.text.trim() === "") return;
-    const m = ctx.merges.mergeOf(row, col);
     const text = cell.text.trim();
+    if (cell.value === null && text === "") return;
+    const m = merges.mergeOf(row, col);
     if (out.length && out[out.length - 1].col > col) sorted = false;
-    out.push({
-      col,
-      text,
-      n: norm(text),
-      ref: { sheet, row, col },
-      numeric: typeof cell.value === "number" || (text.length < 40 && DIGIT.test(text) && isNumberText(text)),
-      right: m ? m.right : col,
-    });
+    out.push(new LazyFormCell(col, text, m ? m.right : col, row, sheet, typeof cell.value === "number"));
   });
   if (!sorted) out.sort((a, b) => a.col - b.col);
   return out;
