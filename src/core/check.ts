@@ -17,6 +17,7 @@ import { SheetStatus, sheetStatuses } from "./report/sheets";
 import { allRules } from "./rules/registry";
 import { Rule, makeContext } from "./rules/types";
 import { Relation } from "./rules/relation";
+import { clearFigureCache } from "./narrative/text";
 import "./families";
 
 export interface CheckOptions {
@@ -76,6 +77,7 @@ function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
 }
 
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): CheckResult {
+  clearFigureCache();
   const recognition = recognize(wb);
   const ctx = makeContext(wb, recognition.tables, recognition.failures);
   let findings: Finding[] = [];

@@ -49,13 +49,17 @@ const HEADINGS: [RegExp, SectionId][] = [
   [/支出决算|支出预算/, "expense"],
 ];
 
+const HEADING_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|名词解释)/;
+
 /** Section of a heading paragraph, or null when the paragraph is not a heading. */
 export function headingSection(text: string): SectionId | null {
+  // norm() works character by character: the start of a long paragraph tells whether it can be a heading.
+  if (text.length > 40 && !HEADING_START.test(norm(text.slice(0, 24))) && !/预算编制说明/.test(text)) return null;
   const t = norm(text);
   if (t.length > 40) return null;
   // The budget text's title ("2026年部门预算编制说明") opens the section of its figures.
   if (/预算编制说明$/.test(t)) return "total";
-  if (!/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|名词解释)/.test(t)) return null;
+  if (!HEADING_START.test(t)) return null;
   for (const [re, id] of HEADINGS) if (re.test(t)) return id;
   return null;
 }
@@ -217,9 +221,10 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
       let candidates: { f: Fact; score: number }[] = [];
       if (fig.unit === "%" && relWord) candidates = relatedTo(prevFact, relWord, all).map((f) => ({ f, score: 30 }));
       if (section && section !== "terms") {
+        const related = candidates.length ? new Set(candidates.map((c) => c.f)) : undefined;
         for (const f of factsIn(section)) {
           if (!unitOk(fig, f)) continue;
-          if (candidates.some((c) => c.f === f)) continue;
+          if (related?.has(f)) continue;
           const s = keyScore(f, clause, sentenceTests, paraTests);
           candidates.push({ f, score: s });
         }

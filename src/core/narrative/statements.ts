@@ -231,7 +231,10 @@ function scopeOf(prefix: string, section: SectionId | null): Scope {
 function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | null {
   const raw = norm(clause);
   // As written first ("本年收入决算合计"); without the stage words after the name when that finds nothing.
-  return conceptsInText(raw) ?? conceptsInText(raw.replace(FILLER_TAIL, "").replace(STAGE_TAIL, "").replace(FILLER_TAIL, ""));
+  const found = conceptsInText(raw);
+  if (found) return found;
+  const bare = raw.replace(FILLER_TAIL, "").replace(STAGE_TAIL, "").replace(FILLER_TAIL, "");
+  return bare === raw ? null : conceptsInText(bare);
 }
 
 function conceptsInText(t: string): { ids: ConceptId[]; at: number } | null {

@@ -90,6 +90,28 @@ const NUMBER = /-?\d{1,3}(?:\s?,\s?\d{3})+(?:\s?\.\s?\d+)?|-?\d+(?:\s?\.\s?\d+)?
  * numbering ("1.", "（三）") and code-like digits (科目编码) are skipped.
  */
 export function figuresIn(text: string): TextFigure[] {
+  // Several rules read the figures of the same paragraphs (linking, statements, wording).
+  const known = figureCache.get(text);
+  if (known) return known;
+  const figs = Object.freeze(readFigures(text)) as TextFigure[];
+  if (figureCache.size >= FIGURE_CACHE_SIZE) figureCache.clear();
+  figureCache.set(text, figs);
+  return figs;
+}
+
+/**
+ * Figures by paragraph text (pure in the text; the arrays and figures are never
+ * modified). Emptied at the start of every check (checkWorkbook), so that one
+ * workbook's check never profits from another's.
+ */
+const figureCache = new Map<string, TextFigure[]>();
+const FIGURE_CACHE_SIZE = 5000;
+
+export function clearFigureCache(): void {
+  figureCache.clear();
+}
+
+function readFigures(text: string): TextFigure[] {
   const folded = foldFullWidthKeepLength(text);
   const out: TextFigure[] = [];
   NUMBER.lastIndex = 0;
