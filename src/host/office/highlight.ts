@@ -16,8 +16,10 @@
  *   - in the session that highlighted, the pane still knows the record it wrote:
  *     2 (read the record, and the current fills of its cells; restore and
  *     delete the record), the record read back being checked to be that one;
- *   - otherwise (the workbook was reopened, another pane wrote the record): 3
- *     (read the record; read the current fills; restore and delete).
+ *   - after the pane read the workbook (read.ts reads the record in its own
+ *     round trips, as the pane always does before it highlights): 2 as well;
+ *   - otherwise (another pane wrote the record since): 3 (read the record;
+ *     read the current fills; restore and delete).
  * Office.js cannot read a fill whose address is in a result of the same
  * request, and cannot make a write depend on a value it reads, so 3 is the
  * least that keeps "only restore cells still carrying our colour" when the
@@ -205,6 +207,24 @@ export async function applyHighlights(ctx: Ctx, findings: Finding[], opts: HostO
  * used only when the record read back from the workbook is this very text.
  */
 let written: { xml: string; cells: StoredFill[] } | undefined;
+
+/**
+ * The record as the pane last read it with the workbook (read.ts fetches it in
+ * the read's own round trips): a workbook saved with highlights and reopened is
+ * then cleared in 2 round trips too. Like the record this pane wrote, it is used
+ * only when the record read back at clearing time is this very text.
+ */
+export function rememberRecord(xml: string | undefined): void {
+  if (xml === undefined) {
+    written = undefined;
+    return;
+  }
+  try {
+    written = { xml, cells: fillsFromXml(xml) };
+  } catch {
+    written = undefined;
+  }
+}
 
 type Cells = (StoredFill & Pos)[];
 

@@ -20,10 +20,17 @@
 import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
 import { HostOptions, throwIfCancelled } from "../host";
+import { HIGHLIGHT_NS, rememberRecord } from "./highlight";
 
 export interface OfficeReadOptions extends HostOptions {
   /** ExcelApi 1.13 is available (Range.getMergedAreasOrNullObject). */
   mergedAreas: boolean;
+  /**
+   * ExcelApi 1.5 is available: the highlight record (custom XML part, see
+   * highlight.ts) is read along, in the same round trips, so that clearing
+   * highlights later needs 2 round trips even in a reopened workbook.
+   */
+  highlightRecord?: boolean;
   batchCells?: number;
   maxCellsPerSheet?: number;
   /** Name shown in messages. */
@@ -76,6 +83,8 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
   const maxCells = opts.maxCellsPerSheet ?? 2_000_000;
   const sheets = ctx.workbook.worksheets;
   sheets.load("items");
+  const parts = opts.highlightRecord ? ctx.workbook.customXmlParts.getByNamespace(HIGHLIGHT_NS) : undefined;
+  parts?.load("items");
   await ctx.sync(); // 1
   throwIfCancelled(opts.signal);
   const list = sheets.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
@@ -96,7 +105,10 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
       window.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,valueTypes");
       return { ...s, used, merged, window };
     });
+  // The usual case is one highlight record or none; several are rare (read at clearing time).
+  const record = () => (parts && parts.items.length === 1 ? parts.items[0].getXml() : undefined);
   let reads = queue(opts.mergedAreas);
+  let recordXml = record();
   let mergesPerSheet = false;
   try {
     await ctx.sync(); // 2
@@ -104,9 +116,11 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
     if (!opts.mergedAreas) throw e;
     // Too many merged areas somewhere (limit 512): read again without merges.
     reads = queue(false);
+    recordXml = record();
     await ctx.sync();
     mergesPerSheet = true;
   }
+  if (parts) rememberRecord(recordXml?.value);
   throwIfCancelled(opts.signal);
 
   const snapshots: SheetSnapshot[] = [];

@@ -26,6 +26,17 @@ function freshPane(): typeof import("../../../src/host/office/highlight") {
   return mod!;
 }
 
+/** A new pane session with its read adapter and highlight adapter (one module instance, as in the pane). */
+function freshPaneWithRead(): { read: typeof import("../../../src/host/office/read"); highlight: typeof import("../../../src/host/office/highlight") } {
+  let out: ReturnType<typeof freshPaneWithRead> | undefined;
+  jest.isolateModules(() => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    out = { read: require("../../../src/host/office/read"), highlight: require("../../../src/host/office/highlight") };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  });
+  return out!;
+}
+
 function syntheticFindings(sheets: string[], n: number): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < n; i++)
@@ -33,7 +44,7 @@ function syntheticFindings(sheets: string[], n: number): Finding[] {
   return out;
 }
 
-test("highlighting takes 2 round trips and clearing 2 in the same session (3 after reopening), for 10 findings on 3 sheets as for 3,000 on 12", async () => {
+test("highlighting takes 2 round trips and clearing 2 in the same session and after reopening once the pane has read the workbook (3 without that read), for 10 findings on 3 sheets as for 3,000 on 12", async () => {
   const wb = generateFinalSet({ seed: 5 }).workbook;
   const names = wb.sheets.map((s) => s.name);
   const counts: number[][] = [];
@@ -52,9 +63,20 @@ test("highlighting takes 2 round trips and clearing 2 in the same session (3 aft
     await applyHighlights(again.context, syntheticFindings(sheets, n));
     const reopened = mockExcel(wb, again.fills(), again.parts);
     expect(await freshPane().clearHighlightsOffice(reopened.context)).toBe(s.cells);
-    counts.push([afterApply, m.syncs() - afterApply, reopened.syncs()]);
+    // Reopened again, as the pane does it: read the workbook (2 round trips, the record read along), then clear.
+    const third = mockExcel(wb);
+    await applyHighlights(third.context, syntheticFindings(sheets, n));
+    const reopenedRead = mockExcel(wb, third.fills(), third.parts);
+    const pane = freshPaneWithRead();
+    const snapshot = await pane.read.readWorkbookOffice(reopenedRead.context, { mergedAreas: true, highlightRecord: true });
+    expect(snapshot.sheets.map((x) => x.name)).toEqual(names);
+    const readSyncs = reopenedRead.syncs();
+    expect(await pane.highlight.clearHighlightsOffice(reopenedRead.context)).toBe(s.cells);
+    for (const [sheet, cells] of highlightPlan(syntheticFindings(sheets, n))) for (const a of cells.keys()) expect(reopenedRead.fill(sheet, a).color).toBe("#FFFFFF");
+    expect(reopenedRead.parts.filter((p) => !p.deleted && p.ns === HIGHLIGHT_NS)).toHaveLength(0);
+    counts.push([afterApply, m.syncs() - afterApply, reopened.syncs(), readSyncs, reopenedRead.syncs() - readSyncs]);
   }
-  expect(counts[0]).toEqual([2, 2, 3]);
+  expect(counts[0]).toEqual([2, 2, 3, 2, 2]);
   expect(counts[1]).toEqual(counts[0]);
 });
 
