@@ -222,8 +222,13 @@ function scopeOf(prefix: string, section: SectionId | null): Scope {
   ] as [RegExp, Scope][]) {
     for (const m of t.matchAll(re)) if (!best || m.index! > best.at || (m.index === best.at && s !== "fiscal")) best = { at: m.index!, s };
   }
-  // "一般公共预算财政拨款": both words, one scope.
-  if (best?.s === "fiscal" && /一般公共预算财政拨款|一般公共预算拨款/.test(t)) best = { at: best.at, s: "gpb" };
+  // "一般公共预算财政拨款", "政府性基金预算财政拨款": both words, one scope (the fund's).
+  if (best?.s === "fiscal") {
+    const head = t.slice(0, best.at);
+    if (/一般公共预算(财政)?$/.test(head) || /一般公共预算拨款/.test(t.slice(best.at - 6, best.at + 4))) best = { at: best.at, s: "gpb" };
+    else if (/政府性基金(预算)?(财政)?$/.test(head)) best = { at: best.at, s: "govFund" };
+    else if (/国有资本经营(预算)?(财政)?$/.test(head)) best = { at: best.at, s: "soe" };
+  }
   if (best) return best.s;
   return (section && SECTION_SCOPE[section]) ?? "all";
 }

@@ -137,3 +137,49 @@ test("narrative.department: the title names the department of the tables", async
   expect(wrong).toHaveLength(1);
   expect(wrong[0].message).toContain("安阳市医疗保障局");
 });
+
+describe("narrative.empty-table-figure: the text gives money to a fund whose table is empty", () => {
+  const withNarrative = async (base: "budget" | "final", paragraphs: string[]) => {
+    const { buildSheet } = await import("../../support/sheet");
+    const { generateFinalSet } = await import("../../support/finalSet");
+    const wb = base === "budget" ? await readXlsxFile(path.join(FIXTURES, "budget", "consistent-department.xlsx")) : generateFinalSet({ seed: 3 }).workbook;
+    return checkWorkbook({ ...wb, sheets: [...wb.sheets, buildSheet({ name: "情况说明", rows: paragraphs.map((p) => [p]) })] });
+  };
+  const rule = (r: ReturnType<typeof checkWorkbook>) => r.findings.filter((f) => f.rule === "narrative.empty-table-figure");
+
+  test("budget: a 政府性基金 amount against the empty 政府性基金 table is an error naming the sentence and the table's note", async () => {
+    const r = await withNarrative("budget", ["2026年部门预算编制说明", "二、政府性基金预算支出情况", "2026年政府性基金预算支出300.00万元，主要用于城市基础设施建设。"]);
+    const hits = rule(r);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].severity).toBe("error");
+    expect(hits[0].message).toContain("300.00万元");
+    expect(hits[0].message).toContain("本表无数据");
+    expect(hits[0].cells[0]).toMatchObject({ sheet: "情况说明", row: 2 });
+    expect(hits[0].cells[1].sheet).toBe("部门政府性基金拨款表");
+    // The figure is judged: it is not listed again as one that could not be verified.
+    expect(r.findings.filter((f) => f.rule === "narrative.unverified" && f.message.includes("300.00"))).toEqual([]);
+  });
+
+  test("budget: saying there is none, or giving last year's amount, is consistent with the empty table", async () => {
+    const r = await withNarrative("budget", [
+      "2026年部门预算编制说明",
+      "二、政府性基金预算支出情况",
+      "本部门2026年没有使用政府性基金预算拨款安排的支出，故政府性基金预算支出功能分类预算表无数据。",
+      "2025年政府性基金预算支出50.00万元。",
+    ]);
+    expect(rule(r)).toEqual([]);
+  });
+
+  test("final: the same for 公开08表, and a 国有资本经营 amount is checked against 公开09表", async () => {
+    const bad = await withNarrative("final", ["一、政府性基金预算财政拨款支出决算情况说明", "2021年度政府性基金预算财政拨款支出80.00万元，主要用于城乡社区支出。"]);
+    const hits = rule(bad);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].message).toContain("公开08表");
+    expect(hits[0].message).toContain("80.00万元");
+    const good = await withNarrative("final", ["一、政府性基金预算财政拨款支出决算情况说明", "本部门2021年度没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。"]);
+    expect(rule(good)).toEqual([]);
+    const soe = rule(await withNarrative("final", ["一、国有资本经营预算财政拨款支出决算情况说明", "2021年度国有资本经营预算财政拨款支出20.00万元，主要用于国有企业资本金注入。"]));
+    expect(soe).toHaveLength(1);
+    expect(soe[0].message).toContain("公开09表");
+  });
+});

@@ -11,18 +11,28 @@
  *   known state of the assets).
  * - narrative.code-name — a 功能分类 code written with its name
  *   ("2080505机关事业单位基本养老保险缴费支出"): the name must be the official one
- *   of that code; a name of earlier years is reported as such.
+ *   of that code; a name of earlier years is reported as such. A name written
+ *   with its level and no code ("行政事业单位离退休（款）") is reported only when
+ *   it is a retired name (our list of codes is not complete: an unknown name
+ *   proves nothing).
+ * - narrative.empty-table-figure — the text states an amount of the year for a
+ *   fund (政府性基金, 国有资本经营) or for the “三公” that the workbook publishes as an
+ *   empty table ("本表无数据"): text and table cannot both be right. Figures the
+ *   linker already compared with a table (narrative.figure-mismatch) are not
+ *   reported again.
  */
 import { halfUnit } from "../../amount/decimal";
 import { Decimal } from "../../amount/decimal";
 import { Interval } from "../../amount/interval";
 import { compareName, functionEntry } from "../../codes/functional";
 import { Finding } from "../../report/finding";
-import { refA1 } from "../../tables/types";
+import { refA1, tableLabel } from "../../tables/types";
 import { norm } from "../../recognize/normalize";
 import { narrativeContext } from "../../narrative/context";
 import { Statement, intervalOfStatement } from "../../narrative/statements";
 import { narrativeDoc, statementsOf } from "./identities";
+import { emptyNoteOf, isEmptyTable } from "../final/emptyTables";
+import { CONCEPT_NAME, ConceptId } from "../../narrative/statements";
 import { Rule, RuleContext } from "../types";
 
 const where = (ref: { sheet: string; row: number; col: number }) => `${ref.sheet}!${refA1(ref)}`;
@@ -221,4 +231,68 @@ export const departmentName: Rule = {
   },
 };
 
-export const NARRATIVE_CLAIM_RULES = [compareWords, asOfDate, codeName, departmentName];
+const SANGONG_CONCEPTS = new Set<ConceptId>(["sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
+
+/** The empty tables a statement can contradict: its fund's table, or the “三公” table. */
+const EMPTY_TABLES: { templates: string[]; what: string; applies: (s: Statement) => boolean }[] = [
+  { templates: ["final08", "budget06"], what: "政府性基金预算财政拨款", applies: (s) => s.scope === "govFund" },
+  { templates: ["final09", "budget07"], what: "国有资本经营预算财政拨款", applies: (s) => s.scope === "soe" },
+  { templates: ["final07", "budgetSangong"], what: "“三公”经费", applies: (s) => SANGONG_CONCEPTS.has(s.concept) && (s.scope === "gpb" || s.scope === "all" || s.scope === "fiscal") },
+];
+
+const SCOPE_NAME: Partial<Record<Statement["scope"], string>> = { govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" };
+
+/** The findings of narrative.empty-table-figure and the figures they judge (paragraph:offset), once per check. */
+const emptyTableCache = new WeakMap<RuleContext, { findings: Finding[]; judged: Set<string> }>();
+
+function emptyTableJudgement(ctx: RuleContext): { findings: Finding[]; judged: Set<string> } {
+  const known = emptyTableCache.get(ctx);
+  if (known) return known;
+  const findings: Finding[] = [];
+  const judged = new Set<string>();
+  const result = { findings, judged };
+  emptyTableCache.set(ctx, result);
+  const doc = narrativeDoc(ctx);
+  const sts = statementsOf(ctx).filter((s) => s.kind === "amount" && s.year === "cur" && !s.value.isZero() && (doc.kind === "budget" || s.stage === "actual"));
+  if (!sts.length) return result;
+  for (const spec of EMPTY_TABLES) {
+    const t = spec.templates.flatMap((id) => ctx.all(id)).find((x) => isEmptyTable(x));
+    if (!t) continue;
+    const note = emptyNoteOf(t);
+    const anchor = note?.ref ?? t.titleRef ?? { sheet: t.sheet, row: t.range.top, col: t.range.left };
+    for (const s of sts) {
+      if (!spec.applies(s) || backed(ctx, s)) continue;
+      const k = `${s.paraIndex}:${s.figure.start}`;
+      if (judged.has(k)) continue;
+      judged.add(k);
+      const said = s.figure.raw.replace(/\s/g, "");
+      findings.push({
+        rule: emptyTableFigure.id,
+        severity: "error",
+        message: `情况说明（${where(s.para.ref)}）写${SCOPE_NAME[s.scope] ?? ""}${CONCEPT_NAME[s.concept]}为 ${said}，但${tableLabel(t)}（${where(anchor)}）没有数据${note ? `，表下注明“${note.text.slice(0, 80)}${note.text.length > 80 ? "……" : ""}”` : ""}：文字与表格矛盾，请核对是表格漏填还是文字有误。`,
+        cells: [s.para.ref, anchor],
+        tables: [t.id],
+        expected: "0（本表无数据）",
+        actual: said,
+      });
+    }
+  }
+  return result;
+}
+
+/** Figures (paragraph:offset) that narrative.empty-table-figure found contradicted by an empty table. */
+export function emptyTableJudged(ctx: RuleContext): Set<string> {
+  return emptyTableJudgement(ctx).judged;
+}
+
+export const emptyTableFigure: Rule = {
+  id: "narrative.empty-table-figure",
+  title: "情况说明写有金额的政府性基金、国有资本经营预算或“三公”经费，对应的公开表不应是空表（本表无数据）",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    return emptyTableJudgement(ctx).findings;
+  },
+};
+
+export const NARRATIVE_CLAIM_RULES = [compareWords, asOfDate, codeName, departmentName, emptyTableFigure];

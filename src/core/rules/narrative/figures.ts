@@ -15,6 +15,7 @@ import { Linked } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";
 import { figKey, textVerified } from "./identities";
+import { emptyTableJudged } from "./claims";
 import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
 import { norm } from "../../recognize/normalize";
@@ -162,9 +163,12 @@ export const unlinked: Rule = {
     const byPara = new Map<Paragraph, Linked[]>();
     // Figures no table holds but that the text's own identities confirm are verified too.
     const held = textVerified(ctx);
+    // Figures an empty table contradicts have their own finding (narrative.empty-table-figure).
+    const contradicted = emptyTableJudged(ctx);
     let confirmed = 0;
     for (const l of linksOf(ctx)) {
       if (l.status !== "unlinked") continue;
+      if (contradicted.has(figKey(l.index, l.figure.start))) continue;
       if (held.has(figKey(l.index, l.figure.start))) {
         confirmed++;
         continue;
