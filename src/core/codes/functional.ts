@@ -158,3 +158,32 @@ export function compareName(entry: CodeEntry | undefined, written: string): "ok"
   }
   return "mismatch";
 }
+
+/** Retired names by level (类 3, 款 5, 项 7 digits): loose name → the code and its current name. */
+const retiredByLevel = new Map<number, { old: string; code: string; entry: CodeEntry }[]>();
+{
+  const current = new Set<string>();
+  const all: [string, CodeEntry][] = [...Object.entries(FUNCTION_CLASSES), ...Object.entries(FUNCTION_ITEMS)];
+  for (const [, e] of all) current.add(loose(e.name));
+  for (const [code, e] of all)
+    for (const o of e.oldNames ?? []) {
+      const l = loose(o);
+      // A retired name that is some code's current name is not retired.
+      if (!l || current.has(l)) continue;
+      const list = retiredByLevel.get(code.length) ?? [];
+      list.push({ old: l, code, entry: e });
+      retiredByLevel.set(code.length, list);
+    }
+  for (const list of retiredByLevel.values()) list.sort((a, b) => b.old.length - a.old.length);
+}
+
+/**
+ * A retired 科目 name at the end of `text` (normalised, without its level mark):
+ * "…主要用于行政事业单位离退休" with level 款 → 20805 行政事业单位养老支出.
+ */
+export function retiredNameAtEnd(text: string, level: "类" | "款" | "项"): { written: string; before: string; code: string; entry: CodeEntry } | undefined {
+  const digits = level === "类" ? 3 : level === "款" ? 5 : 7;
+  const t = loose(text);
+  for (const r of retiredByLevel.get(digits) ?? []) if (t.endsWith(r.old)) return { written: r.old, before: t.slice(0, t.length - r.old.length), code: r.code, entry: r.entry };
+  return undefined;
+}

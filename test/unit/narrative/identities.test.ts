@@ -183,3 +183,17 @@ describe("narrative.empty-table-figure: the text gives money to a fund whose tab
     expect(soe[0].message).toContain("公开09表");
   });
 });
+
+test("narrative.code-name: a retired 科目 name written with its level and no code is named, with the current name and code", () => {
+  const codeNames = (t: string) =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["某某局2021年度部门决算情况说明", t], plants: [] })).findings.filter((f) => f.rule === "narrative.code-name");
+  const old = codeNames("一般公共预算财政拨款基本支出主要用于社会保障和就业支出（类）行政事业单位离退休（款）120.00万元。");
+  expect(old).toHaveLength(1);
+  expect(old[0].message).toContain("行政事业单位养老支出");
+  expect(old[0].message).toContain("20805");
+  expect(codeNames("一般公共预算财政拨款基本支出主要用于社会保障和就业支出（类）行政事业单位养老支出（款）120.00万元。")).toEqual([]);
+  // A name our list does not hold is never called wrong.
+  expect(codeNames("一般公共预算财政拨款基本支出主要用于城乡社区支出（类）城乡社区公共设施（款）120.00万元。")).toEqual([]);
+  // With its code, the old name is reported once (by the code check).
+  expect(codeNames("一般公共预算财政拨款支出主要用于210医疗卫生与计划生育支出（类）80.00万元，用于医疗保障经办。")).toHaveLength(1);
+});

@@ -24,7 +24,7 @@
 import { halfUnit } from "../../amount/decimal";
 import { Decimal } from "../../amount/decimal";
 import { Interval } from "../../amount/interval";
-import { compareName, functionEntry } from "../../codes/functional";
+import { compareName, functionEntry, retiredNameAtEnd } from "../../codes/functional";
 import { Finding } from "../../report/finding";
 import { refA1, tableLabel } from "../../tables/types";
 import { norm } from "../../recognize/normalize";
@@ -184,6 +184,22 @@ export const codeName: Rule = {
           cells: [p.ref],
           expected: entry.name,
           actual: written,
+        });
+      }
+      // A name written with its level and no code: only a retired name is certain to be wrong.
+      for (const m of t.matchAll(/\((类|款|项)\)/g)) {
+        const before = t.slice(Math.max(0, m.index! - 30), m.index!);
+        const hit = retiredNameAtEnd(before, m[1] as "类" | "款" | "项");
+        if (!hit) continue;
+        // With its code in front, narrative.code-name has spoken above.
+        if (/\d$/.test(hit.before)) continue;
+        out.push({
+          rule: this.id,
+          severity: "warning",
+          message: `情况说明（${where(p.ref)}）写“${hit.written}（${m[1]}）”，这是以前年度的科目名称，现行名称为“${hit.entry.name}”（${hit.code}）。`,
+          cells: [p.ref],
+          expected: hit.entry.name,
+          actual: hit.written,
         });
       }
     }
