@@ -14,6 +14,10 @@
  *                                the unit line in five places, 表6 in 元, 表1 income three levels deep
  *                                ("（一）财政拨款收入" over "1.一般公共预算拨款"), 政府性基金 money: no error
  *   numbered-budget--*.xlsx      one mistake each, and one with three
+ *   tabbed-budget.xlsx           the classic set with each table's name on its sheet tab only
+ *                                ("表5 一般公共预算支出表"), no title cell, every other sheet without its
+ *                                "表N" line either: no error
+ *   tabbed-budget--*.xlsx        three mistakes in three tables
  *   county-final.xlsx            a 县级 部门决算 set titled "附件2-N：…县…2023年度…", 01表 income with a
  *                                "其中" list and indented continuations, 04表 年初结转 over （一）…（三）: no error
  *   county-final--*.xlsx         one mistake each, and one with three
@@ -36,6 +40,8 @@ import { SangongTable } from "../src/core/tables/sangong";
 import { SidedTable } from "../src/core/tables/sided";
 import { AmountCell } from "../src/core/tables/types";
 import { snapshotToXlsxBuffer } from "../src/host/xlsx/write";
+import { emptySheet, setCell } from "../src/core/grid/snapshot";
+import { cleanTitle, matchTitle } from "../src/core/recognize/recognize";
 import { LayoutSet, countyFinalSet, generateClassicBudgetSet } from "../test/support/layoutSets";
 import { readableWidths as widths, withCell } from "../test/support/sheet";
 
@@ -97,6 +103,37 @@ function layout(name: string, description: string, set: LayoutSet, mistakes: { f
   return out;
 }
 
+/**
+ * The same set with each table's name on its sheet tab only ("表5 一般公共预算支出表"), as
+ * some offices publish it: the title cell is gone, and every other sheet also loses the
+ * bare "表N" line above it (nothing is left above the header but the unit line).
+ */
+export function tabTitled(set: LayoutSet): LayoutSet {
+  const sheets = set.workbook.sheets.map((s, i) => {
+    const out = emptySheet(s.name);
+    let title: string | undefined;
+    for (const [r, row] of s.rows)
+      for (const [c, cell] of row) {
+        const t = cell.text.trim();
+        if (!title && typeof cell.value === "string" && matchTitle(t)) {
+          title = cleanTitle(t).replace(/^.*?\d{4}年度?/, "");
+          continue;
+        }
+        if (i % 2 === 1 && /^表\s*\d+$/.test(t)) continue;
+        setCell(out, r, c, cell);
+      }
+    out.merges = s.merges.filter((m) => out.rows.get(m.top)?.has(m.left));
+    out.name = title ? `表${i + 1} ${title}`.slice(0, 31) : s.name;
+    return out;
+  });
+  const renamed = new Map(set.workbook.sheets.map((s, i) => [s.name, sheets[i].name]));
+  return {
+    ...set,
+    workbook: { name: set.workbook.name.replace(/\.xlsx$/, "-tabs.xlsx"), sheets },
+    sheetOf: Object.fromEntries(Object.entries(set.sheetOf).map(([k, v]) => [k, renamed.get(v) ?? v])),
+  };
+}
+
 export function layoutFixtures(): LayoutFixture[] {
   const classic = generateClassicBudgetSet({ seed: 2024, tails: true });
   const numbered = generateClassicBudgetSet({ seed: 2025, tails: true, titles: "numbered", depth: 3, govFund: true });
@@ -149,6 +186,13 @@ export function layoutFixtures(): LayoutFixture[] {
         file: "three-mistakes",
         description: "三处错误：一般公共预算基本支出表（元）30101 基本工资、政府性基金预算支出表 2290804 项目支出、部门收支总表“（二）事业收入”",
         cells: (wb) => [coded(wb, "budget08", "30101", "personnel"), coded(wb, "budget06", "2290804", "project"), line(b01(wb), "income", /事业收入/).cells.amount],
+      },
+    ]),
+    ...layout("tabbed-budget", "经典九表，表名只写在工作表标签上（“表5 一般公共预算支出表”），表格上方没有标题；一半的表连“表N”也没有，表头上方只有单位行，数字一致", tabTitled(generateClassicBudgetSet({ seed: 2026, tails: true })), [
+      {
+        file: "three-mistakes",
+        description: "三处错误：部门收入总表 2101501 行政运行合计、财政拨款收支总表“二、上年结转”下的一般公共预算拨款、部门支出总表 2210201 住房公积金基本支出",
+        cells: (wb) => [coded(wb, "budget02", "2101501", "total"), line(b04(wb), "income", /一般公共预算拨款/, 1).cells.amount, coded(wb, "budget03", "2210201", "basic")],
       },
     ]),
     ...layout("county-final", "县级部门决算九表，标题为“附件2-N：…县…2023年度…”，无公开NN表编号，01表收入“一、财政拨款收入 / 其中：…”及缩进续行，04表年初结转和结余下分（一）至（三），数字一致", county, [

@@ -171,6 +171,26 @@ function codeHint(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: n
   return undefined;
 }
 
+/** A bare sequence label ("表5", "附表3-2"): a title cell that names no table (a bare "5" may be a 科目 code). */
+const BARE_NUMBER = /^附?表\s*[\d一二三四五六七八九十]+([-－—]\d+)?$/;
+
+/**
+ * The sheet tab as the table's title, when no cell holds one: the title row is
+ * the bare "表N" cell in the first rows, or the row above the sheet's content.
+ */
+function sheetNameTitle(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: number } | undefined {
+  const b = sheet.bounds;
+  if (!b) return undefined;
+  const def = matchTitle(sheet.name);
+  if (!def) return undefined;
+  for (let r = b.top; r <= Math.min(b.bottom, b.top + 3); r++) {
+    const cols = sheet.rows.get(r);
+    if (!cols) continue;
+    for (const [col, cell] of cols) if (typeof cell.value === "string" && BARE_NUMBER.test(norm(cell.text.trim()))) return { def, row: r, col };
+  }
+  return { def, row: b.top - 1, col: b.left };
+}
+
 export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failures: ParseFailure[] } {
   const tables: Table[] = [];
   const failures: ParseFailure[] = [];
@@ -185,6 +205,15 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
       const res = parseRegion(hint.def, ctx);
       if ("failed" in res) failures.push(res);
       else tables.push(res);
+      return { tables, failures };
+    }
+    // The table's name only on the sheet tab ("表5 一般公共预算支出表"), the sheet holding a bare
+    // "表5" or nothing above the header: a weak title, kept only when the sheet reads as that table.
+    const named = sheetNameTitle(sheet);
+    if (named) {
+      const region = { ...sheet.bounds, top: Math.max(0, named.row) };
+      const res = parseRegion(named.def, { sheet, merges, region, titleRow: named.row, titleCol: named.col, title: sheet.name });
+      if (!("failed" in res)) tables.push(res);
     }
     return { tables, failures };
   }
