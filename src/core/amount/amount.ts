@@ -104,6 +104,44 @@ function mayHideDecimals(v: number, dp: number): boolean {
 /** Reused by readAmountFast (copied at once): no result object per figure. */
 const scratch: PlainNumber = { fixed: BigInt(0), decimals: 0, negative: false };
 
+const FIXED_ZERO = BigInt(0);
+
+/** What readAmountFields() read: copied at once by the caller (one shared record). */
+export interface AmountFields {
+  fixed: bigint;
+  decimals: number;
+  blank: boolean;
+  /** The stored number, when it may hide decimals the display does not show (see setHidden). */
+  stored: number | undefined;
+  /** Decimals displayed (for the hidden-decimals test). */
+  shown: number;
+}
+const fields: AmountFields = { fixed: FIXED_ZERO, decimals: 0, blank: false, stored: undefined, shown: 0 };
+
+/**
+ * readAmountFast() without building the Amount: for a table cell that is its own
+ * amount (tables/base.ts), so that a figure is one object, not two.
+ */
+export function readAmountFields(cell: Cell | undefined, minDecimals = 2): AmountFields | null {
+  if (!cell) {
+    fields.fixed = FIXED_ZERO;
+    fields.decimals = minDecimals;
+    fields.blank = true;
+    fields.stored = undefined;
+    return fields;
+  }
+  if (cell.error) return null;
+  const plain = scratch;
+  if (!scanPlainInto(cell.text, plain)) return null;
+  const numeric = typeof cell.value === "number";
+  fields.fixed = plain.fixed;
+  fields.decimals = numeric && formatDecimals(cell.numberFormat) !== null ? plain.decimals : Math.max(plain.decimals, minDecimals);
+  fields.blank = false;
+  fields.stored = numeric && mayHideDecimals(cell.value as number, plain.decimals) ? (cell.value as number) : undefined;
+  fields.shown = plain.decimals;
+  return fields;
+}
+
 /**
  * The common case without any wrapper object: an empty cell, or a plain figure
  * ("1,442.80"). Returns null when the cell needs the full reader.
@@ -157,7 +195,7 @@ export function readAmount(cell: Cell | undefined, minDecimals = 2): AmountRead 
   return { ok: true, amount };
 }
 
-function setHidden(amount: Amount, stored: number, dp: number, percent: boolean): void {
+export function setHidden(amount: Amount, stored: number, dp: number, percent: boolean): void {
   let d = new Decimal(stored.toPrecision(15));
   if (percent) d = d.times(100);
   if (!d.toDecimalPlaces(dp).eq(d) && !d.eq(amount.value)) amount.hidden = d;
