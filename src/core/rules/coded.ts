@@ -6,20 +6,21 @@
 import { Finding } from "../report/finding";
 import { CodedRow, CodedTable, childrenOf, columnTitle, hasColumn } from "../tables/coded";
 import { AmountCell, tableLabel } from "../tables/types";
-import { Term, checkRelation, sumEquals } from "./relation";
+import { SumLabels, Term, checkRelation, sumEquals, sumEqualsLabelled } from "./relation";
 import { Rule, RuleContext } from "./types";
 
-/** One row's total = Σ items; a function of its own, so the label's closure is only made here. */
-function rowSum(ctx: RuleContext, id: string, t: CodedTable, r: CodedRow, total: AmountCell, totalTitle: string, terms: Term[], itemsLabel: string): Finding | null {
-  return sumEquals(
-    ctx,
-    id,
-    () => `${tableLabel(t)} ${r.kind === "total" ? "合计行" : r.kind === "code" ? `${r.code} ${r.name}` : r.name}：${totalTitle}应等于${itemsLabel}`,
-    total,
-    totalTitle,
-    terms,
-    itemsLabel,
-  );
+/** The labels of a row's sum (written only when reported). */
+function rowSumLabels(t: CodedTable, r: CodedRow, text: { totalTitle: string; itemsLabel: string }): SumLabels {
+  return {
+    statement: `${tableLabel(t)} ${r.kind === "total" ? "合计行" : r.kind === "code" ? `${r.code} ${r.name}` : r.name}：${text.totalTitle}应等于${text.itemsLabel}`,
+    total: text.totalTitle,
+    items: text.itemsLabel,
+  };
+}
+
+/** One row's total = Σ items. */
+function rowSum(ctx: RuleContext, id: string, t: CodedTable, r: CodedRow, total: AmountCell, text: { totalTitle: string; itemsLabel: string }, terms: Term[]): Finding | null {
+  return sumEqualsLabelled(ctx, id, total, terms, rowSumLabels, t, r, text);
 }
 
 /** total column = Σ item columns (with optional signs), for every row including 合计. */
@@ -47,6 +48,7 @@ export function rowSumRule(opts: {
         const itemsLabel = items
           .map((i, n) => `${n === 0 ? (i.sign === -1 ? "−" : "") : i.sign === -1 ? "−" : "+"}${columnTitle(t, i.key)}`)
           .join("");
+        const text = { totalTitle, itemsLabel };
         for (let n = 0; n < rows.length; n++) {
           const r = rows[n];
           const total = r.cells[opts.total];
@@ -55,7 +57,7 @@ export function rowSumRule(opts: {
             const c = r.cells[items[i].key];
             terms[i] = items[i].sign === -1 ? { cell: c, sign: -1 } : c;
           }
-          const f = rowSum(ctx, opts.id, t, r, total, totalTitle, terms, itemsLabel);
+          const f = rowSum(ctx, opts.id, t, r, total, text, terms);
           if (f) out.push(f);
         }
       }
@@ -74,28 +76,26 @@ function levelName(level: number, economic: boolean): string {
  * labels' closures are only created for rows that have children (thousands of
  * 项 rows have none).
  */
-function parentSum(
-  ctx: RuleContext,
-  id: string,
-  t: CodedTable,
-  title: string,
-  key: string,
-  economic: boolean,
-  parent: CodedRow,
-  kids: readonly CodedRow[],
-): Finding | null {
+/** A column of a coded table, as its hierarchy messages name it (made once per column). */
+interface ColumnInfo {
+  t: CodedTable;
+  title: string;
+  economic: boolean;
+}
+
+function parentSum(ctx: RuleContext, id: string, col: ColumnInfo, key: string, parent: CodedRow, kids: readonly CodedRow[]): Finding | null {
   const cells: Term[] = new Array(kids.length);
   for (let i = 0; i < kids.length; i++) cells[i] = kids[i].cells[key];
-  // Labels are functions: thousands of parents pass, and only a reported one is ever named.
-  return sumEquals(
-    ctx,
-    id,
-    () => `${tableLabel(t)}“${title}”栏：${parent.code} ${parent.name}应等于其下各${levelName(parent.level + 1, economic)}之和`,
-    parent.cells[key],
-    () => `${parent.code} ${parent.name}`,
-    cells,
-    () => (kids.length <= 6 ? `${kids.map((k) => k.code).join("、")}之和` : `其下 ${kids.length} 个科目之和`),
-  );
+  // Labels are written only for a reported parent: thousands of parents pass.
+  return sumEqualsLabelled(ctx, id, parent.cells[key], cells, parentLabels, col, parent, kids);
+}
+
+function parentLabels(col: ColumnInfo, parent: CodedRow, kids: readonly CodedRow[]): SumLabels {
+  return {
+    statement: `${tableLabel(col.t)}“${col.title}”栏：${parent.code} ${parent.name}应等于其下各${levelName(parent.level + 1, col.economic)}之和`,
+    total: `${parent.code} ${parent.name}`,
+    items: kids.length <= 6 ? `${kids.map((k) => k.code).join("、")}之和` : `其下 ${kids.length} 个科目之和`,
+  };
 }
 
 /** 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, for each amount column (only where children exist). */
@@ -125,13 +125,14 @@ export function hierarchyRule(opts: { id: string; template: string; title: strin
             );
             if (f) out.push(f);
           }
+          const col: ColumnInfo = { t, title, economic };
           // Indexed loop: no iterator result per row in code that runs once per check.
           const rows = t.rows;
           for (let i = 0; i < rows.length; i++) {
             const parent = rows[i];
             const kids = childrenOf(t, parent);
             if (kids.length === 0) continue;
-            const f = parentSum(ctx, opts.id, t, title, key, economic, parent, kids);
+            const f = parentSum(ctx, opts.id, col, key, parent, kids);
             if (f) out.push(f);
           }
         }

@@ -112,6 +112,46 @@ function sameScale(terms: Term[], s: Decimal): boolean {
 }
 
 /** Σ sign·figure of a side, fixed-point (in 元 when `inYuan`). */
+/** |fixed| below 2^48: up to 32 such terms add up exactly in a double (< 2^53). */
+const SAFE_FIXED = BigInt(2) ** BigInt(48);
+const MINUS_SAFE_FIXED = -SAFE_FIXED;
+
+/**
+ * Σ sign·figure of a side in one table unit, in a double, when that is exact:
+ * at most 32 terms, each below 2^48 in fixed point (28 million units), so that
+ * every partial sum stays below 2^53. NaN otherwise (the BigInt sums are used).
+ */
+function sumNumber(terms: Term[]): number {
+  if (terms.length > 32) return NaN;
+  let n = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const f = termCell(t).amount!.fixed;
+    if (f >= SAFE_FIXED || f <= MINUS_SAFE_FIXED) return NaN;
+    const x = Number(f);
+    n = termSign(t) < 0 ? n - x : n + x;
+  }
+  return n;
+}
+
+/** Σ half-units of a side (table unit), as a number: small integers, exact. */
+function halfNumber(terms: Term[]): number {
+  let h = 0;
+  for (let i = 0; i < terms.length; i++) h += halfFixedNum(termCell(terms[i]).amount!.decimals);
+  return h;
+}
+
+/** Slacks take few distinct values: one BigInt each. */
+const slackBigs = new Map<number, bigint>();
+function bigOf(h: number): bigint {
+  let b = slackBigs.get(h);
+  if (b === undefined) {
+    b = BigInt(h);
+    if (slackBigs.size < 4096) slackBigs.set(h, b);
+  }
+  return b;
+}
+
 function sumValue(terms: Term[], inYuan: boolean): bigint {
   let v = BIG0;
   for (let i = 0; i < terms.length; i++) {
@@ -185,9 +225,23 @@ function evaluate(sink: RelationSink, rule: string, kind: "eq" | "le", lt: Term[
   for (let i = 0; i < lt.length; i++) if (termCell(lt[i]).amount === null) return null;
   for (let i = 0; i < rt.length; i++) if (termCell(rt[i]).amount === null) return null;
   const inYuan = commonScale(lt, rt) === null;
-  const displayed = sumValue(lt, inYuan) - sumValue(rt, inYuan);
-  const slack = sumHalf(lt, inYuan) + sumHalf(rt, inYuan);
-  const holds = kind === "eq" ? (displayed < BIG0 ? -displayed : displayed) <= slack : displayed - slack <= BIG0;
+  let displayed: bigint;
+  let slack: bigint;
+  let holds: boolean;
+  const l = inYuan ? NaN : sumNumber(lt);
+  const r = Number.isNaN(l) ? NaN : sumNumber(rt);
+  if (!Number.isNaN(r)) {
+    // Exact in doubles (see sumNumber): one BigInt at most, none when the sides agree.
+    const d = l - r;
+    const h = halfNumber(lt) + halfNumber(rt);
+    displayed = d === 0 ? BIG0 : BigInt(d);
+    slack = bigOf(h);
+    holds = kind === "eq" ? Math.abs(d) <= h : d - h <= 0;
+  } else {
+    displayed = sumValue(lt, inYuan) - sumValue(rt, inYuan);
+    slack = sumHalf(lt, inYuan) + sumHalf(rt, inYuan);
+    holds = kind === "eq" ? (displayed < BIG0 ? -displayed : displayed) <= slack : displayed - slack <= BIG0;
+  }
   const relation: Relation = { kind, lhs: lt, rhs: rt, inYuan, displayed, slack, holds, rule };
   sink.relations.push(relation);
   if (kind === "eq" && (displayed === BIG0 || (holds && !tails))) return null;
@@ -322,6 +376,36 @@ export function sumEquals(
   const ev = evaluate(sink, rule, "eq", lt, items, true);
   if (!ev) return null;
   return report({ rule, severity, kind: "eq", statement, lhs: { terms: lt, label: totalLabel }, rhs: { terms: items, label: itemsLabel }, lead: [total.ref] }, ev);
+}
+
+/** The labels of a sum relation, written only when it is reported. */
+export interface SumLabels {
+  statement: Label;
+  total: Label;
+  items: Label;
+}
+
+/**
+ * sumEquals() for relations checked by the thousand (a row's total, a 类's 款):
+ * `labels` is called only when there is something to report, so a passing row
+ * costs no label closures.
+ */
+export function sumEqualsLabelled<A, B, C>(
+  sink: RelationSink,
+  rule: string,
+  total: AmountCell,
+  items: Term[],
+  labels: (a: A, b: B, c: C) => SumLabels,
+  a: A,
+  b: B,
+  c: C,
+  severity: Severity = "error",
+): Finding | null {
+  const lt = [total];
+  const ev = evaluate(sink, rule, "eq", lt, items, true);
+  if (!ev) return null;
+  const l = labels(a, b, c);
+  return report({ rule, severity, kind: "eq", statement: l.statement, lhs: { terms: lt, label: l.total }, rhs: { terms: items, label: l.items }, lead: [total.ref] }, ev);
 }
 
 /** a = b (one figure against another, e.g. across tables). */
