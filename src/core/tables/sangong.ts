@@ -34,6 +34,8 @@ export const SANGONG_GROUP_TITLES: Record<SangongGroup, string> = {
 export interface SangongTable extends TableBase {
   kind: "sangong";
   groups: Partial<Record<SangongGroup, Partial<Record<SangongItem, AmountCell>>>>;
+  /** 增减率 per item (percent), when the table has such a column (read only when the template asks, see rateOf). */
+  rates?: Partial<Record<SangongItem, AmountCell>>;
 }
 
 export function sangongItemOf(label: string): SangongItem | null {
@@ -67,6 +69,8 @@ export interface SangongOptions {
    * budget 三公 table uses it to tell "2026年预算数" (本年) from "2025年预算数" (上年).
    */
   groupOf?: (label: string) => SangongGroup | null;
+  /** Whether a column is a 增减率 (read into `rates`). */
+  rateOf?: (label: string) => boolean;
 }
 
 export function parseSangong(ctx: RegionContext, template: TemplateInfo, defaultGroup: SangongGroup, opts: SangongOptions = {}): SangongTable | ParseFailure {
@@ -98,6 +102,11 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
     }
     if (dataRow < 0) dataRow = header.dataTop;
     for (const { col, l, item } of colItems) {
+      if (opts.rateOf?.(l)) {
+        const rates = (table.rates ??= {});
+        if (!rates[item!]) rates[item!] = amountCell(ctx, table, dataRow, col, `增减率“${SANGONG_ITEM_TITLES[item!]}”`);
+        continue;
+      }
       const group = groupOf(l);
       if (!group) continue;
       const g = (table.groups[group] ??= {});
@@ -112,9 +121,14 @@ export function parseSangong(ctx: RegionContext, template: TemplateInfo, default
     const groupWords = opts.groupOf ? /预算|决算|本年|上年|增减|金额|20\d{2}年/ : /预算|决算|本年|上年|增减|金额/;
     const groupCols = cols.filter((c) => c !== labelCol && groupWords.test(header.labels.get(c)!) && groupOf(header.labels.get(c)!) !== null);
     if (labelCol === undefined || groupCols.length === 0) return failure(template, ctx, "未找到“三公”经费各项目栏");
+    const rateCols = opts.rateOf ? cols.filter((c) => c !== labelCol && opts.rateOf!(header.labels.get(c)!)) : [];
     for (let r = header.dataTop; r <= ctx.region.bottom; r++) {
       const item = sangongItemOf(norm(textAt(ctx, r, labelCol)).replace(/^[一二三四五六七八九十\d]+[、.]/, ""));
       if (!item) continue;
+      if (rateCols.length) {
+        const rates = (table.rates ??= {});
+        if (!rates[item]) rates[item] = amountCell(ctx, table, r, rateCols[0], `增减率“${SANGONG_ITEM_TITLES[item]}”`);
+      }
       for (const gc of groupCols) {
         const group = groupOf(header.labels.get(gc)!)!;
         const g = (table.groups[group] ??= {});

@@ -64,7 +64,7 @@ function expectRaised(wb: WorkbookSnapshot, rule: string, severity: "error" | "w
 }
 
 /** Rules that report without stating relations (notes, missing tables). */
-const NOT_RELATIONS = new Set(["budget.empty-note", "budget.set.completeness"]);
+const NOT_RELATIONS = new Set(["budget.empty-note", "budget.set.completeness", "budget.sangong.change-rate"]);
 
 /** Nothing raised, and the rule did run on this workbook: it checked at least one relation that holds. */
 function expectPasses(r: CheckResult, rule: string) {
@@ -263,7 +263,58 @@ describe("“三公”经费和机关运行经费预算表", () => {
     const fs = expectRaised(wb, "budget.sangong.change", "error", g.current!.abroad!);
     expect(fs.some((f) => f.message.includes("因公出国(境)费增减金额应等于本年预算数减上年预算数"))).toBe(true);
   });
-  test("budget.sangong.change in the vertical layout (增减率 column not read)", () => {
+  test("budget.sangong.change-rate: 增减率 = (本年 − 上年) ÷ 上年, read as shown; none over a zero 上年", () => {
+    const v = generateBudgetSet({ seed: 33, sangong: "yoy-vertical" });
+    const base = check(v.workbook);
+    expectPasses(base, "budget.sangong.change-rate");
+    const sg = t<SangongTable>(base, "budgetSangong");
+    // Every item with a 上年 has its rate read.
+    const rates = sg.rates!;
+    expect(Object.keys(rates).length).toBeGreaterThanOrEqual(5);
+    const item = (Object.keys(rates) as (keyof typeof rates)[]).find((k) => rates[k]!.amount && !rates[k]!.amount!.blank && !rates[k]!.amount!.value.isZero())!;
+    const r = rates[item]!;
+    // A rate off by a full percentage point is an error naming the rate cell first, with the computed rate.
+    const wrong = setText(v.workbook, r.ref, `${r.amount!.value.plus(1).toFixed(2)}%`);
+    const fs = expectRaised(wrong, "budget.sangong.change-rate", "error", r);
+    expect(fs[0].message).toMatch(/计算应为 -?[\d,.]+%/);
+    // Off by its last shown digit's rounding only: still right ("12.3%" for 12.34 %).
+    expectPasses(check(setText(v.workbook, r.ref, `${r.amount!.value.toFixed(1)}%`)), "budget.sangong.change-rate");
+    // A rate over a 上年 of 0: a warning; a dash there is right.
+    const prev = sg.groups.previous![item]!;
+    const zeroBase = setNumber(setNumber(v.workbook, prev.ref, 0), sg.groups.change![item]!.ref, Number(sg.groups.current![item]!.amount!.value.toString()));
+    const zf = raised(check(zeroBase), "budget.sangong.change-rate").filter((f) => f.cells[0].row === r.ref.row);
+    expect(zf).toHaveLength(1);
+    expect(zf[0].severity).toBe("warning");
+    expect(zf[0].message).toContain("以 0 为基数");
+    expect(raised(check(setText(zeroBase, r.ref, "—")), "budget.sangong.change-rate").filter((f) => f.cells[0].row === r.ref.row)).toEqual([]);
+  });
+  test("a year-on-year “三公” table of a final account (决算 columns) is named by its title and its rates are checked", () => {
+    const wb = buildWorkbook("sangong-final.xlsx", [
+      {
+        name: "三公经费",
+        rows: [
+          ["某局2021年“三公”经费支出情况表"],
+          ["单位：万元"],
+          ["项目", "2021年决算数", "2020年决算数", "增减金额", "增减率"],
+          ["合计", 12.6, 14.0, -1.4, "-10.00%"],
+          ["因公出国（境）费", 0, 0, 0, "—"],
+          ["公务接待费", 2.6, 2.0, 0.6, "30.00%"],
+          ["公务用车购置及运行费", 10.0, 12.0, -2.0, "-16.67%"],
+        ],
+      },
+    ]);
+    const base = check(wb);
+    const sg = t<SangongTable>(base, "budgetSangong");
+    expect(sg.name).toContain("“三公”经费支出情况表");
+    expect(sg.name).not.toContain("预算表");
+    expect(base.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    const bad = check(setText(wb, sg.rates!.reception!.ref, "3.00%"));
+    const fs = raised(bad, "budget.sangong.change-rate");
+    expect(fs).toHaveLength(1);
+    expect(fs[0].message).toContain("支出情况表");
+    expect(fs[0].message).toContain("30.00%");
+  });
+  test("budget.sangong.change in the vertical layout", () => {
     const v = generateBudgetSet({ seed: 33, sangong: "yoy-vertical" });
     const base = check(v.workbook);
     expectPasses(base, "budget.sangong.change");

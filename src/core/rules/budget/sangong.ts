@@ -3,6 +3,7 @@
  * - budget.sangong.sum: 合计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行费;
  *   小计 = 购置费 + 运行费 (本年, 上年 and 增减 groups each);
  * - budget.sangong.change: 增减金额 = 本年 − 上年, per item;
+ * - budget.sangong.change-rate: 增减率 = (本年 − 上年) ÷ 上年, per item (none over a zero 上年);
  * - budget.sangong-08.operating: 机关运行经费 against the 公用经费 合计 of the
  *   基本支出经济分类预算表 (万元 against 元: compared in 元, each shown in its unit).
  *
@@ -21,7 +22,12 @@ import { norm } from "../../recognize/normalize";
 import { Finding } from "../../report/finding";
 import { BudgetCodedTable } from "../../tables/budget/coded";
 import { SANGONG_ITEM_TITLES, SangongItem, SangongTable } from "../../tables/sangong";
-import { tableLabel } from "../../tables/types";
+import { refA1, tableLabel } from "../../tables/types";
+import { intervalOf } from "../../amount/amount";
+import { HUNDRED, halfUnit } from "../../amount/decimal";
+import { formatNumber } from "../../amount/format";
+import { Amount } from "../../amount/amount";
+import { Interval } from "../../amount/interval";
 import { WorkbookSnapshot } from "../../grid/snapshot";
 import { sangongSumRule } from "../final/final07";
 import { Rule, compact } from "../types";
@@ -54,6 +60,79 @@ export const budgetSangongChange: Rule = {
       }
     }
     return compact(out);
+  },
+};
+
+/**
+ * 增减率 = (本年 − 上年) ÷ 上年 × 100 %, per item (the 增减金额 column stands for
+ * 本年 − 上年 when there is one). Interval tolerance: the exact rate lies between the
+ * quotients of the two figures' rounding intervals; the stated rate is right when
+ * its own display interval overlaps that range ("12.5%" for 1.35 ÷ 10.80). A rate
+ * over a 上年 of zero is undefined: a figure written there (other than 0 or a dash)
+ * is a warning ("上年为 0，增减率无法计算，应填“—”或不填").
+ */
+/**
+ * A stated rate as an interval in percent, by the decimals it shows ("12.5%" stands
+ * for [12.45, 12.55]): the table's money precision does not apply to a rate. A
+ * plain fraction (0.125 in a 增减率 column) reads as 12.5 %.
+ */
+function rateAsShown(a: Amount): Interval {
+  const v = a.value;
+  const dp = Math.max(v.decimalPlaces(), 0);
+  if (!a.percent && v.abs().lte(1) && dp > 2) return Interval.around(v.times(HUNDRED), halfUnit(dp - 2));
+  return Interval.around(v, halfUnit(dp));
+}
+
+export const budgetSangongChangeRate: Rule = {
+  id: "budget.sangong.change-rate",
+  title: "“三公”经费表：增减率应等于（本年－上年）÷上年（每一项）；上年为 0 时不应填写增减率",
+  severity: "error",
+  family: "budget",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const t of ctx.all<SangongTable>("budgetSangong")) {
+      const { current, previous, change } = t.groups;
+      if (!t.rates || !previous) continue;
+      for (const item of Object.keys(t.rates) as SangongItem[]) {
+        const r = t.rates[item]!;
+        const prev = previous[item];
+        if (!r.amount || r.amount.blank || !prev?.amount) continue;
+        const diffCells = change?.[item]?.amount ? [change[item]!] : current?.[item]?.amount ? [current[item]!, prev] : undefined;
+        if (!diffCells) continue;
+        const name = SANGONG_ITEM_TITLES[item];
+        const stated = rateAsShown(r.amount);
+        const shown = `${r.amount.value.toString()}${r.amount.percent ? "%" : ""}`;
+        const prevIv = intervalOf(prev.amount);
+        if (prevIv.lo.lte(0) && prevIv.hi.gte(0)) {
+          if (r.amount.value.isZero()) continue;
+          out.push({
+            rule: this.id,
+            severity: "warning",
+            message: `${tableLabel(t)}：${name}上年为 ${prev.amount.value.toString()}，增减率无法计算（以 0 为基数），但${refA1(r.ref)}填了 ${shown}；应填“—”或不填，并在说明中写“上年无此项支出”。`,
+            cells: [r.ref, prev.ref],
+            tables: [t.id],
+            expected: "—",
+            actual: shown,
+          });
+          continue;
+        }
+        const diff = diffCells.length === 1 ? intervalOf(diffCells[0].amount!) : intervalOf(diffCells[0].amount!).sub(prevIv);
+        const rate = diff.div(prevIv)?.times(HUNDRED);
+        if (!rate || rate.overlaps(stated)) continue;
+        const mid = rate.mid();
+        const how = diffCells.length === 1 ? `${refA1(diffCells[0].ref)} 增减金额 ÷ ${refA1(prev.ref)} 上年数` : `（${refA1(diffCells[0].ref)} 本年 − ${refA1(prev.ref)} 上年）÷ 上年`;
+        out.push({
+          rule: this.id,
+          severity: "error",
+          message: `${tableLabel(t)}：${name}增减率（${refA1(r.ref)}）为 ${shown}，按 ${how} 计算应为 ${formatNumber(mid, 2)}%。`,
+          cells: [r.ref, ...diffCells.map((c) => c.ref), prev.ref].filter((c, i, a) => a.findIndex((x) => x.row === c.row && x.col === c.col && x.sheet === c.sheet) === i),
+          tables: [t.id],
+          expected: `${formatNumber(mid, 2)}%`,
+          actual: shown,
+        });
+      }
+    }
+    return out;
   },
 };
 
@@ -129,4 +208,4 @@ export const budgetSangongOperating: Rule = {
   },
 };
 
-export const SANGONG_BUDGET_RULES: Rule[] = [budgetSangongSum, budgetSangongChange, budgetSangongOperating];
+export const SANGONG_BUDGET_RULES: Rule[] = [budgetSangongSum, budgetSangongChange, budgetSangongChangeRate, budgetSangongOperating];
