@@ -9,7 +9,9 @@
  *   年度绩效目标, then 一级/二级/三级指标/指标值;
  * - SICHUAN_EVAL: a 项目支出绩效自评表 and the 项目支出绩效评价表 of the same project
  *   (决策（20分）/过程（20分）/产出（40分）/效益（20分）, 分值, 评分说明 with
- *   "44.36/45=98.58%", 得分), with the same 预算数 / 执行数 in both.
+ *   "44.36/45=98.58%", 得分), with the same 预算数 / 执行数 in both;
+ * - OUTLINE_TARGETS: 项目绩效目标表 with the indicators in one outline-numbered column
+ *   ("一、产出指标 / （一）数量指标 / 1.培训人次 | ≥500人次").
  *
  * Figures are invented. Each set has planted mistakes: a change to the rows and
  * the cell the finding must name first. scripts/make-perf-layout-fixtures.ts
@@ -483,7 +485,155 @@ export const SICHUAN_EVAL: PerfLayoutDoc = {
   ],
 };
 
-export const PERF_LAYOUT_DOCS = [HEBEI_TARGETS, SICHUAN_EVAL];
+// ---------------------------------------------------------------- 湖北 outline 绩效目标表
+
+/**
+ * OUTLINE_TARGETS: 项目绩效目标表 whose indicators sit in one column, their levels
+ * written as an outline ("一、产出指标" / "（一）数量指标" / "1.培训人次"), with a 指标值
+ * column beside it — the simplified form several 市/县 publish. Two tables on one
+ * sheet, 年度资金总额 as a label/value line.
+ */
+interface OutlineTarget {
+  title: string;
+  project: string;
+  total: number;
+  fiscal: number;
+  goal: string;
+  /** [一级, [二级, [name, value][]][]][] */
+  tree: [string, [string, [string, string][]][]][];
+}
+
+const OUTLINE: OutlineTarget[] = [
+  {
+    title: "某某市人力资源和社会保障局2025年职业技能提升培训项目绩效目标表",
+    project: "职业技能提升培训项目",
+    total: 20,
+    fiscal: 20,
+    goal: "全年开展职业技能提升培训不少于500人次，培训合格率不低于95%，提升劳动者就业能力。",
+    tree: [
+      ["产出指标", [
+        ["数量指标", [["培训人次", "≥500人次"], ["培训班期数", "≥10期"]]],
+        ["质量指标", [["培训合格率", "≥95%"]]],
+        ["时效指标", [["培训完成时间", "2025年11月底前"]]],
+        ["成本指标", [["人均培训成本", "≤400元"], ["培训总成本", "≤20万元"]]],
+      ]],
+      ["效益指标", [["社会效益指标", [["参训人员就业率", "≥70%"]]], ["可持续影响指标", [["培训长效机制", "逐步完善"]]]]],
+      ["满意度指标", [["服务对象满意度指标", [["参训学员满意度", "≥90%"]]]]],
+    ],
+  },
+  {
+    title: "某某市人力资源和社会保障局2025年劳动保障监察执法项目绩效目标表",
+    project: "劳动保障监察执法项目",
+    total: 12.5,
+    fiscal: 12.5,
+    goal: "依法查处劳动保障违法案件，结案率不低于95%，为劳动者追讨欠薪。",
+    tree: [
+      ["产出指标", [
+        ["数量指标", [["检查用人单位户数", "≥300户"]]],
+        ["质量指标", [["案件结案率", "≥95%"]]],
+        ["时效指标", [["案件办理时限", "≤60个工作日"]]],
+        ["成本指标", [["执法办案经费", "≤12.5万元"]]],
+      ]],
+      ["效益指标", [["社会效益指标", [["为劳动者追讨欠薪金额", "≥200万元"]]]]],
+      ["满意度指标", [["服务对象满意度指标", [["投诉人满意度", "≥90%"]]]]],
+    ],
+  },
+];
+
+const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+function outlineBlock(t: OutlineTarget): { rows: Rows; merges: string[]; indicatorRow: Record<string, number>; header: number } {
+  const rows: Rows = [];
+  const merges: string[] = [];
+  rows.push([t.title]);
+  merges.push(M(0, 0, 0, 3));
+  rows.push(["单位：万元"]);
+  rows.push(["项目名称", t.project, "主管部门", "某某市人力资源和社会保障局"]);
+  rows.push(["年度资金总额", money(t.total), "其中：财政拨款", money(t.fiscal)]);
+  rows.push(["年度绩效目标", t.goal]);
+  merges.push(M(rows.length - 1, 1, rows.length - 1, 3));
+  const header = rows.length;
+  rows.push(["绩效指标", null, "指标值"]);
+  merges.push(M(header, 0, header, 1), M(header, 2, header, 3));
+  const indicatorRow: Record<string, number> = {};
+  t.tree.forEach(([l1, subs], i) => {
+    rows.push([`${CN[i]}、${l1}`]);
+    merges.push(M(rows.length - 1, 0, rows.length - 1, 3));
+    subs.forEach(([l2, inds], j) => {
+      rows.push([`（${CN[j]}）${l2}`]);
+      merges.push(M(rows.length - 1, 0, rows.length - 1, 3));
+      inds.forEach(([name, v], k) => {
+        indicatorRow[name] = rows.length;
+        rows.push([`${k + 1}.${name}`, null, v]);
+        merges.push(M(rows.length - 1, 0, rows.length - 1, 1), M(rows.length - 1, 2, rows.length - 1, 3));
+      });
+    });
+  });
+  return { rows, merges, indicatorRow, header };
+}
+
+const OUTLINE_SHEET = "绩效目标表";
+
+function outlineSheets(): { name: string; rows: Rows; merges: string[] }[] {
+  const rows: Rows = [];
+  const merges: string[] = [];
+  for (const t of OUTLINE) {
+    const off = rows.length;
+    const b = outlineBlock(t);
+    rows.push(...b.rows);
+    for (const m of b.merges) merges.push(m.replace(/([A-Z]+)(\d+)/g, (_, c: string, r: string) => `${c}${parseInt(r, 10) + off}`));
+    rows.push([], []);
+  }
+  return [{ name: OUTLINE_SHEET, rows, merges }];
+}
+
+function outlineRow(k: number, name: string): number {
+  let off = 0;
+  for (let i = 0; i < k; i++) off += outlineBlock(OUTLINE[i]).rows.length + 2;
+  const r = outlineBlock(OUTLINE[k]).indicatorRow[name];
+  if (r === undefined) throw new Error(`no indicator ${name}`);
+  return off + r;
+}
+
+export const OUTLINE_TARGETS: PerfLayoutDoc = {
+  name: "outline-targets",
+  sheets: outlineSheets,
+  kinds: ["perfTarget", "perfTarget"],
+  plants: [
+    {
+      id: "cost-above-funds",
+      what: "成本指标“培训总成本”（≤26万元）超过年度资金总额 20 万元",
+      rule: "perf.target.cost-ceiling",
+      severity: "warning",
+      apply: (s) => {
+        s[OUTLINE_SHEET][outlineRow(0, "培训总成本")][2] = "≤26万元";
+      },
+      at: [OUTLINE_SHEET, outlineRow(0, "培训总成本"), 2],
+    },
+    {
+      id: "bare-unit",
+      what: "指标值只写了“%”，没有数值",
+      rule: "perf.target.value-parse",
+      severity: "error",
+      apply: (s) => {
+        s[OUTLINE_SHEET][outlineRow(1, "案件结案率")][2] = "%";
+      },
+      at: [OUTLINE_SHEET, outlineRow(1, "案件结案率"), 2],
+    },
+    {
+      id: "direction",
+      what: "满意度写成了上限（≤90%）",
+      rule: "perf.target.direction",
+      severity: "warning",
+      apply: (s) => {
+        s[OUTLINE_SHEET][outlineRow(0, "参训学员满意度")][2] = "≤90%";
+      },
+      at: [OUTLINE_SHEET, outlineRow(0, "参训学员满意度"), 2],
+    },
+  ],
+};
+
+export const PERF_LAYOUT_DOCS = [HEBEI_TARGETS, SICHUAN_EVAL, OUTLINE_TARGETS];
 
 export function perfLayoutWorkbook(doc: PerfLayoutDoc, plant?: PerfLayoutPlant): WorkbookSnapshot {
   const sheets = doc.sheets().map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));

@@ -55,7 +55,7 @@ export interface DirectionHint {
 }
 
 const REDUCTION = /^(减轻|降低|减少|节约|节省|压缩|压减|下降|缩短)|减轻|节约|节省|挽回/;
-const ENFORCEMENT = /受理|调处|调解|查处|查实|拒付|追回|追缴|排查|处理|打击|整改|化解|核查|检查|曝光|办结|纠正|处罚|移交|通报/;
+const ENFORCEMENT = /受理|调处|调解|查处|查实|拒付|追回|追缴|追讨|讨回|清欠|排查|处理|打击|整改|化解|核查|检查|曝光|办结|纠正|处罚|移交|通报/;
 const NEGATIVE = /违规|违纪|违法|差错|错误|失误|投诉|事故|超支|损失|不合格|逾期|延误|结余率|结转结余|空置|流失|死亡|辍学|返工|误差|发生率|滞留|拖欠|积压|漏报|缺陷|故障|欺诈|闲置/;
 const HIGH_RATE = /(满意度|满意率|知晓率|知晓度|认可度|覆盖率|覆盖面|落实率|及时率|合格率|完成率|到位率|执行率|达标率|准确率|正确率|通过率|使用率|利用率|出勤率|足额率|发放率|参保率|办结率|运行率|符合率|受益率|达成率|优良率|入学率|普及率|完好率|结案率|回复率|响应率|处理率|兑现率|支付率|拨付率|上线率|联网率|接通率|成功率|有效率|采纳率|验收率|建成率|开工率|实施率|公开率|规范率|完整率|可用率|在线率|到岗率|报告率|检出率)$/;
 const COST_NAME = /成本|费用|单价|均价|价格|经费|支出|投入|造价|开支|金额|资金/;
@@ -112,7 +112,8 @@ function directionOf(n: IndicatorNames, value?: IndicatorValue): DirectionHint |
   if (neg) return { direction: "lower", reason: "违规、差错、投诉、超支等负面指标越低越好" };
   if (top === "满意度" || sub === "满意度") return { direction: "higher", reason: "满意度类指标越高越好", highRate: true };
   if (rate) return { direction: "higher", reason: `${rate[1]}类指标越高越好`, highRate: true };
-  if (!share && (top === "成本" || sub === "成本" || COST_NAME.test(name)) && (isMoney(value) || (!value && top === "成本")))
+  // Money under 效益指标 is a benefit (经济效益: 增收, 节支, 追回), never a cost ceiling.
+  if (!share && (top === "成本" || sub === "成本" || (COST_NAME.test(name) && top !== "效益")) && (isMoney(value) || (!value && top === "成本")))
     return { direction: "lower", reason: "成本类指标（费用、金额）越低越好，应为上限" };
   if (timeUnit && (sub === "时效" || TIME_NAME.test(name))) return { direction: "lower", reason: "时限、时长类指标越短越好，应为上限" };
   if (sub === "数量" && !share && value && (value.kind === "quantity" || value.kind === "range") && value.unit !== "%")

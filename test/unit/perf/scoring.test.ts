@@ -119,7 +119,11 @@ describe("expected directions", () => {
     ["服务对象满意度指标", "投诉人满意度", "≥90%", "higher"],
     ["质量指标", "不合格率", "≤2%", "lower"],
     ["社会效益指标", "重大事故发生率", "≤1%", "lower"],
+    // Money under 效益指标 is a benefit, never a cost ceiling; recovering wages is work done.
+    ["经济效益指标", "带动社会投资金额", "≥500万元", undefined],
+    ["社会效益指标", "为劳动者追讨欠薪金额", "≥200万元", "higher"],
   ])("%s %s %s", (l2, name, value, dir) => {
-    expect(expectedDirection(names(l2, name, l2 === "成本指标" ? "成本指标" : "产出指标"), v(value))?.direction).toBe(dir);
+    const l1 = l2 === "成本指标" ? "成本指标" : /效益/.test(l2) ? "效益指标" : "产出指标";
+    expect(expectedDirection(names(l2, name, l1), v(value))?.direction).toBe(dir);
   });
 });

@@ -37,11 +37,23 @@ const ROLE_TESTS: RoleTest[] = [
 
 const ANY_ROLE = (l: string) => ROLE_TESTS.some((t) => t.test(l));
 
-/** A header row of an indicator block: 一级指标 and one of 二级/三级/指标内容. */
+/** The one indicator column of an outline layout ("绩效指标 | 指标值", levels written as 一、/（一）/1.). */
+const OUTLINE_NAME = /^(绩效指标|绩效指标名称|指标名称|指标|指标内容)$/;
+const OUTLINE_VALUE = /^(指标值|年度指标值|目标值|预期指标值|预期目标值|绩效指标值|指标目标值)$/;
+
+/**
+ * A header row of an indicator block: 一级指标 and one of 二级/三级/指标内容; or,
+ * in an outline layout, one indicator column and one value column and no 一级指标.
+ */
 export function isIndicatorHeader(cells: FormCell[]): boolean {
   const has = (re: RegExp) => cells.some((c) => re.test(c.n));
-  return has(/^一级指标/) && has(/^(二级指标|三级指标|指标内容|指标名称)/);
+  if (has(/^一级指标/)) return has(/^(二级指标|三级指标|指标内容|指标名称)/);
+  return cells.length <= 6 && has(OUTLINE_NAME) && has(OUTLINE_VALUE);
 }
+
+const L1_MARK = /^[一二三四五六七八九十]+[、.．]\s*/;
+const L2_MARK = /^[(（][一二三四五六七八九十]+[)）][、.．]?\s*/;
+const L3_MARK = /^(\d+[、.．)）]|[(（]\d+[)）])\s*/;
 
 const TOTAL_RE = /^(总分|合计|总计|得分合计|总得分|自评总分|评价总分|绩效自评综合得分|自评综合得分|综合得分|自评得分|项目自评得分|绩效评价得分|评价得分)$/;
 const STOP_RE = /^(评价等次|等次|评价等级|绩效等级|自评等级|评价结论|备注|说明|注[:：\d]|存在问题|改进措施|填报说明|填表说明)/;
@@ -89,6 +101,17 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       columnLabels[t.role] = label;
       taken.add(c);
       break;
+    }
+  }
+
+  // Outline layout: the levels are in one column, marked 一、/（一）/1. (no 一级/二级 columns).
+  let outlined = false;
+  if (columns.level1 === undefined && columns.level2 === undefined && columns.level3 === undefined) {
+    const nameCell = formRow(ctx, headerRow).find((c) => OUTLINE_NAME.test(c.n));
+    if (nameCell) {
+      columns.level3 = nameCell.col;
+      columnLabels.level3 = nameCell.n;
+      outlined = true;
     }
   }
 
@@ -160,7 +183,22 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     if (raw1) l1 = raw1;
     if (raw2) l2 = raw2;
     else if (raw1 && raw1.ref.row === r) l2 = undefined;
-    const l3 = cellIn("level3", r);
+    let l3 = cellIn("level3", r);
+    if (outlined && l3) {
+      // "一、产出指标" opens a 一级, "（一）数量指标" a 二级; "1.培训人次" is an indicator.
+      if (L1_MARK.test(l3.text)) {
+        l1 = { text: l3.text.replace(L1_MARK, ""), ref: l3.ref };
+        l2 = undefined;
+        if (cells.length) lastRow = r;
+        continue;
+      }
+      if (L2_MARK.test(l3.text)) {
+        l2 = { text: l3.text.replace(L2_MARK, ""), ref: l3.ref };
+        if (cells.length) lastRow = r;
+        continue;
+      }
+      l3 = { text: l3.text.replace(L3_MARK, ""), ref: l3.ref };
+    }
     let target = cellIn("target", r);
     const actual = cellIn("actual", r);
     const reason = cellIn("reason", r);
