@@ -1,6 +1,7 @@
 /**
  * Writes the performance-table workbooks of test/fixtures/perf-layouts/
- * (npx tsx scripts/make-perf-layout-fixtures.ts): 河北-style 项目绩效目标表 forms and a
+ * (npx tsx scripts/make-perf-layout-fixtures.ts): 河北-style 项目绩效目标表 forms, outline-numbered
+ * 绩效目标表 (indicators in one column: 一、/（一）/1.) and a
  * 四川-style 自评表 + 评价表 pair (test/support/perfLayouts.ts), the correct version
  * and one per planted mistake.
  */
