@@ -8,7 +8,11 @@
  * - The data block is a run of at least 3 consecutive rows with figures in at
  *   least 2 columns (a blank row ends it; 2 blank rows end the table).
  * - The label column is the leftmost column left of the figures with text in
- *   most rows of the block; a 代码 column next to it is part of the label.
+ *   most rows of the block; a 代码 column next to it is part of the label. A
+ *   text column between figure columns (收入 | 支出 side by side) starts a
+ *   second table: each side is read on its own.
+ * - Row labels that start with a 科目 code nest by its length (类 3 digits above
+ *   款 5 above 项 7, tables/outline.ts), like outline numbering.
  * - The header is the rows of text just above the block (up to 4), read like
  *   every template's (merged cells spread over their columns); the title is the
  *   nearest short text above the header; "单位：万元" anywhere above it.
@@ -100,6 +104,12 @@ function isFigure(sheet: SheetSnapshot, r: number, c: number): boolean {
   return full.ok && !full.amount.blank;
 }
 
+/** A 科目 code typed as text ("208", "2080505"): part of a row label, not a figure. */
+function isCodeText(sheet: SheetSnapshot, r: number, c: number): boolean {
+  const cell = sheet.rows.get(r)?.get(c);
+  return !!cell && typeof cell.value === "string" && /^\d{3}(\d{2}){0,2}$/.test(cell.text.trim());
+}
+
 function isBlankRow(sheet: SheetSnapshot, r: number): boolean {
   const row = sheet.rows.get(r);
   if (!row) return true;
@@ -147,30 +157,78 @@ function blocks(sheet: SheetSnapshot): { top: number; bottom: number; cols: numb
 }
 
 /** Generic tables of a sheet that holds no template table. */
+/**
+ * Side-by-side tables in one block (收入 | 支出 of a summary table): a text column
+ * between figure columns, with text in most rows, is the row label of the columns
+ * right of it. The block is split there; each side is read as a table of its own,
+ * so that a 支出 figure is never added to the 收入 lines.
+ */
+function splitSides(sheet: SheetSnapshot, merges: MergeIndex, b: { top: number; bottom: number; cols: number[] }): { top: number; bottom: number; cols: number[]; side?: boolean; minLabel?: number }[] {
+  const rows = b.bottom - b.top + 1;
+  const first = b.cols[0];
+  const last = b.cols[b.cols.length - 1];
+  const figureCols = new Set(b.cols);
+  const cuts: number[] = [];
+  for (let c = first; c < last; c++) {
+    // Text (names) or 科目 codes typed as text: a label column, even where its codes look like figures.
+    let labels = 0;
+    let codes = 0;
+    let figures = 0;
+    for (let r = b.top; r <= b.bottom; r++) {
+      const t = textAt({ sheet, merges } as RegionContext, r, c);
+      if (!t) continue;
+      if (isCodeText(sheet, r, c)) codes++;
+      if (!isFigure(sheet, r, c) || isCodeText(sheet, r, c)) labels++;
+      else figures++;
+    }
+    if (figures > 0 && figureCols.has(c)) continue;
+    // Names in most rows, or 科目 codes (however few: a short list beside a long one).
+    if (labels >= Math.ceil(rows / 2) || (codes >= 2 && figures === 0)) cuts.push(c);
+  }
+  if (!cuts.length) return [b];
+  // Each side may hold a single figure column (人员经费 | 公用经费 lists side by side, one 决算数 each).
+  // Each side's labels are the run of cut columns just left of its figures (codes, names).
+  const out: { top: number; bottom: number; cols: number[]; side?: boolean; minLabel?: number }[] = [];
+  let from = -Infinity;
+  let runStart: number | undefined;
+  for (const cut of [...cuts, Infinity]) {
+    const cols = b.cols.filter((c) => c > from && c < cut && !cuts.includes(c));
+    if (cols.length >= 1) out.push({ top: b.top, bottom: b.bottom, cols, side: true, minLabel: runStart });
+    if (cols.length || runStart === undefined) runStart = cut;
+    from = cut;
+  }
+  return out;
+}
+
 export function findGenericTables(sheet: SheetSnapshot): GenericTable[] {
   const out: GenericTable[] = [];
   const merges = new MergeIndex(sheet.merges);
-  for (const b of blocks(sheet)) {
+  for (const b of blocks(sheet).flatMap((x) => splitSides(sheet, merges, x))) {
     // A 序号 column (1, 2, 3 …) or a code column (2010601 …) is part of the row label, not a figure.
     const isLabelLike = (c: number) => {
+      // Headed 行次 / 序号 / 栏次: line numbers, whatever their values.
+      for (let r = b.top - 1; r >= Math.max(0, b.top - 4); r--) if (/^(行次|序号|栏次|编号)$/.test(norm(textAt({ sheet, merges } as RegionContext, r, c)))) return true;
       const vals: string[] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const t = sheet.rows.get(r)?.get(c)?.text.trim();
         if (t) vals.push(t);
       }
-      if (!vals.length || !vals.every((v) => /^\d+$/.test(v))) return false;
-      const n = vals.map(Number);
-      return n.every((v, i) => v === n[0] + i) || vals.every((v) => v.length >= 3 && v.length <= 7);
+      // The 合计 / 总计 line writes its label in the code column ("合计 | | 1,894.27").
+      const digits = vals.filter((v) => !TOTAL.test(norm(v)) && !SUBTOTAL.test(norm(v)));
+      if (!digits.length || !digits.every((v) => /^\d+$/.test(v))) return false;
+      const n = digits.map(Number);
+      return n.every((v, i) => v === n[0] + i) || digits.every((v) => v.length >= 3 && v.length <= 7);
     };
     while (b.cols.length && isLabelLike(b.cols[0])) b.cols.shift();
-    if (b.cols.length < 2) continue;
+    const minCols = b.side ? 1 : 2;
+    if (b.cols.length < minCols) continue;
     const firstFig = b.cols[0];
     const right = b.cols[b.cols.length - 1];
     // The label column: text in most rows, left of the figures.
     let labelCol = -1;
-    for (let c = firstFig - 1; c >= (sheet.bounds?.left ?? 0); c--) {
+    for (let c = firstFig - 1; c >= (b.minLabel ?? sheet.bounds?.left ?? 0); c--) {
       let n = 0;
-      for (let r = b.top; r <= b.bottom; r++) if (textAt({ sheet, merges } as RegionContext, r, c)) n++;
+      for (let r = b.top; r <= b.bottom; r++) if (textAt({ sheet, merges } as RegionContext, r, c) && (!isFigure(sheet, r, c) || isCodeText(sheet, r, c))) n++;
       if (n >= Math.ceil((b.bottom - b.top + 1) / 2)) {
         labelCol = c;
         // A 代码 column right of the names stays in the label: take the leftmost text column.
@@ -218,18 +276,22 @@ export function findGenericTables(sheet: SheetSnapshot): GenericTable[] {
       const { role, rateKind } = roleOf(label);
       columns.push({ col: c, label, role, period: periodOf(label), rateKind });
     }
-    if (columns.length < 2) continue;
+    if (columns.length < minCols) continue;
     const table: GenericTable = { ...base, kind: "generic", columns, rows: [], outline: [] };
     const dataTop = Math.max(header.dataTop, b.top);
     const labelOf = (r: number) => {
       const parts: string[] = [];
       for (let c = labelCol; c < firstFig; c++) {
         const t = textAt(ctx, r, c);
-        if (t && !parts.includes(t)) parts.push(t);
+        // A 行次 / 序号 number is not part of the name ("本年收入合计", not "本年收入合计 6").
+        if (t && !parts.includes(t) && (!isFigure(sheet, r, c) || isCodeText(sheet, r, c))) parts.push(t);
       }
       return parts.join(" ");
     };
     for (let r = dataTop; r <= b.bottom; r++) {
+      // A line merged across the sides ("公用经费合计" over two column groups) belongs to no one side.
+      const lm = merges.mergeOf(r, labelCol);
+      if (b.side && lm && lm.left < labelCol) continue;
       const label = labelOf(r);
       if (!label && ![...columns].some((c) => isFigure(sheet, r, c.col))) continue;
       const n = norm(label).replace(/^[一二三四五六七八九十\d]+[、.．]/, "");

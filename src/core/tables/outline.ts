@@ -3,7 +3,8 @@
  * lines (two-sided summary tables, list-style tables, records by unit or project).
  *
  * Official documents number their outline levels in a fixed order (党政机关公文格式):
- * "一、" above "（一）" above "1." above "（1）" above "①". "其中：" introduces a part of
+ * "一、" above "（一）" above "1." above "（1）" above "①"; 科目 codes nest by length (类 3
+ * digits above 款 5 above 项 7, as in every 功能分类/经济分类 table). "其中：" introduces a part of
  * the line above it (not a full split: its parts need not add up to that line), and an
  * unnumbered, indented line right after a "其中：" line continues that list
  * ("其中：公务用车购置费" / "      公务用车运行费").
@@ -21,10 +22,10 @@
  */
 import { norm } from "../recognize/normalize";
 
-export type OutlineMark = "cn" | "cnParen" | "num" | "numParen" | "circled" | "among" | "none";
+export type OutlineMark = "cn" | "cnParen" | "num" | "numParen" | "circled" | "code" | "among" | "none";
 
 /** Rank of each numbering style: smaller is higher in the outline. */
-export const MARK_RANK: Record<Exclude<OutlineMark, "among" | "none">, number> = {
+export const MARK_RANK: Record<Exclude<OutlineMark, "among" | "none" | "code">, number> = {
   cn: 1,
   cnParen: 2,
   num: 3,
@@ -42,11 +43,22 @@ const MARKS: [OutlineMark, RegExp][] = [
   ["circled", /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]/],
 ];
 
-/** The numbering style a label starts with ("（一）一般公共预算拨款" → cnParen). */
+/** A 科目 code at the start of a label: 类 3, 款 5, 项 7 digits ("208", "2080505 机关事业单位…"). */
+const CODE = /^(\d{3}(?:\d{2}){0,2})(?!\d)/;
+
+/** The numbering style a label starts with ("（一）一般公共预算拨款" → cnParen, "20805 行政事业单位养老支出" → code). */
 export function outlineMark(text: string): OutlineMark {
   const s = norm(text).replace(/^[*＊#]+/, "");
   for (const [mark, re] of MARKS) if (re.test(s)) return mark;
+  if (CODE.test(s)) return "code";
   return "none";
+}
+
+/** Depth of a code label: 类 1, 款 2, 项 3 (a 类 heads its 款, a 款 its 项). */
+function codeDepth(text: string): number {
+  const m = CODE.exec(norm(text).replace(/^[*＊#]+/, ""));
+  const n = m ? m[1].length : 3;
+  return n === 3 ? 1 : n === 5 ? 2 : 3;
 }
 
 export interface OutlineRow {
@@ -95,7 +107,7 @@ export function outline(rows: readonly OutlineRow[]): OutlineNode[] {
       if (!prev || prev.depth === 0) stack.push(i);
       continue;
     } else {
-      const depth = MARK_RANK[mark];
+      const depth = mark === "code" ? codeDepth(rows[i].text) : MARK_RANK[mark];
       popTo(depth);
       node = { mark, depth, parent: stack.length ? stack[stack.length - 1] : -1, among: false };
     }

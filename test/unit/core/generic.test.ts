@@ -60,3 +60,42 @@ test.each(["generic.total", "generic.difference", "generic.rollforward", "generi
   for (const r of planted) expect(r.findings.some((f) => f.rule === rule && f.severity === "error")).toBe(true);
   for (const d of GENERIC_DOCS) expect(checkWorkbook(genericWorkbook(d)).findings.filter((f) => f.rule === rule && f.severity !== "info")).toEqual([]);
 });
+
+/**
+ * Sets whose titles are gone (a bare "表X" where the name was) on sheets named
+ * Sheet1…: no template can be told, so each table is read by its structure —
+ * codes nesting by length, 收入 | 支出 sides apart, 行次 out of the labels, a 总计
+ * below a 合计 — and a correct set still gives no error.
+ */
+describe("untitled sets read as generic tables", () => {
+  const { matchTitle } = jest.requireActual("../../../src/core/recognize/recognize") as typeof import("../../../src/core/recognize/recognize");
+  const { a1 } = jest.requireActual("../../../src/core/grid/address") as typeof import("../../../src/core/grid/address");
+  const { layoutFixtures } = jest.requireActual("../../../scripts/make-layout-fixtures") as typeof import("../../../scripts/make-layout-fixtures");
+  const untitled = (wb: import("../../../src/core/grid/snapshot").WorkbookSnapshot) => {
+    const names = new Map<string, string>();
+    const sheets = wb.sheets.map((s, i) => {
+      const rows = new Map([...s.rows].map(([r, row]) => [r, new Map([...row].map(([c, cell]) => [c, typeof cell.value === "string" && matchTitle(cell.text) ? { ...cell, text: "表X", value: "表X" } : cell]))]));
+      names.set(s.name, `Sheet${i + 1}`);
+      return { ...s, name: `Sheet${i + 1}`, rows };
+    });
+    return { wb: { ...wb, sheets }, names };
+  };
+  const fixtures = layoutFixtures().filter((f) => /^(classic-budget|county-final|numbered-budget)(--three-mistakes)?\.xlsx$/.test(f.file));
+
+  test.each(fixtures.map((f) => [f.file, f] as const))("%s", (_file, f) => {
+    const { wb, names } = untitled(f.workbook);
+    const r = checkWorkbook(wb);
+    expect(r.tables.every((t) => t.kind === "generic")).toBe(true);
+    expect(r.tables.length).toBeGreaterThanOrEqual(6);
+    const errors = r.findings.filter((x) => x.severity === "error");
+    const planted = f.planted.map((p) => {
+      const [sheet, cell] = p.split("!");
+      return `${names.get(sheet)}!${cell}`;
+    });
+    const cellsOf = (x: (typeof errors)[number]) => x.cells.map((c) => `${c.sheet}!${a1(c.row, c.col)}`);
+    // Nothing but the planted mistakes; most of them found (a table the structure cannot tell may hide one).
+    for (const e of errors) expect(cellsOf(e).some((c) => planted.includes(c))).toBe(true);
+    const found = planted.filter((p) => errors.some((e) => cellsOf(e).includes(p)));
+    expect(found.length).toBeGreaterThanOrEqual(Math.min(planted.length, 2));
+  });
+});

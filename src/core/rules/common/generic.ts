@@ -18,6 +18,7 @@ import { halfUnit } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
 import { Interval } from "../../amount/interval";
 import { intervalOf } from "../../amount/amount";
+import { norm } from "../../recognize/normalize";
 import { Finding } from "../../report/finding";
 import { AmountCell, refA1 } from "../../tables/types";
 import { GenericColumn, GenericTable } from "../../tables/generic";
@@ -29,6 +30,8 @@ const generic = (ctx: RuleContext) => ctx.tables.filter((t): t is GenericTable =
 const nameOf = (t: GenericTable) => `“${t.name}”（${t.sheet}）`;
 const SUMMABLE = new Set(["figure", "difference", "opening", "increase", "decrease", "closing"]);
 const colName = (c: GenericColumn) => (c.label ? `“${c.label.split("/").pop()}”` : `第${c.col + 1}列`);
+
+const GRAND_TOTAL = /总计|共计|总合计/;
 
 /** The rows a total line adds up, or null when it has none. */
 function partsOf(t: GenericTable, i: number): number[] | null {
@@ -47,13 +50,19 @@ function partsOf(t: GenericTable, i: number): number[] | null {
   }
   // A total below its lines: since the previous total of its kind (subtotals above a grand total are its parts).
   const above: number[] = [];
+  let closed = -1;
   for (let j = i - 1; j >= 0; j--) {
-    if (rows[j].total === "grand" || (r.total === "sub" && rows[j].total === "sub")) break;
+    if (rows[j].total === "grand" || (r.total === "sub" && rows[j].total === "sub")) {
+      closed = j;
+      break;
+    }
     above.unshift(j);
   }
   const subs = above.filter((j) => rows[j].total === "sub");
   if (r.total === "grand" && subs.length) return subs;
   const top = topLevelOf(t.outline, above.filter((j) => !isTotal(j)));
+  // "本年支出合计 … 年末结转和结余 … 总计": a 总计 below a 合计 adds that 合计 and the lines after it.
+  if (closed >= 0 && GRAND_TOTAL.test(norm(r.label)) && !GRAND_TOTAL.test(norm(rows[closed].label)) && /合计/.test(norm(rows[closed].label))) return [closed, ...top];
   return top.length >= 1 ? top : null;
 }
 
@@ -72,7 +81,8 @@ export const genericTotal: Rule = {
           if (!SUMMABLE.has(c.role)) continue;
           const total = r.cells.get(c.col);
           const items = parts.map((j) => t.rows[j].cells.get(c.col)).filter((x): x is AmountCell => !!x);
-          if (!total || items.length !== parts.length) continue;
+          // A generic table's blank total cell states nothing (no template says it must be filled).
+          if (!total || items.length !== parts.length || (total.amount && total.amount.blank)) continue;
           const f = sumEquals(
             ctx,
             this.id,
