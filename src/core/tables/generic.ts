@@ -24,7 +24,7 @@
 import { RangePos } from "../grid/address";
 import { MergeIndex, SheetSnapshot } from "../grid/snapshot";
 import { readAmountFast, readAmount } from "../amount/amount";
-import { norm } from "../recognize/normalize";
+import { isCode, norm } from "../recognize/normalize";
 import { AmountCell, TableBase } from "./types";
 import { RegionContext, MetaInfo, readHeader, scanMeta, textAt } from "./header";
 import { TemplateInfo, amountCell, collectNotes, createBase } from "./base";
@@ -107,7 +107,7 @@ function isFigure(sheet: SheetSnapshot, r: number, c: number): boolean {
 /** A 科目 code typed as text ("208", "2080505"): part of a row label, not a figure. */
 function isCodeText(sheet: SheetSnapshot, r: number, c: number): boolean {
   const cell = sheet.rows.get(r)?.get(c);
-  return !!cell && typeof cell.value === "string" && /^\d{3}(\d{2}){0,2}$/.test(cell.text.trim());
+  return !!cell && typeof cell.value === "string" && isCode(cell.text);
 }
 
 function isBlankRow(sheet: SheetSnapshot, r: number): boolean {

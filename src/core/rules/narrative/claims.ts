@@ -30,7 +30,7 @@ import { refA1, tableLabel } from "../../tables/types";
 import { norm } from "../../recognize/normalize";
 import { narrativeContext } from "../../narrative/context";
 import { Statement, intervalOfStatement } from "../../narrative/statements";
-import { narrativeDoc, statementsOf } from "./identities";
+import { figKey, narrativeDoc, statementsOf } from "./identities";
 import { emptyNoteOf, isEmptyTable } from "../final/emptyTables";
 import { CONCEPT_NAME, ConceptId } from "../../narrative/statements";
 import { Rule, RuleContext } from "../types";
@@ -278,7 +278,7 @@ function emptyTableJudgement(ctx: RuleContext): { findings: Finding[]; judged: S
     const anchor = note?.ref ?? t.titleRef ?? { sheet: t.sheet, row: t.range.top, col: t.range.left };
     for (const s of sts) {
       if (!spec.applies(s) || backed(ctx, s)) continue;
-      const k = `${s.paraIndex}:${s.figure.start}`;
+      const k = figKey(s.paraIndex, s.figure.start);
       if (judged.has(k)) continue;
       judged.add(k);
       const said = s.figure.raw.replace(/\s/g, "");

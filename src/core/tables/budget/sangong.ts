@@ -42,19 +42,16 @@ export function budgetSangongGroupOf(label: string, currentYear: number | undefi
 }
 
 export function parseBudgetSangong(ctx: RegionContext): SangongTable | ParseFailure {
+  // The header's labels, read once for the year and the stage (parseSangong reads the block itself).
+  const labels = [...readHeader(ctx, {}).labels.values()];
   const titleYear = YEAR.exec(ctx.title);
   let current = titleYear ? parseInt(titleYear[1], 10) : undefined;
   if (current === undefined) {
     // No year in the title: the latest year named in the header is this year.
-    for (const l of readHeader(ctx, {}).labels.values()) {
-      for (const m of l.matchAll(/(20\d{2})年/g)) current = Math.max(current ?? 0, parseInt(m[1], 10));
-    }
+    for (const l of labels) for (const m of l.matchAll(/(20\d{2})年/g)) current = Math.max(current ?? 0, parseInt(m[1], 10));
   }
   const t = parseSangong(ctx, BUDGET_SANGONG, "current", { groupOf: (l) => budgetSangongGroupOf(l, current), rateOf: isChangeRate });
-  if (!("failed" in t)) {
-    const labels = [...readHeader(ctx, {}).labels.values()];
-    if (labels.some((l) => /决算|执行数|实际支出/.test(l)) && !labels.some((l) => /预算/.test(l))) t.name = ownName(ctx.title) || t.name;
-  }
+  if (!("failed" in t) && labels.some((l) => /决算|执行数|实际支出/.test(l)) && !labels.some((l) => /预算/.test(l))) t.name = ownName(ctx.title) || t.name;
   return t;
 }
 
