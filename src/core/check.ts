@@ -6,7 +6,7 @@
  */
 import { rangeA1 } from "./grid/address";
 import { WorkbookSnapshot } from "./grid/snapshot";
-import { Recognition, recognize } from "./recognize/recognize";
+import { Recognition, clearTitleCache, recognize } from "./recognize/recognize";
 import { Table } from "./recognize/templates";
 import { Finding, FindingJson, SEVERITY_RANK, Severity, findingToJson, summarize } from "./report/finding";
 import { rankSuspects } from "./report/rank";
@@ -78,6 +78,7 @@ function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
 
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): CheckResult {
   clearFigureCache();
+  clearTitleCache();
   const recognition = recognize(wb);
   const ctx = makeContext(wb, recognition.tables, recognition.failures);
   let findings: Finding[] = [];

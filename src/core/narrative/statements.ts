@@ -140,6 +140,10 @@ const FILLER_TAIL = /(数|额)?(为|是|共|合计|达|了)?$/;
 /** Scope names that contain the word 预算 (not a stage). */
 const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营预算/g;
 
+const YUAN_IN_WAN = new Decimal("0.0001");
+const YI_IN_WAN = new Decimal(10000);
+const ONE_WAN = new Decimal(1);
+
 const GPB_ONLY = new Set<ConceptId>(["sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
 
 export type Kind = "amount" | "change" | "changePct" | "share" | "rate";
@@ -245,11 +249,19 @@ function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | null {
 function conceptsInText(t: string): { ids: ConceptId[]; at: number } | null {
   let best: { ids: ConceptId[]; at: number; len: number } | null = null;
   for (const c of CONCEPTS) {
-    c.re.lastIndex = 0;
-    for (const m of t.matchAll(c.re)) {
-      const end = m.index! + m[0].length;
+    const re = c.re;
+    re.lastIndex = 0;
+    // exec() on the global pattern: the matches of matchAll() without its iterator.
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const len = m[0].length;
+      if (len === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const end = m.index + len;
       // The concept named last (nearest the figure) wins; at the same end, the longer name.
-      if (!best || end > best.at + best.len || (end === best.at + best.len && m[0].length > best.len)) best = { ids: c.ids, at: m.index!, len: m[0].length };
+      if (!best || end > best.at + best.len || (end === best.at + best.len && len > best.len)) best = { ids: c.ids, at: m.index, len };
     }
   }
   return best ? { ids: best.ids, at: best.at } : null;
@@ -316,7 +328,7 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       else if (isPct) continue; // a percentage we cannot place
       const ownStage = own.replace(SCOPE_WORDS, "");
       const stage: Stage = doc.kind === "budget" ? "budget" : /预算/.test(ownStage) && !/决算/.test(ownStage) && kind !== "rate" ? "budget" : "actual";
-      const scale = f.unit === "元" ? new Decimal("0.0001") : f.unit === "亿元" ? new Decimal(10000) : new Decimal(1);
+      const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
       const value = isPct ? f.value : f.value.times(scale);
       const signed = (kind === "change" || kind === "changePct") && NEG_WORD.test(own) ? value.neg() : value;
       // A relation word without a concept of its own refers to the previous amount.
@@ -397,7 +409,7 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
 /** The interval a written figure stands for (± half a unit of its last decimal), in 万元 for amounts. */
 export function intervalOfStatement(s: Statement): Interval {
   const f = s.figure;
-  const scale = f.unit === "元" ? new Decimal("0.0001") : f.unit === "亿元" ? new Decimal(10000) : new Decimal(1);
+  const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
   return Interval.around(s.value, halfUnit(f.decimals).times(scale));
 }
 

@@ -151,7 +151,8 @@ function readFigures(text: string): TextFigure[] {
       unit = (u[1] === "％" ? "%" : u[1]) as FigureUnit;
       end += u[0].length;
     } else {
-      const cw = COUNT_WORDS.find((w) => tail.replace(/^\s*/, "").startsWith(w));
+      const rest = tail.slice(0, 40).replace(/^\s*/, "");
+      const cw = COUNT_WORDS.find((w) => rest.startsWith(w));
       if (cw) {
         unit = "count";
         countWord = cw;
@@ -164,11 +165,14 @@ function readFigures(text: string): TextFigure[] {
 }
 
 /** foldNumberText for digits and separators only, keeping string length (offsets stay valid). */
+const FULL_WIDTH_NUMERIC = /[０-９．，％－]/g;
+const HAS_FULL_WIDTH_NUMERIC = /[０-９．，％－]/;
+
 function foldFullWidthKeepLength(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const f = /[０-９．，％－]/.test(ch) ? foldNumberText(ch) || ch : ch;
-    out += f.length === 1 ? f : ch;
-  }
-  return out;
+  // One replace over the paragraph (each folded character is one code unit, as before).
+  if (!HAS_FULL_WIDTH_NUMERIC.test(text)) return text;
+  return text.replace(FULL_WIDTH_NUMERIC, (ch) => {
+    const f = foldNumberText(ch) || ch;
+    return f.length === 1 ? f : ch;
+  });
 }

@@ -18,7 +18,7 @@ import { MergeIndex, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
 import { ParseFailure } from "../tables/base";
 import { RegionContext } from "../tables/header";
 import { norm, startsWithNumbering } from "./normalize";
-import { Table, TemplateDef, allTemplates, templateByCode } from "./templates";
+import { Table, TemplateDef, allTemplates, templateByCode, templatesVersion } from "./templates";
 import { findGenericTables } from "../tables/generic";
 import { isNarrativeSheet } from "../narrative/text";
 import { findSupplementSheet } from "../narrative/supplement";
@@ -89,8 +89,34 @@ export function isWeakTitle(text: string): boolean {
   return startsWithNumbering(text);
 }
 
+/**
+ * Title matches by cell text: a workbook repeats its labels (200 绩效 forms each
+ * hold "年度绩效目标", "指标值"…), and matching is pure in the text. Emptied at
+ * the start of every check (checkWorkbook), like the narrative's figure cache.
+ */
+const titleCache = new Map<string, TemplateDef | null>();
+const TITLE_CACHE_SIZE = 5000;
+let titleCacheVersion = -1;
+
+export function clearTitleCache(): void {
+  titleCache.clear();
+}
+
 export function matchTitle(text: string): TemplateDef | undefined {
   if (!text) return undefined;
+  if (titleCacheVersion !== templatesVersion()) {
+    titleCache.clear();
+    titleCacheVersion = templatesVersion();
+  }
+  const known = titleCache.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const def = matchTitleUncached(text);
+  if (titleCache.size >= TITLE_CACHE_SIZE) titleCache.clear();
+  titleCache.set(text, def ?? null);
+  return def;
+}
+
+function matchTitleUncached(text: string): TemplateDef | undefined {
   const raw = norm(text);
   if (raw.length < 4 || raw.length > 80) return undefined;
   if (/说明|目录|……|\.{3,}/.test(raw)) return undefined;

@@ -61,6 +61,12 @@ export const FINAL_TEMPLATES: TemplateDef[] = [
 ];
 
 const registry: TemplateDef[] = [...FINAL_TEMPLATES];
+let version = 0;
+
+/** Changes whenever templates are registered (caches of title matches key on it). */
+export function templatesVersion(): number {
+  return version;
+}
 
 /** Adds templates (e.g. the budget or performance families). `before` puts them ahead of the final set. */
 export function registerTemplates(defs: TemplateDef[], before = false): void {
@@ -68,6 +74,7 @@ export function registerTemplates(defs: TemplateDef[], before = false): void {
     if (registry.some((r) => r.info.id === d.info.id)) continue;
     if (before) registry.unshift(d);
     else registry.push(d);
+    version++;
   }
 }
 

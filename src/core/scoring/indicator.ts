@@ -41,6 +41,9 @@ export type IndicatorScore =
   | { kind: "band"; lo: Decimal; hi: Decimal; rule: string; outcome: "met" | "partial" | "unmet" }
   | { kind: "unverifiable"; reason: string };
 
+const POINT_8 = new Decimal("0.8");
+const POINT_6 = new Decimal("0.6");
+
 export const RULE_HIGHER = "正向指标得分＝实际值÷目标值×分值，最高为分值";
 export const RULE_LOWER = "反向指标得分＝目标值÷实际值×分值，最高为分值";
 export const RULE_EQUAL = "定值指标达到得满分，否则得分＝分值×（1－|实际值－目标值|÷目标值）";
@@ -113,7 +116,7 @@ export function scoreIndicator(
 ): IndicatorScore {
   if (actual.kind === "empty") return { kind: "unverifiable", reason: "实际完成值为空" };
   if (target.kind === "empty" || target.kind === "invalid") return { kind: "unverifiable", reason: "指标值无法识别" };
-  const metBand = (): IndicatorScore => ({ kind: "band", lo: points.times("0.8"), hi: points, rule: RULE_QUALITATIVE, outcome: "met" });
+  const metBand = (): IndicatorScore => ({ kind: "band", lo: points.times(POINT_8), hi: points, rule: RULE_QUALITATIVE, outcome: "met" });
   if (norm(target.raw) === norm(actual.raw)) return target.kind === "qualitative" ? metBand() : { kind: "full", reason: "实际完成值与指标值相同" };
 
   if (isNumeric(target) && actual.kind === "quantity") {
@@ -196,8 +199,8 @@ export function scoreIndicator(
   if (actual.kind === "qualitative") {
     const outcome = qualitativeOutcome(actual.phrase!);
     if (outcome === "partial")
-      return { kind: "band", lo: points.times("0.6"), hi: points.times("0.8"), rule: RULE_QUALITATIVE, outcome };
-    if (outcome === "unmet") return { kind: "band", lo: ZERO, hi: points.times("0.6"), rule: RULE_QUALITATIVE, outcome };
+      return { kind: "band", lo: points.times(POINT_6), hi: points.times(POINT_8), rule: RULE_QUALITATIVE, outcome };
+    if (outcome === "unmet") return { kind: "band", lo: ZERO, hi: points.times(POINT_6), rule: RULE_QUALITATIVE, outcome };
     if (target.kind === "qualitative" && (actual.phrase!.includes(target.phrase!) || target.phrase!.includes(actual.phrase!))) return metBand();
     if (outcome === "met") return metBand();
     return { kind: "unverifiable", reason: `定性指标的实际完成情况“${actual.raw}”与目标“${target.raw}”表述不同，无法判断达成程度` };

@@ -233,7 +233,7 @@ export const selfevalIndicatorScore = perfRule(
       } else if (s.kind === "band") {
         const v = stated.value;
         if (s.outcome === "met" && compareScore(stated, points).verdict !== "differs") continue; // achieved, full score
-        const inBand = v.gte(s.lo.minus("0.005")) && v.lte(s.hi.plus("0.005"));
+        const inBand = v.gte(s.lo.minus(HALF_CENT)) && v.lte(s.hi.plus(HALF_CENT));
         const what = s.outcome === "met" ? "达成" : s.outcome === "partial" ? "部分达成" : "未达成";
         out.push(
           finding({
@@ -460,7 +460,7 @@ export const selfevalDeviationReason = perfRule(
     const missing = (i: PerfIndicator) => !i.reason || NO_REASON.test(i.reason.text.replace(/\s/g, ""));
     for (const i of block.indicators) {
       if (!missing(i)) continue;
-      if (present(i.score) && present(i.points) && i.score.amount.value.lt(i.points.amount.value.minus("0.005"))) {
+      if (present(i.score) && present(i.points) && i.score.amount.value.lt(i.points.amount.value.minus(HALF_CENT))) {
         out.push(
           finding({
             rule: r.id,
