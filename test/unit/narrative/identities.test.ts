@@ -12,6 +12,7 @@ import * as path from "path";
 import { checkWorkbook } from "../../../src/core/check";
 import { readXlsxFile } from "../../../src/host/xlsx/node";
 import { extractStatements } from "../../../src/core/narrative/statements";
+import { extractCounts } from "../../../src/core/narrative/counts";
 import { paragraphsOf } from "../../../src/core/narrative/text";
 import { FIXTURES } from "../../support/fixtures";
 import { NARRATIVE_DOCS, docWorkbook, planted } from "../../support/narrativeDocs";
@@ -196,4 +197,69 @@ test("narrative.code-name: a retired 科目 name written with its level and no c
   expect(codeNames("一般公共预算财政拨款基本支出主要用于城乡社区支出（类）城乡社区公共设施（款）120.00万元。")).toEqual([]);
   // With its code, the old name is reported once (by the code check).
   expect(codeNames("一般公共预算财政拨款支出主要用于210医疗卫生与计划生育支出（类）80.00万元，用于医疗保障经办。")).toHaveLength(1);
+});
+
+describe("counts of the text (车辆, 批次, 人次, 设备)", () => {
+  const paras = (texts: string[]) => paragraphsOf(docWorkbook({ name: "t", title: "情况说明", paragraphs: texts, plants: [] }).sheets[0], 1);
+  const counts = (texts: string[], year = 2021, kind: "final" | "budget" = "final") =>
+    extractCounts(paras(texts), { year, kind }).map((c) => [c.concept, c.year, c.scope, c.value.toString()]);
+  const SANGONG = "七、“三公”经费支出决算情况说明";
+  const ASSETS = "九、国有资产占用情况";
+  const consistencyOf = (texts: string[]) =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["某某局2021年度部门决算情况说明", ...texts], plants: [] })).findings.filter((f) => f.rule === "narrative.consistency");
+
+  test("批次 and 人次 written with one name, a foreign reception left out, a change not read as a count", () => {
+    expect(counts([SANGONG, "2021年国内公务接待共30批次（其中外事接待26批次），579人次（其中外事接待500人次），比上年减少4批次。"])).toEqual([
+      ["receptionBatches", "cur", "all", "30"],
+      ["receptionPeople", "cur", "all", "579"],
+    ]);
+    expect(counts([SANGONG, "2021年共接待国（境）外来访团组0个、来访外宾0人次。2021年共接待国内来访团组18个、来宾150人次。"])).toEqual([
+      ["receptionBatches", "cur", "all", "18"],
+      ["receptionPeople", "cur", "all", "150"],
+    ]);
+    expect(counts([SANGONG, "2021年因公出国（境）团组0次，出国（境）0人；全年国内公务接待批次为520个，接待人次为4200人，上年为15批次。"])).toEqual([
+      ["abroadGroups", "cur", "all", "0"],
+      ["abroadPeople", "cur", "all", "0"],
+      ["receptionBatches", "cur", "all", "520"],
+      ["receptionPeople", "cur", "all", "4200"],
+      ["receptionBatches", "prev", "all", "15"],
+    ]);
+  });
+
+  test("what is held is not what was bought or disposed of; the “三公” fleet is not the department's vehicles", () => {
+    expect(
+      counts([
+        SANGONG,
+        "本年购置公务用车1辆，年末公务用车保有量为3辆，其中一般公务用车3辆。",
+        ASSETS,
+        "截至2021年12月31日，本部门共有车辆5辆，其中一般公务用车3辆；单价50万元以上通用设备2台（套），本年购置单价50万元以上通用设备1台（套），报废车辆1辆。年初公务用车保有量为4辆。",
+      ]),
+    ).toEqual([
+      ["carBought", "cur", "fiscal", "1"],
+      ["carFleet", "cur", "fiscal", "3"],
+      ["generalCar", "cur", "fiscal", "3"],
+      ["vehicles", "cur", "all", "5"],
+      ["generalCar", "cur", "all", "3"],
+      ["equipGeneral", "cur", "all", "2"],
+      ["equipBought", "cur", "all", "1"],
+      ["carDisposed", "cur", "all", "1"],
+      ["carFleet", "prev", "all", "4"],
+    ]);
+  });
+
+  test("counts in 绩效 and 项目 sections are about projects and are not read", () => {
+    expect(counts(["十、绩效自评情况", "项目共接待群众咨询1200人次，购置设备3台。"])).toEqual([]);
+  });
+
+  test("narrative.consistency: one count stated twice with two numbers is an error naming both paragraphs", () => {
+    const ok = [SANGONG, "公务接待费2.30万元，国内公务接待12批次、86人次。", "2021年度公务接待费主要用于检查指导，全年接待12批次，上年为15批次。"];
+    expect(consistencyOf(ok)).toEqual([]);
+    const wrong = [SANGONG, "公务接待费2.30万元，国内公务接待12批次、86人次。", "2021年度公务接待费主要用于检查指导，全年接待21批次，上年为15批次。"];
+    const f = consistencyOf(wrong);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("国内公务接待批次");
+    expect(new Set(f[0].cells.map((c) => c.row)).size).toBe(2);
+    // The 财政拨款 fleet of the “三公” section and the department's vehicles are different things.
+    expect(consistencyOf([SANGONG, "年末公务用车保有量为3辆。", ASSETS, "截至2021年12月31日，本部门共有车辆5辆，其中一般公务用车5辆。"])).toEqual([]);
+  });
 });

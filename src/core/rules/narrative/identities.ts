@@ -33,10 +33,13 @@ import { refA1, uniqueRefs } from "../../tables/types";
 import { narrativeContext } from "../../narrative/context";
 import { Linked } from "../../narrative/link";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
+import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { RuleContext, Rule } from "../types";
 
 interface State {
   statements: Statement[];
+  /** Counts (vehicles, 批次, 人次, equipment) stated in the text. */
+  counts: CountStatement[];
   linked: Map<string, Linked>;
   doc: DocInfo;
   /** Figures (paragraph:offset) found to agree with the text's other figures by some identity. */
@@ -59,7 +62,10 @@ function docKind(ctx: RuleContext, text: string): "final" | "budget" {
   return b > 0 && d === 0 ? "budget" : d >= b ? "final" : "budget";
 }
 
-function hold(st: State, ...xs: (Statement | undefined)[]): void {
+/** A figure of the text: where it is (paragraph and offset). */
+type Placed = Pick<Statement, "paraIndex" | "figure">;
+
+function hold(st: State, ...xs: (Placed | undefined)[]): void {
   for (const x of xs) if (x) st.held.add(figKey(x.paraIndex, x.figure.start));
 }
 
@@ -70,28 +76,29 @@ function state(ctx: RuleContext): State {
   const head = n.paragraphs.slice(0, 4).map((p) => p.text).join("");
   const doc: DocInfo = { year: n.year, kind: docKind(ctx, head || n.paragraphs.slice(0, 30).map((p) => p.text).join("")) };
   const statements = n.paragraphs.length ? extractStatements(n.paragraphs, doc) : [];
+  const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, linked, doc, held: new Set<string>(), ran: new Set<string>() };
+  s = { statements, counts, linked, doc, held: new Set<string>(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
 
 /** Whether a table already judges this figure (linked to a fact, whatever the verdict). */
-function tableBacked(st: { linked: Map<string, Linked> }, s: Statement): boolean {
+function tableBacked(st: { linked: Map<string, Linked> }, s: Placed): boolean {
   const l = st.linked.get(figKey(s.paraIndex, s.figure.start));
   return !!l && !!l.fact && l.status !== "unlinked";
 }
 
-const where = (s: Statement) => `${s.para.ref.sheet}!${refA1(s.para.ref)}`;
-const raw = (s: Statement) => s.figure.raw.replace(/\s/g, "");
+const where = (s: Pick<Statement, "para">) => `${s.para.ref.sheet}!${refA1(s.para.ref)}`;
+const raw = (s: Pick<Statement, "figure">) => s.figure.raw.replace(/\s/g, "");
 const YEAR_ZH = (s: Statement, year?: number) => (s.year === "cur" ? (year ? `${year}年` : "本年") : s.year === "prev" ? (year ? `${year - 1}年` : "上年") : `${s.year}年`);
 const SCOPE_ZH: Record<Scope, string> = { all: "", fiscal: "财政拨款", gpb: "一般公共预算财政拨款", govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" };
 function name(s: Statement, year?: number): string {
   return `${YEAR_ZH(s, year)}${s.stage === "budget" ? "预算" : ""}${SCOPE_ZH[s.scope]}${CONCEPT_NAME[s.concept]}`;
 }
 const show = (d: Decimal, dp = 2) => formatNumber(d, dp);
-const quote = (s: Statement) => {
+const quote = (s: Pick<Statement, "para" | "figure">) => {
   const t = s.para.text;
   const from = Math.max(0, s.figure.start - 16);
   return `${from > 0 ? "…" : ""}${t.slice(from, s.figure.end).replace(/\s+/g, "")}`;
@@ -136,9 +143,37 @@ export const consistency: Rule = {
         actual: raw(s),
       });
     }
+    // Counts: one thing counted, one year → one number (exact: a count has no rounding).
+    const firstCount = new Map<string, CountStatement[]>();
+    for (const c of st.counts) {
+      const k = countKey(c);
+      const seen = firstCount.get(k) ?? [];
+      const agrees = seen.find((p) => p.value.eq(c.value));
+      if (agrees) {
+        hold(st, agrees, c);
+        continue;
+      }
+      const prev = seen[0];
+      seen.push(c);
+      firstCount.set(k, seen);
+      if (!prev || (tableBacked(st, prev) && tableBacked(st, c))) continue;
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明前后不一致：${countName(c, year)}在 ${where(prev)} 写作 ${raw(prev)}（“${quote(prev)}”），在 ${where(c)} 写作 ${raw(c)}（“${quote(c)}”）。同一年度的同一数量只能有一个数，请核对后统一。`,
+        cells: [c.para.ref, prev.para.ref],
+        expected: raw(prev),
+        actual: raw(c),
+      });
+    }
     return out;
   },
 };
+
+function countName(c: CountStatement, year?: number): string {
+  const y = c.year === "cur" ? (year ? `${year}年` : "本年") : c.year === "prev" ? (year ? `${year - 1}年` : "上年") : `${c.year}年`;
+  return `${y}${c.stage === "budget" ? "预算" : ""}${c.scope === "fiscal" ? "财政拨款开支的" : ""}${COUNT_NAME[c.concept]}`;
+}
 
 /** The latest amount statement of `concept` with the dimensions of `like`, stated before `before` (or anywhere when none before). */
 function find(sts: Statement[], concept: ConceptId, like: Pick<Statement, "year" | "stage" | "scope">, before?: Statement): Statement | undefined {
