@@ -18,6 +18,7 @@ import { allRules } from "./rules/registry";
 import { Rule, makeContext } from "./rules/types";
 import { Relation } from "./rules/relation";
 import { clearFigureCache } from "./narrative/text";
+import { clearDecimalCache } from "./amount/fixed";
 import "./families";
 
 export interface CheckOptions {
@@ -79,6 +80,7 @@ function runRule(rule: Rule, ctx: ReturnType<typeof makeContext>): Finding[] {
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): CheckResult {
   clearFigureCache();
   clearTitleCache();
+  clearDecimalCache();
   const recognition = recognize(wb);
   const ctx = makeContext(wb, recognition.tables, recognition.failures);
   let findings: Finding[] = [];

@@ -44,6 +44,29 @@ export function halfFixedNum(dp: number): number {
  * by an amount) the division rounds as it always did.
  */
 export function fixedToDecimal(f: bigint): Decimal {
+  // Decimals are immutable: one value per figure (scores and points repeat: 200 forms
+  // hold the same 分值 and 得分 a thousand times).
+  const known = decimalCache.get(f);
+  if (known) return known;
+  const d = fixedToDecimalUncached(f);
+  if (decimalCache.size >= DECIMAL_CACHE_SIZE) decimalCache.clear();
+  decimalCache.set(f, d);
+  return d;
+}
+
+/**
+ * fixedToDecimal() results by figure. Emptied at the start of every check
+ * (checkWorkbook), like the other per-check caches, so that one workbook's check
+ * never profits from another's.
+ */
+const decimalCache = new Map<bigint, Decimal>();
+const DECIMAL_CACHE_SIZE = 4096;
+
+export function clearDecimalCache(): void {
+  decimalCache.clear();
+}
+
+function fixedToDecimalUncached(f: bigint): Decimal {
   const s = f.toString();
   const neg = s.charCodeAt(0) === 45;
   const digits = neg ? s.slice(1) : s;

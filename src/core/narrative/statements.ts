@@ -280,6 +280,88 @@ const NEG_WORD = /(减少|下降|降低|减幅)(了|为|达)?$/;
 const SHARE_WORD = /占[^，,；;。]{0,12}(比(重|例)?(为)?)?$/;
 const RATE_WORD = /完成[^，,；;。]{0,8}预算(数)?的?$|预算(执行|完成)率(为)?$/;
 
+interface EmitContext {
+  kind: Kind;
+  year: YearKey;
+  stage: Stage;
+  scope: Scope;
+  prefix: string;
+  si: number;
+}
+
+interface RunPlan extends EmitContext {
+  /** One concept per figure of the list. */
+  ids: ConceptId[];
+  made: Statement[];
+  signed: (f: TextFigure) => Decimal;
+}
+
+function runValue(f: TextFigure, isPct: boolean, negative: boolean): Decimal {
+  const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
+  const v = isPct ? f.value : f.value.times(scale);
+  return negative ? v.neg() : v;
+}
+
+const LIST_SEP = /^\s*[,，、和与及]\s*$/;
+const READ_UNITS = new Set(["万元", "元", "亿元", "%"]);
+
+/**
+ * The figures statements are read from (amounts and percentages), with lists
+ * marked: "各是4125.49,4143.91万元", "分别为716.45万元和500.00万元", "各下降23.51%、
+ * 38.28%" — figures joined only by 、，和 where the earlier ones may leave the
+ * unit to the last. A list names one concept per figure (收、支总计 → 收入总计,
+ * 支出总计); a list whose concepts cannot be told apart is not read.
+ */
+function withRuns(text: string, all: TextFigure[]): { figs: TextFigure[]; runOf: Map<TextFigure, { first: TextFigure; index: number; size: number }> } {
+  const figs: TextFigure[] = [];
+  const runOf = new Map<TextFigure, { first: TextFigure; index: number; size: number }>();
+  let i = 0;
+  while (i < all.length) {
+    let j = i;
+    while (j + 1 < all.length && (all[j].unit === "none" || all[j].unit === all[j + 1].unit) && LIST_SEP.test(text.slice(all[j].end, all[j + 1].start))) j++;
+    const unit = all[j].unit;
+    if (j > i && READ_UNITS.has(unit) && all.slice(i, j).every((f) => f.unit === "none" || f.unit === unit)) {
+      // An earlier figure takes the list's unit (its text shows it, for messages: "4125.49万元").
+      const members = all.slice(i, j + 1).map((f) => (f.unit === unit ? f : { ...f, unit, raw: `${f.raw}${unit}` }));
+      members.forEach((f, index) => runOf.set(f, { first: members[0], index, size: members.length }));
+      figs.push(...members);
+      i = j + 1;
+      continue;
+    }
+    if (READ_UNITS.has(all[i].unit)) figs.push(all[i]);
+    i++;
+  }
+  return { figs, runOf };
+}
+
+/** Every concept named in a clause, in the order written (a pair such as 收、支总计 gives both). */
+function conceptsOrdered(clause: string): ConceptId[] {
+  const t = norm(clause);
+  const hits: { at: number; end: number; ids: ConceptId[] }[] = [];
+  for (const c of CONCEPTS) {
+    const re = c.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      if (!m[0].length) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ at: m.index, end: m.index + m[0].length, ids: c.ids });
+    }
+  }
+  // Longest first at each place; a name inside a longer one is not another concept.
+  hits.sort((a, b) => a.at - b.at || b.end - a.end);
+  const out: ConceptId[] = [];
+  let reach = -1;
+  for (const h of hits) {
+    if (h.at < reach) continue;
+    reach = h.end;
+    for (const id of h.ids) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 /**
  * The statements of a narrative, in reading order. `paragraphs` are the
  * narrative's paragraphs (headings included: they set the section).
@@ -294,7 +376,8 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       return;
     }
     const text = para.text;
-    const figs = figuresIn(text).filter((f) => f.unit === "万元" || f.unit === "元" || f.unit === "亿元" || f.unit === "%");
+    const { figs, runOf } = withRuns(text, figuresIn(text));
+    const plans = new Map<TextFigure, RunPlan | null>();
     const bounds = sentenceBounds(text);
     let lastAmount: Statement[] = [];
     const inPara: Statement[] = [];
@@ -305,7 +388,47 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
     let orphan = false;
     let lastEnd = 0;
     let lastSentence = -1;
+    const emit = (concept: ConceptId, f: TextFigure, value: Decimal, c: EmitContext): Statement => {
+      const { kind, year, stage, scope, prefix, si } = c;
+      // A change is of this year's amount ("本年X，上年Y，比上年增加Z": of X, not Y).
+      const base =
+        kind === "amount"
+          ? undefined
+          : kind === "change" || kind === "changePct"
+            ? [...inPara].reverse().find((x) => x.concept === concept && x.year === "cur") ?? inPara.find((x) => x.concept === concept)
+            : [...inPara].reverse().find((x) => x.concept === concept);
+      const st: Statement = {
+        concept,
+        kind,
+        year: kind === "amount" ? year : base?.year ?? "cur",
+        stage: kind === "amount" ? stage : base?.stage ?? stage,
+        scope: kind === "amount" ? scope : base?.scope ?? scope,
+        value,
+        figure: f,
+        para,
+        paraIndex,
+        sentence: si,
+        section,
+        base,
+      };
+      if (kind === "change" || kind === "changePct") st.against = againstOf(prefix);
+      out.push(st);
+      if (kind === "amount") inPara.push(st);
+      return st;
+    };
     for (const f of figs) {
+      const run = runOf.get(f);
+      if (run && run.index > 0) {
+        // "收、支总计各是A、B万元", "分别为A万元和B万元": the k-th figure of the list is the k-th concept's.
+        const plan = plans.get(run.first);
+        if (!plan) continue;
+        const st = emit(plan.ids[run.index], f, plan.signed(f), plan);
+        plan.made.push(st);
+        if (plan.kind === "amount") lastAmount = [...plan.made];
+        prevMade = [...plan.made];
+        lastEnd = f.end;
+        continue;
+      }
       const si = bounds.findIndex((b) => f.start >= b.start && f.start <= b.end);
       const sent = bounds[si] ?? { start: 0, end: text.length };
       if (si !== lastSentence) lastEnd = sent.start;
@@ -369,33 +492,22 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       const made: Statement[] = [];
       // “三公”经费 and 机关运行经费 are reported for 一般公共预算财政拨款 only; texts also say 财政拨款.
       if (ids.every((c) => GPB_ONLY.has(c)) && scope === "fiscal") scope = "gpb";
-      for (const concept of ids) {
-        // A change is of this year's amount ("本年X，上年Y，比上年增加Z": of X, not Y).
-        const base =
-          kind === "amount"
-            ? undefined
-            : kind === "change" || kind === "changePct"
-              ? [...inPara].reverse().find((x) => x.concept === concept && x.year === "cur") ?? inPara.find((x) => x.concept === concept)
-              : [...inPara].reverse().find((x) => x.concept === concept);
-        const st: Statement = {
-          concept,
-          kind,
-          year: kind === "amount" ? year : base?.year ?? "cur",
-          stage: kind === "amount" ? stage : base?.stage ?? stage,
-          scope: kind === "amount" ? scope : base?.scope ?? scope,
-          value: signed,
-          figure: f,
-          para,
-          paraIndex,
-          sentence: si,
-          section,
-          base,
-        };
-        if (kind === "change" || kind === "changePct") st.against = againstOf(prefix);
-        made.push(st);
-        out.push(st);
-        if (kind === "amount") inPara.push(st);
+      const ctx: EmitContext = { kind, year, stage, scope, prefix, si };
+      if (run) {
+        // The first figure of a list: one concept per figure, in the order they are named, or nothing.
+        const ordered = conceptsOrdered(kind === "amount" ? clause : own.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
+        const list = ordered.length === run.size ? ordered : ids.length === run.size ? ids : null;
+        if (!list) {
+          plans.set(f, null);
+          if (kind === "amount") lastAmount = [];
+          continue;
+        }
+        const negative = (kind === "change" || kind === "changePct") && NEG_WORD.test(own);
+        const plan: RunPlan = { ...ctx, ids: list, made, signed: (g) => runValue(g, isPct, negative) };
+        plans.set(f, plan);
+        ids = [list[0]];
       }
+      for (const concept of ids) made.push(emit(concept, f, signed, ctx));
       if (kind === "amount") lastAmount = made;
       if (made.length) {
         prevMade = made;

@@ -263,3 +263,52 @@ describe("counts of the text (车辆, 批次, 人次, 设备)", () => {
     expect(consistencyOf([SANGONG, "年末公务用车保有量为3辆。", ASSETS, "截至2021年12月31日，本部门共有车辆5辆，其中一般公务用车5辆。"])).toEqual([]);
   });
 });
+
+describe("lists of figures, truncated rates, items of an outline", () => {
+  const paras = (texts: string[]) => paragraphsOf(docWorkbook({ name: "t", title: "情况说明", paragraphs: texts, plants: [] }).sheets[0], 1);
+  const read = (texts: string[], year = 2022) => extractStatements(paras(texts), { year, kind: "final" }).map((x) => [x.concept, x.kind, x.value.toString()]);
+  const findings = (texts: string[]) =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["某某单位2022年度单位决算情况说明", ...texts], plants: [] })).findings.filter((f) => f.severity !== "info" || f.rule === "narrative.change");
+
+  test("“收、支总计各是A,B万元”: one figure per concept, in order; the earlier figure takes the list's unit", () => {
+    expect(read(["2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。"])).toEqual([
+      ["incomeTotal", "amount", "4125.49"],
+      ["expenseTotal", "amount", "4143.91"],
+      ["incomeTotal", "change", "-1267.86"],
+      ["expenseTotal", "change", "-2570.97"],
+      ["incomeTotal", "changePct", "-23.51"],
+      ["expenseTotal", "changePct", "-38.28"],
+    ]);
+    expect(read(["2022年度基本支出和项目支出分别为716.45万元和500.00万元。"])).toEqual([
+      ["basic", "amount", "716.45"],
+      ["project", "amount", "500"],
+    ]);
+    // A list whose concepts cannot be told apart is not read (no guess).
+    expect(read(["2022年度支出分别为716.45万元、500.00万元和70.00万元。"])).toEqual([]);
+  });
+
+  test("the two totals of a final account stated as a list must still be equal; a list read right gives no false error", () => {
+    const wrong = findings(["2022年度收、支总计各是4125.49,4143.91万元。"]);
+    expect(wrong.map((f) => f.rule)).toEqual(["narrative.identity"]);
+    expect(wrong[0].message).toContain("4125.49万元");
+    expect(findings(["2022年度收、支总计各是4143.91,4143.91万元。与2021年相比,收、支总计各减少2570.97万元,下降38.29%。"])).toEqual([]);
+  });
+
+  test("a rate cut after its last decimal instead of rounded is info, not an error", () => {
+    // 2570.97 ÷ (4143.91 + 2570.97) = 38.2876…%: rounded 38.29%, truncated 38.28%.
+    const cut = findings(["2022年度支出总计4143.91万元，与2021年相比减少2570.97万元，下降38.28%。"]);
+    expect(cut.map((f) => [f.rule, f.severity])).toEqual([["narrative.change", "info"]]);
+    expect(cut[0].message).toContain("截去尾数");
+    const wrong = findings(["2022年度支出总计4143.91万元，与2021年相比减少2570.97万元，下降38.18%。"]);
+    expect(wrong.map((f) => [f.rule, f.severity])).toEqual([["narrative.change", "error"]]);
+  });
+
+  test("narrative.same-figure: the same words under two outline items are two items", () => {
+    const basic = "1.基本支出 1133753.33 元，主要用于保障机构正常运转和完成日常工作任务。";
+    const goods = "商品和服务支出预算 75800 元,占基本支出预算 6.69%,主要用于办公费、印刷费、水电费。";
+    const text = ["五、一般公共预算支出情况", basic, goods, "2.项目支出 0元,同比减少 47600 元，主要是编外人员经费改列基本支出。其中:", "商品和服务支出预算 0元,同比减少 47600 元，原因是编外人员经费改列基本支出。"];
+    expect(findings(text).filter((f) => f.rule === "narrative.same-figure")).toEqual([]);
+    const twice = ["五、一般公共预算支出情况", basic, goods, "商品和服务支出预算 75000 元,主要用于办公费、印刷费、水电费和差旅费。"];
+    expect(findings(twice).filter((f) => f.rule === "narrative.same-figure")).toHaveLength(1);
+  });
+});

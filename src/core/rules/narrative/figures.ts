@@ -11,7 +11,7 @@ import { formatNumber } from "../../amount/format";
 import { Finding } from "../../report/finding";
 import { CellRef, refA1 } from "../../tables/types";
 import { Fact, FactSource, show } from "../../narrative/fact";
-import { Linked } from "../../narrative/link";
+import { Linked, headingSection } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";
 import { figKey, textVerified } from "./identities";
@@ -314,6 +314,31 @@ export const partsSum: Rule = {
 const GENERIC_WORDS =
   /与上年(度)?(决算)?(数)?相比|较上年(度)?|比上年(度)?|同比|增加|减少|增长|下降|持平|年初预算数?|调整预算数?|全年预算数?|预算数?|支出决算数?|决算数?|执行数?|完成|合计|共计|总计|其中|主要|用于|分别|万元|亿元|元|[为是的了和及与，,：:、；;（）()“”"\s]/g;
 
+const ECONOMIC_ITEM = /工资福利支出|商品和服务支出|对个人和家庭的?补助|对企业补助|资本性支出|债务利息|其他支出|人员经费|公用经费/;
+
+const ITEM_START = /^\s*(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．])\s*/;
+
+/**
+ * The outline item each paragraph belongs to: a numbered paragraph ("1.基本支出
+ * 1133753.33 元", "（二）项目支出…其中：") opens an item that the paragraphs
+ * after it belong to, until the next numbered paragraph or heading. "商品和服务
+ * 支出预算" under 基本支出 and under 项目支出 are two items (used for 经济分类
+ * names only: any other repeated wording is the same thing wherever it is).
+ */
+function itemsOf(paragraphs: Paragraph[]): Map<Paragraph, string> {
+  const out = new Map<Paragraph, string>();
+  let item = "";
+  for (const p of paragraphs) {
+    if (headingSection(p.text)) item = "";
+    else {
+      const m = ITEM_START.exec(p.text);
+      if (m) item = norm(p.text.slice(m[0].length).split(/[\d，,：:。；;]/)[0]).slice(0, 16);
+    }
+    out.set(p, item);
+  }
+  return out;
+}
+
 export const sameFigure: Rule = {
   id: "narrative.same-figure",
   title: "情况说明中同一个数字在不同地方应一致",
@@ -322,6 +347,7 @@ export const sameFigure: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const seen = new Map<string, Linked>();
+    const items = itemsOf(narrativeContext(ctx).paragraphs);
     for (const l of linksOf(ctx)) {
       if (l.figure.unit === "none" || l.figure.unit === "%") continue;
       // The same wording from the start of the sentence (numbering, years and digits removed).
@@ -339,7 +365,9 @@ export const sameFigure: Rule = {
       if (subject.replace(GENERIC_WORDS, "").length < 4) continue;
       // Never the same item across years: "2025年预算16.50万元。2026年预算15.00万元" are two figures.
       const year = yearOf(text.slice(i + 1, l.figure.start), { year: narrativeContext(ctx).year, kind: "final" });
-      const key = `${subject}|${l.figure.unit}|${year}`;
+      // 经济分类 items repeat under each 支出 of an outline (基本支出's and 项目支出's 商品和服务支出).
+      const item = ECONOMIC_ITEM.test(subject) ? items.get(l.para) ?? "" : "";
+      const key = `${item}|${subject}|${l.figure.unit}|${year}`;
       const prev = seen.get(key);
       if (!prev) {
         seen.set(key, l);

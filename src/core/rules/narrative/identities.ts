@@ -324,6 +324,30 @@ function dedupeCells(fs: Finding[]): Finding[] {
 }
 
 /** [lo, hi] × 100 ÷ [lo, hi]; null when the divisor may be zero. */
+/**
+ * A percentage cut after its last decimal instead of rounded ("38.2876%" written
+ * 38.28%): the exact value lies within one unit of the last decimal beyond the
+ * figure, away from zero. Spec §5 tolerates half a unit; a truncation is shown
+ * as info (the clerk's arithmetic is right, the rounding is not).
+ */
+function truncation(expected: Interval, s: Statement): boolean {
+  const unit = new Decimal(1).div(new Decimal(10).pow(s.figure.decimals));
+  const cut = s.value.isNeg() ? new Interval(s.value.minus(unit), s.value) : new Interval(s.value, s.value.plus(unit));
+  return expected.overlaps(cut);
+}
+
+function truncationFinding(rule: string, s: Statement, mid: Decimal, how: string, cells: Finding["cells"]): Finding {
+  const dp = s.figure.decimals || 2;
+  return {
+    rule,
+    severity: "info",
+    message: `情况说明（${where(s)}）“${quote(s)}”：${how}四舍五入为 ${show(mid, dp)}%，所写 ${raw(s)} 是截去尾数所得（未四舍五入），建议改为 ${show(mid.abs(), dp)}%。`,
+    cells,
+    expected: `${show(mid, dp)}%`,
+    actual: raw(s),
+  };
+}
+
 function pct(num: Interval, den: Interval): Interval | null {
   const q = num.div(den);
   return q ? q.times(HUNDRED) : null;
@@ -405,6 +429,11 @@ export const change: Rule = {
           continue;
         }
         const mid = base.value.minus(priorValue).div(priorValue).times(HUNDRED);
+        if (truncation(expected, s)) {
+          hold(st, s, base, prior, chg);
+          out.push(truncationFinding(this.id, s, mid, prior ? `按${name(base, year)} ${raw(base)}、${name(prior, year)} ${raw(prior)}，增减率` : `按${name(base, year)} ${raw(base)}、增减额 ${raw(chg!)}，增减率`, [s.para.ref]));
+          continue;
+        }
         out.push({
           rule: this.id,
           severity: "error",
@@ -436,6 +465,11 @@ export const change: Rule = {
           continue;
         }
         const mid = base.value.div(budget.value).times(HUNDRED);
+        if (truncation(expected, s)) {
+          hold(st, s, base, budget);
+          out.push(truncationFinding(this.id, s, mid, `决算 ${raw(base)} ÷ 预算 ${raw(budget)} `, [s.para.ref]));
+          continue;
+        }
         out.push({
           rule: this.id,
           severity: "error",
