@@ -87,6 +87,13 @@ export function mockExcel(wb: WorkbookSnapshot, initialFills: Record<string, Fil
           load() {
             return this;
           },
+          /** Range.getCellProperties: the indent level of each cell (the only property the adapter reads this way here). */
+          getCellProperties() {
+            const value = Array.from({ length: rows }, (_, i) =>
+              Array.from({ length: cols }, (_, j) => ({ format: { indentLevel: s.rows.get(row + i)?.get(col + j)?.indent ?? 0 } })),
+            );
+            return { value };
+          },
           /** The used cells inside this range (Range.getUsedRangeOrNullObject(true)). */
           getUsedRangeOrNullObject() {
             const box = usedBox(s, row, col, row + rows - 1, col + cols - 1);

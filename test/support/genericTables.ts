@@ -106,7 +106,47 @@ export const SPECIAL_FUND: GenericDoc = {
   ],
 };
 
-export const GENERIC_DOCS = [SANGONG_YOY, PROJECT_FUNDS, FIXED_ASSETS, SPECIAL_FUND];
+/**
+ * An 经济分类 table whose outline is told by indentation alone (no codes, no
+ * numbering): 类 lines flush left, their 款 lines indented with Excel's indent
+ * format (or, in the second layout, with full-width spaces typed before the name).
+ * The 合计 adds the 类 lines only.
+ */
+const ECONOMIC_ROWS = (sub: (name: string) => CellInput): CellInput[][] => [
+  ["表5 2023年度培训中心支出经济分类明细表"],
+  ["单位：万元"],
+  ["项目", "2023年预算数", "2022年预算数", "增减"],
+  ["工资福利支出", 320, 300, 20],
+  [sub("基本工资"), 120, 115, 5],
+  [sub("津贴补贴"), 80, 75, 5],
+  [sub("绩效工资"), 120, 110, 10],
+  ["商品和服务支出", 85, 90, -5],
+  [sub("办公费"), 25, 28, -3],
+  [sub("差旅费"), 20, 22, -2],
+  [sub("培训费"), 40, 40, 0],
+  ["对个人和家庭的补助", 15, 15, 0],
+  ["合计", 420, 405, 15],
+];
+const ECONOMIC_PLANTS: GenericPlant[] = [
+  { id: "parent", what: "类不等于其各款之和", at: [4, 1], value: 130, rule: "generic.total" },
+  { id: "grand", what: "合计不等于各类之和（不能把各款再加一遍）", at: [12, 2], value: 410, rule: "generic.total" },
+];
+
+export const ECONOMIC_INDENT: GenericDoc = {
+  name: "economic-indent-format",
+  sheet: "经济分类",
+  rows: ECONOMIC_ROWS((name) => ({ v: name, indent: 1 })),
+  plants: ECONOMIC_PLANTS,
+};
+
+export const ECONOMIC_SPACES: GenericDoc = {
+  name: "economic-indent-spaces",
+  sheet: "经济分类",
+  rows: ECONOMIC_ROWS((name) => `\u3000\u3000${name}`),
+  plants: ECONOMIC_PLANTS,
+};
+
+export const GENERIC_DOCS = [SANGONG_YOY, PROJECT_FUNDS, FIXED_ASSETS, SPECIAL_FUND, ECONOMIC_INDENT, ECONOMIC_SPACES];
 
 export function genericWorkbook(doc: GenericDoc, plant?: GenericPlant): WorkbookSnapshot {
   const rows = doc.rows.map((r) => [...r]);

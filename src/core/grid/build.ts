@@ -7,7 +7,7 @@ import { parseRangeA1 } from "./address";
 import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "./snapshot";
 import { formatNumberWithFormat } from "./numfmt";
 
-export type CellInput = string | number | null | undefined | { v: number | string; fmt?: string; error?: string };
+export type CellInput = string | number | null | undefined | { v: number | string; fmt?: string; error?: string; indent?: number };
 
 export interface SheetSpec {
   name: string;
@@ -31,7 +31,7 @@ export function buildSheet(spec: SheetSpec): SheetSnapshot {
       else if (typeof v === "string") setCell(sheet, r0 + i, c0 + j, { text: v, value: v });
       else if (v.error) setCell(sheet, r0 + i, c0 + j, { text: v.error, value: null, error: v.error });
       else if (typeof v.v === "number") setCell(sheet, r0 + i, c0 + j, { text: formatNumberWithFormat(v.v, v.fmt ?? fmt), value: v.v, numberFormat: v.fmt ?? fmt });
-      else setCell(sheet, r0 + i, c0 + j, { text: v.v, value: v.v });
+      else setCell(sheet, r0 + i, c0 + j, v.indent ? { text: v.v, value: v.v, indent: v.indent } : { text: v.v, value: v.v });
     }),
   );
   for (const m of spec.merges ?? []) {

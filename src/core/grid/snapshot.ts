@@ -19,6 +19,8 @@ export interface Cell {
   error?: string;
   /** True when the value comes from a formula. */
   formula?: boolean;
+  /** Excel's indent level of the cell (Format Cells → Alignment → Indent), when above 0. */
+  indent?: number;
 }
 
 export interface SheetSnapshot {

@@ -28,7 +28,7 @@ import { isCode, norm } from "../recognize/normalize";
 import { AmountCell, TableBase } from "./types";
 import { RegionContext, MetaInfo, readHeader, scanMeta, textAt } from "./header";
 import { TemplateInfo, amountCell, collectNotes, createBase } from "./base";
-import { OutlineNode, outline, isIndented } from "./outline";
+import { OutlineNode, indentLevel, outline, isIndented } from "./outline";
 
 export const GENERIC: TemplateInfo = { id: "generic", code: "", name: "通用数值表", family: "other", defaultUnit: "万元" };
 
@@ -301,7 +301,13 @@ export function findGenericTables(sheet: SheetSnapshot): GenericTable[] {
       table.rows.push({ row: r, label, total, cells });
     }
     if (table.rows.length < 2) continue;
-    table.outline = outline(table.rows.map((x) => ({ text: x.label, indented: isIndented(sheet.rows.get(x.row)?.get(labelCol)?.text ?? "") })));
+    table.outline = outline(
+      table.rows.map((x) => {
+        const cell = sheet.rows.get(x.row)?.get(labelCol);
+        const raw = cell?.text ?? "";
+        return { text: x.label, indented: isIndented(raw), indent: indentLevel(raw, cell?.indent) };
+      }),
+    );
     collectNotes(ctx, table, b.bottom + 1);
     out.push(table);
   }

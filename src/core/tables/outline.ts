@@ -66,6 +66,12 @@ export interface OutlineRow {
   text: string;
   /** The label was written with leading spaces (a sub-line in an unnumbered layout). */
   indented?: boolean;
+  /**
+   * Indent level (indentLevel()), for layouts whose outline is told by indentation
+   * alone: when given, an unnumbered line indented deeper than the unnumbered line
+   * above it is that line's child ("工资福利支出" over "　基本工资", "　津贴补贴").
+   */
+  indent?: number;
 }
 
 export interface OutlineNode {
@@ -99,6 +105,11 @@ export function outline(rows: readonly OutlineRow[]): OutlineNode[] {
       node = { mark, depth, parent: subject, among: true };
     } else if (mark === "none" && rows[i].indented && prev?.among) {
       node = { mark, depth: prev.depth, parent: prev.parent, among: true };
+    } else if (mark === "none" && (rows[i].indent ?? 0) > 0 && indentParent(rows, nodes, i) >= 0) {
+      // Told by indentation alone: the nearest line above indented less (not a "其中" part).
+      const p = indentParent(rows, nodes, i);
+      nodes.push({ mark, depth: nodes[p].depth + 0.1, parent: p, among: false });
+      continue;
     } else if (mark === "none") {
       stack.length = 0;
       node = { mark, depth: 0, parent: -1, among: false };
@@ -115,6 +126,16 @@ export function outline(rows: readonly OutlineRow[]): OutlineNode[] {
     stack.push(i);
   }
   return nodes;
+}
+
+/** The nearest row above `i` indented less than it and not a "其中" part, or -1. */
+function indentParent(rows: readonly OutlineRow[], nodes: readonly OutlineNode[], i: number): number {
+  const level = rows[i].indent ?? 0;
+  for (let j = i - 1; j >= 0; j--) {
+    if (nodes[j].among) continue;
+    if ((rows[j].indent ?? 0) < level) return j;
+  }
+  return -1;
 }
 
 /** Indices of the direct children of row `i` (one level below it, up to the next row of its level or higher). */
@@ -149,4 +170,20 @@ export function topLevelOf(nodes: readonly OutlineNode[], candidates: readonly n
 /** Leading spaces (ASCII, full-width or non-breaking) before the label text. */
 export function isIndented(raw: string): boolean {
   return /^[ \t\u3000\u00a0]+\S/.test(raw);
+}
+
+/**
+ * Indent level of a label: Excel's indent format when set; else its leading
+ * spaces — one level per full-width space, tab or non-breaking space, or per two
+ * ASCII spaces (one stray ASCII space is not an indent: clerks type them by accident).
+ */
+export function indentLevel(raw: string, formatIndent?: number): number {
+  if (formatIndent && formatIndent > 0) return formatIndent;
+  const m = /^[ \t\u3000\u00a0]+(?=\S)/.exec(raw);
+  if (!m) return 0;
+  let wide = 0;
+  let ascii = 0;
+  for (const ch of m[0]) if (ch === " ") ascii++;
+    else wide++;
+  return wide + Math.floor(ascii / 2);
 }

@@ -54,7 +54,7 @@ export class OfficeHost implements Host {
   }
 
   readWorkbook(o: HostOptions = {}): Promise<WorkbookSnapshot> {
-    return this.run((ctx) => readWorkbookOffice(ctx, { ...o, mergedAreas: supports("1.13"), highlightRecord: supports("1.5") }));
+    return this.run((ctx) => readWorkbookOffice(ctx, { ...o, mergedAreas: supports("1.13"), highlightRecord: supports("1.5"), indents: supports("1.9") }));
   }
 
   select(cells: CellRef[]): Promise<void> {

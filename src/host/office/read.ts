@@ -31,10 +31,28 @@ export interface OfficeReadOptions extends HostOptions {
    * highlights later needs 2 round trips even in a reopened workbook.
    */
   highlightRecord?: boolean;
+  /**
+   * ExcelApi 1.9 is available: the indent level (Format Cells → Alignment → Indent) of
+   * the label columns is read along, in the same round trip, for outlines told by
+   * indentation alone (see INDENT_COLS, INDENT_ROWS).
+   */
+  indents?: boolean;
   batchCells?: number;
   maxCellsPerSheet?: number;
   /** Name shown in messages. */
   workbookName?: string;
+}
+
+/** Sets Cell.indent from getCellProperties results whose top-left is A1 (only where a text cell holds a label). */
+function applyIndents(snap: SheetSnapshot, props: Excel.CellProperties[][] | undefined): void {
+  if (!props) return;
+  for (let r = 0; r < props.length; r++)
+    for (let c = 0; c < props[r].length; c++) {
+      const level = props[r][c]?.format?.indentLevel;
+      if (!level || level <= 0) continue;
+      const cell = snap.rows.get(r)?.get(c);
+      if (cell && typeof cell.value === "string") cell.indent = level;
+    }
 }
 
 /** Parses "Sheet1!A1:B2, 'My sheet'!C3:D4" into ranges (sheet prefixes dropped). */
@@ -58,7 +76,17 @@ interface SheetRead {
   merged?: Excel.RangeAreas;
   /** Used cells inside the window (rows < windowRows, columns < windowCols). */
   window: Excel.Range;
+  /** Indent levels of the first INDENT_COLS columns of the window (ExcelApi 1.9). */
+  indents?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
+
+/**
+ * Row labels sit in the first columns: their indent levels are read for the first 3
+ * columns and 2,000 rows of each sheet (a few kB in the response, against Excel on the
+ * web's 5 MB limit). Labels further down or right keep only their leading spaces.
+ */
+const INDENT_COLS = 3;
+const INDENT_ROWS = 2000;
 
 const WINDOW_COLS = 32;
 
@@ -103,7 +131,10 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
       }
       const window = ws.getRangeByIndexes(0, 0, win.rows, win.cols).getUsedRangeOrNullObject(true);
       window.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,valueTypes");
-      return { ...s, used, merged, window };
+      const indents = opts.indents
+        ? ws.getRangeByIndexes(0, 0, Math.min(win.rows, INDENT_ROWS), Math.min(win.cols, INDENT_COLS)).getCellProperties({ format: { indentLevel: true } })
+        : undefined;
+      return { ...s, used, merged, window, indents };
     });
   // The usual case is one highlight record or none; several are rare (read at clearing time).
   const record = () => (parts && parts.items.length === 1 ? parts.items[0].getXml() : undefined);
@@ -168,6 +199,7 @@ export async function readWorkbookOffice(ctx: Ctx, opts: OfficeReadOptions): Pro
       if (!read.window.isNullObject) copy(snap, read.window, read.window.rowIndex, read.window.columnIndex, end);
       from = Math.max(top, win.rows);
     }
+    if (read.indents) applyIndents(snap, read.indents.value);
     const ws = sheets.getItem(read.name);
     const block = Math.max(1, Math.floor(batchCells / Math.max(1, cols)));
     for (let start = from; start < end; start += block) {

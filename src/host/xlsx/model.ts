@@ -33,7 +33,7 @@ interface CellModel {
   result?: unknown;
   ref?: unknown;
   shareType?: unknown;
-  style?: { numFmt?: string };
+  style?: { numFmt?: string; alignment?: { indent?: number } };
 }
 
 interface RowModel {
@@ -163,6 +163,8 @@ function sheetFromModel(ws: SheetModel, name: string): SheetSnapshot | undefined
       const m = cells.get(col)!;
       const c = toCell(cellValue(m), m.style?.numFmt);
       if (!c) continue;
+      const indent = m.style?.alignment?.indent;
+      if (typeof indent === "number" && indent > 0) c.indent = indent;
       if (++count > MAX_CELLS_PER_SHEET) {
         sheet.truncated = { atRow: rowNumber - 1, reason: `工作表超过 ${MAX_CELLS_PER_SHEET} 个非空单元格，之后的内容未读取` };
         return sheet;

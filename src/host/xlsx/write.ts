@@ -32,6 +32,7 @@ export function snapshotToExcel(wb: WorkbookSnapshot, opts: WriteOptions = {}): 
         if (cell.error) x.value = { error: cell.error as ExcelJS.CellErrorValue["error"] };
         else x.value = cell.value === null ? cell.text : (cell.value as ExcelJS.CellValue);
         if (cell.numberFormat) x.numFmt = cell.numberFormat;
+        if (cell.indent) x.alignment = { ...(x.alignment ?? {}), indent: cell.indent };
       }
     }
     for (const m of s.merges) {

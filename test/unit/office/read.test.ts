@@ -90,3 +90,18 @@ test("a sheet above the cell limit is read up to it and reported as truncated", 
   const result = checkWorkbook(read);
   expect(result.findings.some((f) => f.rule === "common.sheet-truncated" && f.message.includes("公开01表"))).toBe(true);
 });
+
+test("indent levels of the label cells are read in the same 2 round trips (ExcelApi 1.9), and an outline told by indentation alone checks clean", async () => {
+  const fromFile = await fixture("generic/economic-indent-format.xlsx");
+  const indents = (w: WorkbookSnapshot) => w.sheets.flatMap((s) => [...s.rows].flatMap(([r, row]) => [...row].filter(([, c]) => c.indent).map(([c, cell]) => `${r},${c}:${cell.indent}`)));
+  expect(indents(fromFile)).toHaveLength(6);
+  const m = mockExcel(fromFile);
+  const fromExcel = await readWorkbookOffice(m.context, { mergedAreas: true, indents: true });
+  expect(m.syncs()).toBe(2);
+  expect(indents(fromExcel)).toEqual(indents(fromFile));
+  expect(checkWorkbook(fromExcel).findings.filter((f) => f.severity === "error")).toEqual([]);
+  // Without ExcelApi 1.9 the levels are not read, and the 合计 line is then added to 类 and 款 alike.
+  const old = await readWorkbookOffice(mockExcel(fromFile).context, { mergedAreas: true });
+  expect(indents(old)).toEqual([]);
+  expect(checkWorkbook(old).findings.filter((f) => f.rule === "generic.total").length).toBeGreaterThan(0);
+});
