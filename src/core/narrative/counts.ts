@@ -105,7 +105,7 @@ const NAMES: { re: RegExp; pick: (k: Kind) => CountConcept | undefined }[] = [
 ];
 
 /** Foreign visitors received (外宾接待, 国（境）外来访) are not the 国内公务接待 counts. */
-const FOREIGN_RECEPTION = /外宾|国\(?境\)?外来访|境外来访|外事接待/;
+const FOREIGN_RECEPTION = /外宾|国\(?境\)?外|境外|外事/;
 
 /** A 批次 and its 人次 (a 团组 and its 人次) are written side by side with one name. */
 const COUNTERPART: Partial<Record<CountConcept, { concept: CountConcept; kind: Kind }>> = {
@@ -123,6 +123,47 @@ const CHANGE_TAIL = /(增加|减少|增长|下降|上升|降低|多|少)(了|为
 const BOUNDARY = /[，,；;。：:]/;
 const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营预算/g;
 const FISCAL_IN_SANGONG = new Set<CountConcept>(["carFleet", "carBought", "generalCar", "lawCar", "specialCar"]);
+
+const RESPECTIVELY = /分别(为|是)?$|各(为|是)$/;
+const LIST_SEP = /^\s*[,，、和与及]\s*$/;
+
+/** Figures right after `f` joined to it by 、，和 only (the rest of a list). */
+function countFollowing(text: string, figs: readonly TextFigure[], f: TextFigure): number {
+  let n = 0;
+  let end = f.end;
+  for (let k = figs.indexOf(f) + 1; k < figs.length && LIST_SEP.test(text.slice(end, figs[k].start)); k++) {
+    n++;
+    end = figs[k].end;
+  }
+  return n;
+}
+
+/** Every counted thing named in a clause, in the order written. */
+function namesInOrder(clause: string, kind: Kind): CountConcept[] {
+  const hits: { at: number; end: number; c: CountConcept }[] = [];
+  for (const n of NAMES) {
+    const re = n.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(clause))) {
+      if (!m[0].length) {
+        re.lastIndex++;
+        continue;
+      }
+      const c = n.pick(kind);
+      if (c) hits.push({ at: m.index, end: m.index + m[0].length, c });
+    }
+  }
+  hits.sort((a, b) => a.at - b.at || b.end - a.end);
+  const out: CountConcept[] = [];
+  let reach = -1;
+  for (const h of hits) {
+    if (h.at < reach) continue;
+    reach = h.end;
+    if (!out.includes(h.c)) out.push(h.c);
+  }
+  return out;
+}
 
 function lastName(clause: string, kind: Kind): CountConcept | undefined {
   let best: { end: number; len: number; c: CountConcept } | undefined;
@@ -162,40 +203,78 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
     let sentence = 0;
     let scanned = 0;
     let prevInSentence: CountStatement[] = [];
+    let prevEnd = 0;
+    let foreignBefore = false;
+    /** "购置数及保有量分别为1辆和130辆": the concepts of a list, one per figure (or none when they cannot be told). */
+    let list: { concepts: CountConcept[]; next: number; end: number } | null = null;
     for (const f of figs) {
+      const since = prevEnd;
+      prevEnd = f.end;
       // Sentence number: 。；; between the last figure and this one.
       for (; scanned < f.start; scanned++) {
         const ch = text[scanned];
         if (ch === "。" || ch === "；" || ch === ";") {
           sentence++;
           prevInSentence = [];
+          foreignBefore = false;
         }
       }
       if (f.unit !== "count") continue;
       const kind = kindOf(f.countWord);
       if (!kind || f.decimals > 0) continue;
       let i = f.start - 1;
-      while (i >= 0 && !BOUNDARY.test(text[i])) i--;
-      const clause = norm(text.slice(i + 1, f.start));
+      while (i >= since && !BOUNDARY.test(text[i])) i--;
+      // Since the last boundary or the previous figure: "一般公务用车0辆、其他用车0辆" gives 其他用车 no name.
+      const clause = norm(text.slice(Math.max(i + 1, since), f.start));
+      if (list && list.end === since && LIST_SEP.test(text.slice(since, f.start))) {
+        // The next figure of a list.
+        const concept = list.concepts[list.next++];
+        list.end = f.end;
+        if (!concept) continue;
+        const prev = prevInSentence[prevInSentence.length - 1];
+        const st: CountStatement = { ...prev, concept, value: f.value, figure: f, scope: prev.section === "sangong" && FISCAL_IN_SANGONG.has(concept) ? "fiscal" : "all" };
+        out.push(st);
+        prevInSentence.push(st);
+        continue;
+      }
+      list = null;
       if (CHANGE_TAIL.test(clause)) continue;
       let sentStart = f.start - 1;
       while (sentStart >= 0 && !/[。；;]/.test(text[sentStart])) sentStart--;
       const prefix = text.slice(sentStart + 1, f.start);
       let concept = lastName(clause, kind);
-      if ((concept === "receptionBatches" || concept === "receptionPeople") && FOREIGN_RECEPTION.test(clause)) continue;
+      const reception = concept === "receptionBatches" || concept === "receptionPeople";
+      // "国(境)外公务接待批次23个,接待人次142人": the 人次 after a foreign 批次 is foreign too.
+      if (reception && (FOREIGN_RECEPTION.test(clause) || (foreignBefore && !/国内/.test(clause)))) {
+        foreignBefore = true;
+        continue;
+      }
+      foreignBefore = false;
+      if (RESPECTIVELY.test(clause)) {
+        // A list follows: as many names as figures, in order, or the list is not read.
+        const n = 1 + countFollowing(text, figs, f);
+        const names = namesInOrder(clause, kind);
+        list = { concepts: names.length === n ? names : [], next: 1, end: f.end };
+        concept = names.length === n ? names[0] : undefined;
+        if (!concept) continue;
+      }
+      let inherited: CountStatement | undefined;
       if (!concept) {
         const last = prevInSentence[prevInSentence.length - 1];
         const before = [...prevInSentence].reverse().find((p) => kindOf(p.figure.countWord) === kind);
         // "国内公务接待221批次，1768人": the 人次 of the 批次 just counted (and the other way round).
         const other = last && COUNTERPART[last.concept];
-        if (other && other.kind === kind && !/上年|去年/.test(clause)) concept = other.concept;
+        if (other && other.kind === kind && !/上年|去年/.test(clause)) {
+          concept = other.concept;
+          inherited = last;
+        }
         // "上年为15批次": the previous count of the sentence with the same count word.
         else if (before && /上年|去年|本年|\d{4}年/.test(clause)) concept = before.concept;
         else continue;
       }
       const own = clause.replace(SCOPE_WORDS, "");
       const stage: Stage = doc.kind === "budget" ? "budget" : /预算|计划|拟/.test(own) && !/决算|实际/.test(own) ? "budget" : "actual";
-      let year = lastName(clause, kind) ? yearOf(prefix, doc) : yearOf(clause, doc);
+      let year = inherited ? inherited.year : lastName(clause, kind) ? yearOf(prefix, doc) : yearOf(clause, doc);
       // What is held at the start of the year ("年初公务用车保有量3辆") is the prior year's end.
       if (year === "cur" && /年初|期初/.test(clause) && HELD.has(concept)) year = "prev";
       const st: CountStatement = {

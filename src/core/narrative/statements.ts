@@ -98,8 +98,8 @@ export const CONCEPT_NAME: Record<ConceptId, string> = {
 /** Concept words, most specific first; matched on normalised text. */
 const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
   { re: /收(入)?[、,，和与及]?支(出)?(决算|预算)?总计|收(入)?[、,，和与及]?支(出)?总(预算|决算)|收支(预算|决算)总(计|额)/g, ids: ["incomeTotal", "expenseTotal"] },
-  { re: /收入(决算|预算)?总计|收入总额/g, ids: ["incomeTotal"] },
-  { re: /支出(决算|预算)?总计|支出总额(?!.{0,4}中小)/g, ids: ["expenseTotal"] },
+  { re: /收入(决算|预算)?总计|收入总额|总收入/g, ids: ["incomeTotal"] },
+  { re: /支出(决算|预算)?总计|支出总额(?!.{0,4}中小)|总支出/g, ids: ["expenseTotal"] },
   { re: /(本年|本年度|年度)?收入(决算|预算)?合计/g, ids: ["incomeYear"] },
   { re: /(本年|本年度|年度)?支出(决算|预算)?合计/g, ids: ["expenseYear"] },
   { re: /对附属单位补助支出/g, ids: ["subsidiary"] },
@@ -128,8 +128,11 @@ const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
   // "一般公共预算财政拨款支出1,219.27万元", "财政拨款收入…": only right after a scope word
   // ("一般公共服务支出" is a 功能分类 item, not the scope's total).
   // "2026年收入预算3,000万元": the document's whole income (budgets state it this way).
-  { re: /(^|\d{4}年度?|本年度?|部门|单位)收入$/g, ids: ["incomeTotal"] },
-  { re: /(^|\d{4}年度?|本年度?|部门|单位)支出$/g, ids: ["expenseTotal"] },
+  // "其中本年收入390.55万元" is the year's income, not the total (年初结转 is not in it).
+  { re: /本年度?收入$/g, ids: ["incomeYear"] },
+  { re: /本年度?支出$/g, ids: ["expenseYear"] },
+  { re: /(^|\d{4}年度?|部门|单位)收入$/g, ids: ["incomeTotal"] },
+  { re: /(^|\d{4}年度?|部门|单位)支出$/g, ids: ["expenseTotal"] },
   { re: /(财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?(拨款)?收入$/g, ids: ["income"] },
   { re: /(财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?(拨款)?支出$/g, ids: ["expense"] },
 ];
@@ -143,6 +146,13 @@ const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营
 const YUAN_IN_WAN = new Decimal("0.0001");
 const YI_IN_WAN = new Decimal(10000);
 const ONE_WAN = new Decimal(1);
+
+const CUT_LINE = /^\s*-?\d[\d,.]*\s*(万元|元|亿元|%)/;
+
+/** Concepts a 功能分类 line item also has (its own 基本支出 and 项目支出). */
+const ITEM_LEVEL = new Set<ConceptId>(["basic", "project", "personnel", "public"]);
+/** A 功能分类 item named in the sentence: its code, or its level written after the name. */
+const CLASS_ITEM = /(^|[^\d.,])(\d{5}|\d{7})(?=[\u4e00-\u9fa5])(?![元万亿千人个辆台套次批项家条天])|\((类|款|项)\)/;
 
 const GPB_ONLY = new Set<ConceptId>(["sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
 
@@ -267,11 +277,16 @@ function conceptsInText(t: string): { ids: ConceptId[]; at: number } | null {
   return best ? { ids: best.ids, at: best.at } : null;
 }
 
-/** What a change is measured against: the last comparison phrase before it. */
-const AGAINST = /(与|和|比|较)(年初|全年|调整)?预算(数)?(相比)?|(与|和|比|较|同比)(上年|上年度|去年|20\d{2}\s*年度?)/g;
-function againstOf(prefix: string): "prev" | "budget" {
+/**
+ * What a change is measured against: the last comparison phrase before it. In a
+ * final account "与2021年度预算相比" is the year's own budget; in a budget every
+ * figure is a budget, and "比2025年预算" is the year before.
+ */
+const AGAINST = /(与|和|比|较)(20\d{2}\s*年度?)?(年初|全年|调整)?预算(数)?(相比)?|(与|和|比|较|同比)(上年|上年度|去年|20\d{2}\s*年度?)/g;
+function againstOf(prefix: string, doc: DocInfo): "prev" | "budget" {
+  if (doc.kind === "budget") return "prev";
   let last: "prev" | "budget" = "prev";
-  for (const m of norm(prefix).matchAll(AGAINST)) last = /预算/.test(m[0]) && !/上年|去年|20\d{2}/.test(m[0]) ? "budget" : "prev";
+  for (const m of norm(prefix).matchAll(AGAINST)) last = /预算/.test(m[0]) && !/上年|去年/.test(m[0]) ? "budget" : "prev";
   return last;
 }
 
@@ -279,6 +294,10 @@ const CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|减幅|增幅)(�
 const NEG_WORD = /(减少|下降|降低|减幅)(了|为|达)?$/;
 const SHARE_WORD = /占[^，,；;。]{0,12}(比(重|例)?(为)?)?$/;
 const RATE_WORD = /完成[^，,；;。]{0,8}预算(数)?的?$|预算(执行|完成)率(为)?$/;
+
+function sameIds(a: ConceptId[], b: ConceptId[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
 
 interface EmitContext {
   kind: Kind;
@@ -411,7 +430,7 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         section,
         base,
       };
-      if (kind === "change" || kind === "changePct") st.against = againstOf(prefix);
+      if (kind === "change" || kind === "changePct") st.against = againstOf(prefix, doc);
       out.push(st);
       if (kind === "amount") inPara.push(st);
       return st;
@@ -431,6 +450,9 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       }
       const si = bounds.findIndex((b) => f.start >= b.start && f.start <= b.end);
       const sent = bounds[si] ?? { start: 0, end: text.length };
+      // A paragraph that opens with a figure ("19816.81 元，项目支出 0元。") continues a line cut
+      // off above it (text pasted from a PDF): its first sentence's subject is not in it.
+      if (si <= 0 && CUT_LINE.test(text)) continue;
       if (si !== lastSentence) lastEnd = sent.start;
       lastSentence = si;
       const clauseRaw = text.slice(Math.max(lastEnd, sent.start), f.start);
@@ -456,6 +478,7 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       const signed = (kind === "change" || kind === "changePct") && NEG_WORD.test(own) ? value.neg() : value;
       // A relation word without a concept of its own refers to the previous amount.
       const named = conceptsIn(kind === "amount" ? clause : own.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
+      const sinceLast = kind === "amount" || named ? null : conceptsIn(clause.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
       let ids: ConceptId[];
       // "年初预算为150万元，支出决算为142万元": a stage word alone names the previous figure's concept.
       const bare =
@@ -477,12 +500,28 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         orphan = false;
       } else if (named && !(named.ids.length === 1 && (named.ids[0] === "income" || named.ids[0] === "expense"))) ids = named.ids;
       else if (orphan) continue;
+      // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the concept named since the
+      // last figure, though stated without an amount, is what changed (not the amount before it).
+      else if (sinceLast && !(sinceLast.ids.length === 1 && (sinceLast.ids[0] === "income" || sinceLast.ids[0] === "expense")) && !sameIds(sinceLast.ids, lastAmount.map((x) => x.concept))) {
+        plans.set(f, null);
+        // Its rate ("，增长35.8%") goes with it: nothing after it refers to the amount before.
+        orphan = true;
+        lastAmount = [];
+        continue;
+      }
       // "收、支总计各增加X万元，增长Y%": the rate goes with the change just before it.
       else if (kind === "changePct" && prevSentence === si && prevMade.length && prevMade[0].kind === "change") ids = prevMade.map((x) => x.concept);
       else if (lastAmount.length && lastAmount[0].sentence === si) ids = lastAmount.map((s) => s.concept);
       // A new sentence ("…。与上年相比，增加X万元") speaks of the paragraph's subject, its first amount.
       else if (inPara.length) ids = inPara.filter((x) => x.figure === inPara[0].figure).map((x) => x.concept);
       else continue;
+      // "2080505机关事业单位基本养老保险缴费支出（项）119816.81元，其中基本支出119816.81元，项目支出0元":
+      // the 基本/项目支出 of one 功能分类 item, not the department's.
+      if (ids.some((c) => ITEM_LEVEL.has(c)) && CLASS_ITEM.test(norm(prefix))) {
+        if (kind === "amount") lastAmount = [];
+        orphan = true;
+        continue;
+      }
       // Outside the “三公” section, 公务接待费 / 公务用车运行维护费 are 经济分类 items (机关运行经费 or
       // 公用经费 "主要包括"), not the “三公” figures.
       if (ids.some((c) => GPB_ONLY.has(c) && c !== "sangong") && section !== null && section !== "sangong") {

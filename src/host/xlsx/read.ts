@@ -80,6 +80,8 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (cell.isMerged && cell.master && cell.master !== cell) return;
       const c = toCell(cell.value, cell.numFmt);
       if (!c) return;
+      const indent = cell.alignment?.indent;
+      if (typeof indent === "number" && indent > 0) c.indent = indent;
       if (++count > MAX_CELLS_PER_SHEET) {
         stopped = true;
         sheet.truncated = { atRow: rowNumber - 1, reason: `工作表超过 ${MAX_CELLS_PER_SHEET} 个非空单元格，之后的内容未读取` };

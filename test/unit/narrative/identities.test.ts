@@ -312,3 +312,59 @@ describe("lists of figures, truncated rates, items of an outline", () => {
     expect(findings(twice).filter((f) => f.rule === "narrative.same-figure")).toHaveLength(1);
   });
 });
+
+describe("phrasings of published texts that are not contradictions", () => {
+  const check = (texts: string[], title = "某某单位2021年度单位决算情况说明") =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info");
+  const msgs = (texts: string[], title?: string) => check(texts, title).map((f) => `${f.rule}: ${f.message}`);
+
+  test("总收入 is the total; 其中本年收入 is the year's income, not 收入总计", () => {
+    expect(msgs(["（一）本单位2021年度总收入600.00万元，其中本年收入400.00万元，较2020年度决算数减少100.00万元，下降20.00%。", "（二）本单位2021年度总支出600.00万元，其中本年支出500.00万元，较2020年度决算数减少50.00万元，下降9.09%。"])).toEqual([]);
+    // Two different totals stay an error.
+    expect(msgs(["（一）本单位2021年度总收入600.00万元，其中本年收入400.00万元。", "（二）本单位2021年度总支出610.00万元，其中本年支出500.00万元。"]).map((m) => m.split(":")[0])).toEqual(["narrative.identity"]);
+  });
+
+  test("a change of an item named without its amount is not the change of the amount before it", () => {
+    expect(
+      msgs([
+        "七、“三公”经费支出决算情况说明",
+        "2021年度“三公”经费支出决算总额为6.00万元，比去年增加2.00万元，增长50%，公务用车运行维护费支出决算比预算无增减变化，比去年增加0.40万元，增长25%，公务接待费支出决算比预算无增减变化，比去年增加1.60万元，增长160%。",
+      ]),
+    ).toEqual([]);
+  });
+
+  test("parts-sum: a change listed between the parts is not a part; an outline number ends the list", () => {
+    expect(msgs(["2021年政府采购预算20000元，同比增加20000元，上年无该预算。其中：政府集中采购预算20000元，占政府采购预算的100%，同比增加20000元；分散采购0元，占政府采购预算的0%。"], "某某单位2021年部门预算情况说明")).toEqual([]);
+    expect(
+      msgs(["2021年一般公共预算“三公”经费预算安排600万元，与上年预算持平：一、因公出国（境）费预算200万元，二、公务用车购置及运行费预算180万元，其中公务用车运行费180万元，公务用车购置费0万元，三、公务接待费预算220万元，与上年预算持平。"], "某某开发区2021年部门预算情况说明"),
+    ).toEqual([]);
+  });
+
+  test("counts: the items of a vehicle list, foreign receptions and “分别为” lists are read one by one", () => {
+    expect(msgs(["九、国有资产占用情况", "截至2021年12月31日，共有车辆2辆，其中：一般公务用车0辆、一般执法执勤用车0辆、特种专业技术用车2辆、其他用车0辆。"])).toEqual([]);
+    expect(msgs(["七、“三公”经费支出决算情况说明", "2021年国内公务接待批次1200个，接待人次9000人；国（境）外公务接待批次15个，接待人次90人。"])).toEqual([]);
+    const fleet = ["七、“三公”经费支出决算情况说明", "2021年公务用车购置数及保有量分别为2辆和80辆，主要是公务用车改革完成，保留车辆减少。"];
+    expect(msgs([...fleet, "截至2021年末，开支财政拨款的公务用车保有量80辆，均为执法执勤用车。"])).toEqual([]);
+    expect(msgs([...fleet, "截至2021年末，开支财政拨款的公务用车保有量81辆，均为执法执勤用车。"]).map((m) => m.split(":")[0])).toEqual(["narrative.consistency"]);
+  });
+
+  test("a 功能分类 item's own 基本支出 and 项目支出, and a paragraph cut from the line above, are not the department's", () => {
+    const budget = "某某单位2024年单位预算情况说明";
+    expect(
+      msgs(
+        [
+          "（一）按功能分类：2080505机关事业单位基本养老保险缴费支出（项）119816.81元，其中基本支出119816.81元，项目支出0元，主要用于人员经费保障。",
+          "19816.81 元，项目支出 0元。主要用于人员经费保障。",
+          "（二）按支出结构分类：项目支出 469500 元，同比增加 70100 元，增长 17.55%，主要是新增业务项目。",
+        ],
+        budget,
+      ),
+    ).toEqual([]);
+  });
+
+  test("a change “与2021年度预算相比” in a final account is measured against the budget, and said so", () => {
+    const f = check(["七、“三公”经费支出决算情况说明", "2021年度公务接待费支出2.14万元，与2021年度预算相比，增加1.14万元，增长1.14%，主要是接待任务增加。"]);
+    expect(f.map((x) => x.rule)).toEqual(["narrative.change"]);
+    expect(f[0].message).toContain("预算为 1.00万元");
+  });
+});

@@ -222,6 +222,9 @@ type Part = { fig: TextFigure; sign: number };
  * "X万元，其中：a万元……b万元" and "增加X万元，其中：……增加a万元，……减少b万元":
  * the stated parts must add up to the stated total, even when no table holds them.
  */
+/** An outline number inside a sentence, after a clause boundary ("，三、", "；（二）", "，2."). */
+const OUTLINE_ITEM = /[，,；;：:。]\s*([一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
+
 export const partsSum: Rule = {
   id: "narrative.parts-sum",
   title: "情况说明中“合计X，其中：a、b……”的各部分之和应等于合计",
@@ -242,7 +245,10 @@ export const partsSum: Rule = {
           const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%");
           let last = before[before.length - 1];
           if (!last) continue;
-          const limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
+          let limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
+          // A list ends at the next outline number ("……，三、公务接待费预算200万元"): that is a sibling.
+          const nextItem = OUTLINE_ITEM.exec(p.text.slice(qi, limit));
+          if (nextItem) limit = qi + nextItem.index + 1;
           const isChange = (f: TextFigure) => /(增加|减少|增长|下降)$/.test(norm(p.text.slice(Math.max(s.start, f.start - 8), f.start)));
           let after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord));
           // Parallel parts: "预算a，决算b；……" clause by clause, each clause giving one figure per total
@@ -263,7 +269,9 @@ export const partsSum: Rule = {
           const parallel = clauses.length >= 2 && width >= 2 && clauses.every(fits) && before.length >= width;
           // "2026年预算15.00万元，比2025年减少1.50万元。其中，出国0万元；……": parts written as amounts
           // belong to the amount, not to the change just before 其中.
-          if (!parallel && isChange(last) && after.length && after.every((f) => !isChange(f))) {
+          // Parts listed as amounts (with their own changes after them, "集中采购17000元，同比增加17000元")
+          // go with the amount too.
+          if (!parallel && isChange(last) && after.length && after.some((f) => !isChange(f))) {
             const amount = [...before].reverse().find((f) => !isChange(f));
             if (amount) last = amount;
           }

@@ -437,7 +437,7 @@ export const change: Rule = {
         out.push({
           rule: this.id,
           severity: "error",
-          message: `情况说明（${where(s)}）“${quote(s)}”：${prior ? `按${name(base, year)} ${raw(base)}、${name(prior, year)} ${raw(prior)}` : `按${name(base, year)} ${raw(base)}、增减额 ${raw(chg!)}（上年为 ${show(priorValue)}万元）`}，增减率应为 ${show(mid, s.figure.decimals || 2)}%，所写为 ${raw(s)}。`,
+          message: `情况说明（${where(s)}）“${quote(s)}”：${prior ? `按${name(base, year)} ${raw(base)}、${name(prior, year)} ${raw(prior)}` : `按${name(base, year)} ${raw(base)}、增减额 ${raw(chg!)}（${vsBudget ? "预算" : "上年"}为 ${show(priorValue)}万元）`}，增减率应为 ${show(mid, s.figure.decimals || 2)}%，所写为 ${raw(s)}。`,
           cells: [s.para.ref, base.para.ref, ...(prior ? [prior.para.ref] : [])],
           expected: `${show(mid, s.figure.decimals || 2)}%`,
           actual: raw(s),
