@@ -368,3 +368,26 @@ describe("phrasings of published texts that are not contradictions", () => {
     expect(f[0].message).toContain("预算为 1.00万元");
   });
 });
+
+describe("narrative.local-change: the arithmetic of one sentence, whatever it is about", () => {
+  const local = (text: string, title = "某某单位2025年部门预算情况说明") =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, "五、一般公共预算支出情况", text], plants: [] })).findings.filter((f) => f.rule === "narrative.local-change");
+
+  test("本年数, 增减额, 增减率 of a 功能分类 item: the rate is over the earlier figure", () => {
+    expect(local("（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73%，同比增加 16803.36 元，增长 16.87%，主要是养老保险缴费基数调整。")).toEqual([]);
+    const wrong = local("（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73%，同比增加 16803.36 元，增长 14.43%，主要是养老保险缴费基数调整。");
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0].severity).toBe("error");
+    expect(wrong[0].message).toContain("16.87%");
+    expect(wrong[0].message).toContain("以本年数为基数");
+    // A decrease: the earlier figure is 本年 + 减少额.
+    expect(local("（三）住房保障支出 74784.48 元，同比减少 5215.52 元，下降 6.52%，主要是住房公积金缴存人数减少。")).toEqual([]);
+    expect(local("（三）住房保障支出 74784.48 元，同比减少 5215.52 元，下降 6.97%，主要是住房公积金缴存人数减少。").map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  test("预算数, 决算数, 完成率 of any item: 决算 ÷ 预算", () => {
+    const title = "某某中心2023年度部门决算情况说明";
+    expect(local("2.办公设备购置费预算为12.00万元，支出决算为9.60万元，完成预算的80.00%，主要是部分设备延后采购。", title)).toEqual([]);
+    expect(local("2.办公设备购置费预算为12.00万元，支出决算为9.60万元，完成预算的20.00%，主要是部分设备延后采购。", title).map((f) => f.severity)).toEqual(["error"]);
+  });
+});

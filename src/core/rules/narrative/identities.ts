@@ -31,7 +31,9 @@ import { Interval, sumIntervals } from "../../amount/interval";
 import { Finding } from "../../report/finding";
 import { refA1, uniqueRefs } from "../../tables/types";
 import { narrativeContext } from "../../narrative/context";
-import { Linked } from "../../narrative/link";
+import { Linked, headingSection } from "../../narrative/link";
+import { TextFigure, figuresIn } from "../../narrative/text";
+import { norm } from "../../recognize/normalize";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { RuleContext, Rule } from "../types";
@@ -556,7 +558,126 @@ export const share: Rule = {
   },
 };
 
-export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share];
+const CHANGE_BEFORE = /(增加|减少|增长|下降|上升|降低)(了|为|达)?$/;
+const DOWN = /(减少|下降|降低)(了|为|达)?$/;
+const RATE_OF_CHANGE_BEFORE = /(增长|下降|增加|减少|上升|降低|增幅|降幅)(了|为|达)?$/;
+const COMPARED = /比|较|同比|相比|与上年|与预算/;
+const COMPLETION = /完成[^，,；;。]{0,8}预算(数)?的?$|预算(执行|完成)率(为)?$/;
+const MONEY = new Set(["万元", "元", "亿元", "千元"]);
+
+/**
+ * The arithmetic of one sentence, whatever it is about (a 功能分类 item, an 经济分类
+ * line, a project — no concept needed): "X 116433.12 元，同比增加 16803.36 元，增长
+ * 14.43%" — the rate is the change over the earlier figure, 本年 − 增减 (or the budget,
+ * "与预算相比"); "预算为A，决算为B，完成预算的C%" — C = B ÷ A. Figures the concept
+ * rules (narrative.change) or a table already judge are left to them.
+ */
+export const localChange: Rule = {
+  id: "narrative.local-change",
+  title: "情况说明中一句话里的“本年数、增减额、增减率”和“预算数、决算数、完成率”应互相吻合",
+  severity: "error",
+  family: "narrative",
+  check(ctx) {
+    const st = state(ctx);
+    st.ran.add(this.id);
+    const n = narrativeContext(ctx);
+    const out: Finding[] = [];
+    const judged = new Set(st.statements.filter((s) => s.kind !== "amount" && s.base).map((s) => figKey(s.paraIndex, s.figure.start)));
+    let section: string | null = null;
+    n.paragraphs.forEach((para, paraIndex) => {
+      const h = headingSection(para.text);
+      if (h) {
+        section = h;
+        return;
+      }
+      if (section === "terms") return;
+      const text = para.text;
+      const figs = figuresIn(text);
+      const ownClause = (f: TextFigure, from: number) => {
+        let i = f.start - 1;
+        while (i >= from && !/[，,；;。：:]/.test(text[i])) i--;
+        return norm(text.slice(Math.max(i + 1, from), f.start));
+      };
+      // Shares between the figures ("116433.12 元，占支出总预算 10.73%，同比增加……") are passed over.
+      const seq = figs.filter((f, i) => !(f.unit === "%" && /占/.test(ownClause(f, i ? figs[i - 1].end : 0))));
+      for (let k = 2; k < seq.length; k++) {
+        const [a, b, c] = [seq[k - 2], seq[k - 1], seq[k]];
+        if (c.unit !== "%" || !MONEY.has(a.unit) || a.unit !== b.unit) continue;
+        // One sentence: no 。；between the three.
+        if (/[。；;]/.test(text.slice(a.start, c.start))) continue;
+        const key = figKey(paraIndex, c.start);
+        if (judged.has(key) || tableBacked(st, { paraIndex, figure: c })) continue;
+        const ca = ownClause(a, k >= 3 ? seq[k - 3].end : 0);
+        const cb = ownClause(b, a.end);
+        const cc = ownClause(c, b.end);
+        const place = { paraIndex };
+        const sa = { para, figure: a, ...place } as Statement;
+        const sb = { para, figure: b, ...place } as Statement;
+        const sc = { para, figure: c, ...place } as Statement;
+        const ivOf = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
+        if (!CHANGE_BEFORE.test(ca) && CHANGE_BEFORE.test(cb) && COMPARED.test(norm(text.slice(a.end, b.start)) + cb) && RATE_OF_CHANGE_BEFORE.test(cc)) {
+          // 本年 A, 增减 B, 增减率 C: C = B ÷ (A − B).
+          const sign = DOWN.test(cb) ? -1 : 1;
+          const bIv = sign < 0 ? ivOf(b).neg() : ivOf(b);
+          const baseIv = ivOf(a).sub(bIv);
+          const baseMid = a.value.minus(sign < 0 ? b.value.neg() : b.value);
+          if (baseMid.lte(0) || baseIv.lo.lte(0)) continue; // a zero base: narrative.change / zero-base say so
+          const expected = pct(bIv, baseIv);
+          if (!expected) continue;
+          const cSigned = DOWN.test(cc) ? c.value.neg() : c.value;
+          const said = Interval.around(cSigned, halfUnit(c.decimals));
+          if (expected.overlaps(said)) {
+            hold(st, sa, sb, sc);
+            continue;
+          }
+          const mid = (sign < 0 ? b.value.neg() : b.value).div(baseMid).times(HUNDRED);
+          const dp = c.decimals || 2;
+          const cut = truncation(expected, { ...sc, value: cSigned } as Statement);
+          const overCurrent = Interval.around(c.value, halfUnit(c.decimals)).overlaps(pct(ivOf(b), ivOf(a)) ?? new Interval(ZERO.minus(1), ZERO.minus(1)));
+          if (cut) hold(st, sa, sb, sc);
+          out.push({
+            rule: this.id,
+            severity: cut ? "info" : "error",
+            message: cut
+              ? `情况说明（${where(sc)}）“${quote(sc)}”：增减率 ${raw(sb)} ÷（${raw(sa)} − ${raw(sb)}）四舍五入为 ${show(mid.abs(), dp)}%，所写 ${raw(sc)} 是截去尾数所得（未四舍五入）。`
+              : `情况说明（${where(sc)}）“${quote(sc)}”：增减率应为增减额 ${raw(sb)} ÷ 上年数（${raw(sa)} ${sign < 0 ? "+" : "−"} ${raw(sb)} = ${show(baseMid, Math.max(a.decimals, b.decimals))}${a.unit}）= ${show(mid.abs(), dp)}%，所写为 ${raw(sc)}${overCurrent ? "（是以本年数为基数算的）" : ""}。`,
+            cells: [para.ref],
+            expected: `${show(mid.abs(), dp)}%`,
+            actual: raw(sc),
+          });
+          continue;
+        }
+        if (COMPLETION.test(cc) && /预算/.test(ca) && /决算|支出|执行|完成/.test(cb) && !/预算/.test(cb.replace(/^.*决算/, "")) && !CHANGE_BEFORE.test(cb)) {
+          // 预算 A, 决算 B, 完成预算的 C%: C = B ÷ A.
+          if (a.value.isZero()) continue; // narrative.change says a zero budget has no rate
+          const expected = pct(ivOf(b), ivOf(a));
+          if (!expected) continue;
+          if (expected.overlaps(Interval.around(c.value, halfUnit(c.decimals)))) {
+            hold(st, sa, sb, sc);
+            continue;
+          }
+          const mid = b.value.div(a.value).times(HUNDRED);
+          const dp = c.decimals || 2;
+          const cut = truncation(expected, { ...sc, value: c.value } as Statement);
+          if (cut) hold(st, sa, sb, sc);
+          out.push({
+            rule: this.id,
+            severity: cut ? "info" : "error",
+            message: cut
+              ? `情况说明（${where(sc)}）“${quote(sc)}”：决算 ${raw(sb)} ÷ 预算 ${raw(sa)} 四舍五入为 ${show(mid, dp)}%，所写 ${raw(sc)} 是截去尾数所得（未四舍五入）。`
+              : `情况说明（${where(sc)}）“${quote(sc)}”：决算 ${raw(sb)} ÷ 预算 ${raw(sa)} = ${show(mid, dp)}%，所写完成率为 ${raw(sc)}。`,
+            cells: [para.ref],
+            expected: `${show(mid, dp)}%`,
+            actual: raw(sc),
+          });
+        }
+      }
+    });
+    return out;
+  },
+};
+
+export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share, localChange];
 
 /**
  * The figures of the text that its own identities confirm (a total equal to its
