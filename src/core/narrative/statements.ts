@@ -247,7 +247,7 @@ function scopeOf(prefix: string, section: SectionId | null): Scope {
   return (section && SECTION_SCOPE[section]) ?? "all";
 }
 
-function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | null {
+export function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | null {
   const raw = norm(clause);
   // As written first ("本年收入决算合计"); without the stage words after the name when that finds nothing.
   const found = conceptsInText(raw);

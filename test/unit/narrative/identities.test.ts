@@ -391,3 +391,21 @@ describe("narrative.local-change: the arithmetic of one sentence, whatever it is
     expect(local("2.办公设备购置费预算为12.00万元，支出决算为9.60万元，完成预算的20.00%，主要是部分设备延后采购。", title).map((f) => f.severity)).toEqual(["error"]);
   });
 });
+
+test("narrative.local-change: a share of a whole named in its own words (“占基本支出预算79.89%”) is checked against the text's amount for it", () => {
+  const doc = (share: string) =>
+    checkWorkbook(
+      docWorkbook({
+        name: "t",
+        title: "情况说明",
+        paragraphs: ["某某单位2022年部门预算情况说明", "六、一般公共预算基本支出情况说明", "2022年一般公共预算基本支出 1133753.33 元，主要用于保障机构正常运转和完成日常工作任务。", `工资福利支出预算 905709.06 元，占基本支出预算 ${share}，主要用于在职人员工资和社会保险缴费。`],
+        plants: [],
+      }),
+    ).findings.filter((f) => f.rule === "narrative.local-change");
+  expect(doc("79.89%")).toEqual([]);
+  expect(doc("79.88%").map((f) => f.severity)).toEqual(["info"]);
+  const wrong = doc("89.79%");
+  expect(wrong.map((f) => f.severity)).toEqual(["error"]);
+  expect(wrong[0].message).toContain("79.89%");
+  expect(new Set(wrong[0].cells.map((c) => c.row)).size).toBe(2);
+});

@@ -34,7 +34,7 @@ import { narrativeContext } from "../../narrative/context";
 import { Linked, headingSection } from "../../narrative/link";
 import { TextFigure, figuresIn } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
-import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
+import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { RuleContext, Rule } from "../types";
 
@@ -581,6 +581,7 @@ export const localChange: Rule = {
     const st = state(ctx);
     st.ran.add(this.id);
     const n = narrativeContext(ctx);
+    const year = st.doc.year;
     const out: Finding[] = [];
     const judged = new Set(st.statements.filter((s) => s.kind !== "amount" && s.base).map((s) => figKey(s.paraIndex, s.figure.start)));
     let section: string | null = null;
@@ -598,6 +599,50 @@ export const localChange: Rule = {
         while (i >= from && !/[，,；;。：:]/.test(text[i])) i--;
         return norm(text.slice(Math.max(i + 1, from), f.start));
       };
+      // "工资福利支出预算 905709.06 元，占基本支出预算 79.89%": the whole is named in the share's own
+      // words; its amount is what the text states for it (one value, or the share is not judged).
+      figs.forEach((c, i) => {
+        if (c.unit !== "%" || i === 0 || judged.has(figKey(paraIndex, c.start))) return;
+        const a = figs[i - 1];
+        if (!MONEY.has(a.unit) || /[。；;]/.test(text.slice(a.end, c.start))) return;
+        const words = norm(text.slice(a.end, c.start));
+        const m = /占(.{2,24}?)(的)?(比重|比例)?(为)?$/.exec(words);
+        if (!m) return;
+        const named = conceptsIn(m[1].replace(/(预算|决算)(数)?$/, ""));
+        if (!named || named.ids.length !== 1) return;
+        const wholes = st.statements.filter((s) => s.kind === "amount" && s.concept === named.ids[0] && s.year === "cur" && inScope(s) && !(s.paraIndex === paraIndex && s.figure.start === a.start));
+        const distinct = [...new Set(wholes.map((s) => s.value.toString()))];
+        if (distinct.length !== 1) return;
+        const whole = wholes[0];
+        const scale = (f: TextFigure) => (f.unit === "元" ? new Decimal("0.0001") : f.unit === "亿元" ? new Decimal(10000) : new Decimal(1));
+        const partIv = Interval.around(a.value, halfUnit(a.decimals)).times(scale(a));
+        const expected = pct(partIv, intervalOfStatement(whole));
+        if (!expected) return;
+        const sa = { para, figure: a, paraIndex } as Statement;
+        const sc = { para, figure: c, paraIndex, value: c.value } as Statement;
+        const said = Interval.around(c.value, halfUnit(c.decimals));
+        if (expected.overlaps(said)) {
+          hold(st, sa, sc, whole);
+          return;
+        }
+        const mid = a.value.times(scale(a)).div(whole.value).times(HUNDRED);
+        const dp = c.decimals || 2;
+        const cut = truncation(expected, sc);
+        const unit = new Decimal(1).div(new Decimal(10).pow(c.decimals));
+        // One unit of the last decimal: the adjustment that makes shares add up to 100% (as narrative.share).
+        const tail = cut || expected.distance(said).lte(unit);
+        if (tail) hold(st, sa, sc, whole);
+        out.push({
+          rule: this.id,
+          severity: tail ? "info" : "error",
+          message: tail
+            ? `情况说明（${where(sc)}）“${quote(sc)}”：${raw(sa)} ÷ ${name(whole, year)} ${raw(whole)} 四舍五入为 ${show(mid, dp)}%，所写 ${raw(sc)} 相差一个尾数单位（截尾或为凑足100%所作的调整）。`
+            : `情况说明（${where(sc)}）“${quote(sc)}”：${raw(sa)} 占${name(whole, year)} ${raw(whole)}（${where(whole)}）的比例应为 ${show(mid, dp)}%，所写为 ${raw(sc)}。`,
+          cells: [para.ref, whole.para.ref],
+          expected: `${show(mid, dp)}%`,
+          actual: raw(sc),
+        });
+      });
       // Shares between the figures ("116433.12 元，占支出总预算 10.73%，同比增加……") are passed over.
       const seq = figs.filter((f, i) => !(f.unit === "%" && /占/.test(ownClause(f, i ? figs[i - 1].end : 0))));
       for (let k = 2; k < seq.length; k++) {
@@ -639,7 +684,7 @@ export const localChange: Rule = {
             rule: this.id,
             severity: cut ? "info" : "error",
             message: cut
-              ? `情况说明（${where(sc)}）“${quote(sc)}”：增减率 ${raw(sb)} ÷（${raw(sa)} − ${raw(sb)}）四舍五入为 ${show(mid.abs(), dp)}%，所写 ${raw(sc)} 是截去尾数所得（未四舍五入）。`
+              ? `情况说明（${where(sc)}）“${quote(sc)}”：增减率 ${raw(sb)} ÷（${raw(sa)} ${sign < 0 ? "+" : "−"} ${raw(sb)}）四舍五入为 ${show(mid.abs(), dp)}%，所写 ${raw(sc)} 是截去尾数所得（未四舍五入）。`
               : `情况说明（${where(sc)}）“${quote(sc)}”：增减率应为增减额 ${raw(sb)} ÷ 上年数（${raw(sa)} ${sign < 0 ? "+" : "−"} ${raw(sb)} = ${show(baseMid, Math.max(a.decimals, b.decimals))}${a.unit}）= ${show(mid.abs(), dp)}%，所写为 ${raw(sc)}${overCurrent ? "（是以本年数为基数算的）" : ""}。`,
             cells: [para.ref],
             expected: `${show(mid.abs(), dp)}%`,
