@@ -212,7 +212,8 @@ const COMPARISON = /(与|和|同)(上年|上年度|去年|20\d{2}\s*年度?)(决
 const YEAR_WORD = /本年度|本年|上年度|上年|去年|(20\d{2})\s*年(度)?/g;
 
 export function yearOf(prefix: string, doc: DocInfo): YearKey {
-  const t = prefix.replace(COMPARISON, "");
+  // "上年结转", "上年结余" name this year's carry-in, not the year before.
+  const t = prefix.replace(COMPARISON, "").replace(/上年(度)?(结转|结余)/g, "");
   let last: YearKey = "cur";
   for (const m of t.matchAll(YEAR_WORD)) {
     if (m[1]) {
@@ -294,6 +295,12 @@ const CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|减幅|增幅)(�
 const NEG_WORD = /(减少|下降|降低|减幅)(了|为|达)?$/;
 const SHARE_WORD = /占[^，,；;。]{0,12}(比(重|例)?(为)?)?$/;
 const RATE_WORD = /完成[^，,；;。]{0,8}预算(数)?的?$|预算(执行|完成)率(为)?$/;
+
+/** The concept on the other side of a total: "支出" after 收入合计 is 支出合计. */
+const SIDE_SWAP: Record<"支出" | "收入", Partial<Record<ConceptId, ConceptId>>> = {
+  支出: { incomeTotal: "expenseTotal", incomeYear: "expenseYear", income: "expense" },
+  收入: { expenseTotal: "incomeTotal", expenseYear: "incomeYear", expense: "income" },
+};
 
 function sameIds(a: ConceptId[], b: ConceptId[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
@@ -481,16 +488,17 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       const sinceLast = kind === "amount" || named ? null : conceptsIn(clause.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
       let ids: ConceptId[];
       // "年初预算为150万元，支出决算为142万元": a stage word alone names the previous figure's concept.
+      const core = own.replace(/本年度|本年|上年度|上年|去年|\d{4}年度?/g, "").replace(FILLER_TAIL, "").replace(STAGE_TAIL, "").replace(FILLER_TAIL, "");
       const bare =
-        own
-          .replace(/本年度|本年|上年度|上年|去年|\d{4}年度?/g, "")
-          .replace(FILLER_TAIL, "")
-          .replace(STAGE_TAIL, "")
-          .replace(FILLER_TAIL, "")
-          .replace(/^(支出|收入)$/, "") === "";
+        core.replace(/^(支出|收入)$/, "") === "" &&
+        // "本年收入合计120.50万元，本年支出合计110.20万元": a total named in full is its own concept.
+        !/合计|总计|总额/.test(own);
       if (kind === "amount") {
         const sameSentence = lastAmount.length && lastAmount[0].sentence === si;
-        if (bare && sameSentence && own !== "") ids = lastAmount.map((x) => x.concept);
+        // "收入合计42.5亿元，支出19.43亿元": the other side of the same total.
+        const swapped = core === "支出" || core === "收入" ? lastAmount.map((x) => SIDE_SWAP[core][x.concept]) : [];
+        if (bare && sameSentence && own !== "" && swapped.length && swapped.every((c): c is ConceptId => !!c)) ids = swapped as ConceptId[];
+        else if (bare && sameSentence && own !== "") ids = lastAmount.map((x) => x.concept);
         else if (!named) {
           // An amount of something else (a 功能分类 item, a project): what follows is not about the previous figure.
           lastAmount = [];

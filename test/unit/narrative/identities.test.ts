@@ -409,3 +409,33 @@ test("narrative.local-change: a share of a whole named in its own words (“占�
   expect(wrong[0].message).toContain("79.89%");
   expect(new Set(wrong[0].cells.map((c) => c.row)).size).toBe(2);
 });
+
+describe("more phrasings of published texts (second round)", () => {
+  const rules = (texts: string[], title = "某某单位2021年度部门决算情况说明") =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+
+  test("“收入合计X，支出合计Y” and “收入合计X，支出Y” name two totals; 上年结余 is not a year", () => {
+    expect(rules(["2021年度本年收入合计120.50万元，本年支出合计110.20万元，年末结转和结余10.30万元，主要是项目跨年实施。"])).toEqual([]);
+    expect(rules(["政府性基金上年结余26.38万元，上级补助收入14.78万元，收入合计42.50万元，支出19.43万元，年终结余23.07万元。"])).toEqual([]);
+  });
+
+  test("parts-sum: figures of comparison are neither the total nor parts; a list may go on in the next sentence", () => {
+    const text = (reception: string) => [
+      "七、“三公”经费支出决算情况说明",
+      `2021年“三公”经费支出决算汇总数为1134万元，较上年1174万元减少40万元，下降3%，较预算数1237万元减少103万元，下降8%。其中：因公出国（境）费为0万元，较上年6万元减少6万元，下降100%；公务接待费为${reception}万元，较上年144万元减少22万元，下降15%。公务用车购置及运行维护费为1012万元，较上年1024万元减少12万元，下降1%。`,
+    ];
+    expect(rules(text("122"))).toEqual([]);
+    // Parts already above the total are an error, wherever the list goes on.
+    expect(rules(text("1222"))).toContain("narrative.parts-sum");
+  });
+
+  test("parts-sum: a “；” before a new total ends the list, and parts of a part in brackets are left out", () => {
+    expect(rules(["2021年政府性基金收入总计3319万元，其中本级收入103万元，上级补助收入1331万元，上年结余1885万元；政府性基金支出总计3319万元，其中本级支出1703万元，调出资金103万元，结转下年使用1513万元。"])).toEqual([]);
+    expect(rules(["上级转移支付收入1884万元，其中：一般转移支付收入1478万元（含均衡性转移支付收入166万元、结算补助收入1312万元），专项转移支付收入406万元。"])).toEqual([]);
+    expect(rules(["上级转移支付收入1884万元，其中：一般转移支付收入1478万元（含均衡性转移支付收入166万元、结算补助收入1312万元），专项转移支付收入460万元。"])).toEqual(["narrative.parts-sum"]);
+  });
+
+  test("a budget reports the year before it without a year warning", () => {
+    expect(rules(["二、2020年“三公”经费决算情况", "2020年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。"], "某单位2021年部门预算“三公”经费情况说明")).toEqual([]);
+  });
+});

@@ -222,6 +222,9 @@ type Part = { fig: TextFigure; sign: number };
  * "X万元，其中：a万元……b万元" and "增加X万元，其中：……增加a万元，……减少b万元":
  * the stated parts must add up to the stated total, even when no table holds them.
  */
+/** The words just before a figure that make it a comparison ("较上年1174万元", "比预算数", "上年为"). */
+const COMPARISON_FIGURE = /((较|比|与)(上年|去年|上年度|\d{4}年度?)(决算|预算)?(数)?|(较|比|与)(年初|全年|调整)?预算(数)?|上年(为|是|同期))(的)?$/;
+
 /** An outline number inside a sentence, after a clause boundary ("，三、", "；（二）", "，2."). */
 const OUTLINE_ITEM = /[，,；;：:。]\s*([一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
 
@@ -242,7 +245,9 @@ export const partsSum: Rule = {
         for (let mi = 0; mi < marks.length; mi++) {
           const qi = marks[mi].at;
           const from = mi ? marks[mi - 1].at + marks[mi - 1].len : s.start;
-          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%");
+          // Figures of comparison ("较上年1174万元", "较预算数1237万元") are neither the total nor a part.
+          const compared = (f: TextFigure) => COMPARISON_FIGURE.test(norm(p.text.slice(Math.max(s.start, f.start - 10), f.start)));
+          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%" && !compared(f));
           let last = before[before.length - 1];
           if (!last) continue;
           let limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
@@ -250,7 +255,18 @@ export const partsSum: Rule = {
           const nextItem = OUTLINE_ITEM.exec(p.text.slice(qi, limit));
           if (nextItem) limit = qi + nextItem.index + 1;
           const isChange = (f: TextFigure) => /(增加|减少|增长|下降)$/.test(norm(p.text.slice(Math.max(s.start, f.start - 8), f.start)));
-          let after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord));
+          // A "；" followed by a new total ("；2023年政府性基金支出总计3319万元") ends the list.
+          const semi = /[；;][^；;]*?(总计|合计|总额)/.exec(p.text.slice(qi, limit));
+          if (semi) limit = qi + semi.index + 1;
+          // Parts of a part, in brackets ("1478万元（含均衡性转移支付166万元、……）"), are not parts of the total;
+          // a new total ("，收入合计为6449万元") ends the list.
+          const bracketed = (f: TextFigure) => {
+            const t = p.text.slice(qi, f.start);
+            return (t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length;
+          };
+          const newTotal = inS.find((f) => f.start > qi && f.end <= limit && /合计|总计/.test(norm(p.text.slice(Math.max(qi, f.start - 8), f.start))));
+          if (newTotal) limit = newTotal.start;
+          let after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord) && !compared(f) && !bracketed(f));
           // Parallel parts: "预算a，决算b；……" clause by clause, each clause giving one figure per total
           // ("“三公”经费预算2.22万元，支出决算2.22万元。其中：出国预算0，决算0；用车预算2.22，决算2.22").
           const clauses: TextFigure[][] = [];
@@ -277,8 +293,16 @@ export const partsSum: Rule = {
           }
           // Listed amounts only, when the total is an amount: "财政拨款支出预算Y，比上年增加Z" lists Y, not Z.
           if (!parallel && !isChange(last)) after = after.filter((f) => !isChange(f));
+          // Each column's total is the figure of its kind before 其中: the amount for the amounts, the change
+          // (after that amount) for the changes — "1134万元，减少40万元，……较预算数减少103万元" gives 1134 and 40.
+          const full = clauses.find((c) => c.length === width);
+          const amountTotal = [...before].reverse().find((f) => !isChange(f));
+          const changeTotal = amountTotal ? before.find((f) => f.start > amountTotal.start && isChange(f)) : undefined;
+          const columnTotal = (k: number) =>
+            full && amountTotal && (full.some(isChange) || before.slice(-width).some(isChange)) ? (isChange(full[k]) ? changeTotal : amountTotal) : before[before.length - width + k];
           const checks: { total: TextFigure; figs: TextFigure[] }[] = parallel
-            ? Array.from({ length: width }, (_, k) => ({ total: before[before.length - width + k], figs: clauses.map((c) => (c.length === width || k < c.length ? c[k] : undefined)).filter((f): f is TextFigure => !!f) })).filter((x) => x.total.unit === last.unit)
+            ? Array.from({ length: width }, (_, k) => ({ total: columnTotal(k), figs: clauses.map((c) => (c.length === width || k < c.length ? c[k] : undefined)).filter((f): f is TextFigure => !!f) }))
+                .filter((x): x is { total: TextFigure; figs: TextFigure[] } => !!x.total && x.total.unit === last.unit)
             : [{ total: last, figs: after }];
           for (const { total, figs } of checks) {
             const parts: Part[] = figs.map((f) => {
@@ -298,6 +322,11 @@ export const partsSum: Rule = {
             // "主要包括" lists the main items only: fewer is fine, more than the total is not
             // (机关运行经费 is the sum of its listed items, domain notes §2).
             if (marks[mi].main && !/机关运行经费/.test(p.text.slice(s.start, qi)) && partsValue.abs().lt(totValue.abs())) continue;
+            // Parts short of the total, with the list going on in the next sentence ("……下降64%。公务用车购置及
+            // 运行维护费为1012万元，……"): the list is not all in this sentence.
+            const nextEnd = p.text.indexOf("。", s.end + 1);
+            const goesOn = limit === s.end && figuresIn(p.text).some((f) => f.start > s.end && f.start < (nextEnd < 0 ? p.text.length : nextEnd) && f.unit === total.unit);
+            if (goesOn && partsValue.abs().lt(totValue.abs())) continue;
             const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
             out.push({
               rule: this.id,

@@ -76,7 +76,10 @@ function state(ctx: RuleContext): State {
   if (s) return s;
   const n = narrativeContext(ctx);
   const head = n.paragraphs.slice(0, 4).map((p) => p.text).join("");
-  const doc: DocInfo = { year: n.year, kind: docKind(ctx, head || n.paragraphs.slice(0, 30).map((p) => p.text).join("")) };
+  // The title says which document it is ("某单位2022年部门预算“三公”经费情况说明", whose body reports 2021's 决算).
+  const title = n.paragraphs[0]?.text ?? "";
+  const titleKind = /预算/.test(title) && !/决算/.test(title) ? "budget" : /决算/.test(title) && !/预算/.test(title) ? "final" : null;
+  const doc: DocInfo = { year: n.year, kind: ctx.tables.length ? docKind(ctx, head) : titleKind ?? docKind(ctx, head || n.paragraphs.slice(0, 30).map((p) => p.text).join("")) };
   const statements = n.paragraphs.length ? extractStatements(n.paragraphs, doc) : [];
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();

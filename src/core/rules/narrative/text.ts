@@ -9,6 +9,7 @@ import { FUNCTION_CLASSES } from "../../codes/functional";
 import { norm } from "../../recognize/normalize";
 import { Finding } from "../../report/finding";
 import { narrativeContext } from "../../narrative/context";
+import { narrativeDoc } from "./identities";
 import { headingSection } from "../../narrative/link";
 import { Paragraph } from "../../narrative/text";
 import { SectionId } from "../../narrative/fact";
@@ -63,11 +64,13 @@ export const documentYear: Rule = {
   check(ctx) {
     const n = narrativeContext(ctx);
     if (!n.year) return [];
+    // A budget reports on the year before it ("二、2021年“三公”经费决算情况" in a 2022 budget).
+    const budget = narrativeDoc(ctx).kind === "budget";
     const out: Finding[] = [];
     for (const p of n.paragraphs) {
       for (const m of p.text.matchAll(/(20\d{2})\s*年度/g)) {
         const y = parseInt(m[1], 10);
-        if (y === n.year) continue;
+        if (y === n.year || (budget && y === n.year - 1)) continue;
         const around = p.text.slice(Math.max(0, m.index! - 8), m.index! + 12);
         if (/上年|比|相比|较|以前|以来|至|—|-|延迟|结转/.test(around)) continue;
         out.push({ rule: this.id, severity: "warning", message: `情况说明（${where(p)}）写的是“${m[0]}”，本文件为 ${n.year} 年度。`, cells: [p.ref], expected: `${n.year}年度`, actual: m[0] });

@@ -46,6 +46,9 @@ const OUTLINE_VALUE = /^(指标值|年度指标值|目标值|预期指标值|预
  * in an outline layout, one indicator column and one value column and no 一级指标.
  */
 export function isIndicatorHeader(cells: FormCell[]): boolean {
+  // Both layouts need a cell naming 指标 ("一级指标", "绩效指标"): rows without 指 are passed over
+  // before their cells are normalised (every indicator row is tested).
+  if (!cells.some((c) => c.text.includes("指"))) return false;
   const has = (re: RegExp) => cells.some((c) => re.test(c.n));
   if (has(/^一级指标/)) return has(/^(二级指标|三级指标|指标内容|指标名称)/);
   return cells.length <= 6 && has(OUTLINE_NAME) && has(OUTLINE_VALUE);
