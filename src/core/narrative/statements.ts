@@ -569,7 +569,26 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
 export function intervalOfStatement(s: Statement): Interval {
   const f = s.figure;
   const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
-  return Interval.around(s.value, halfUnit(f.decimals).times(scale));
+  return Interval.around(s.value, halfUnit(writtenDecimals(s.para.text, f)).times(scale));
+}
+
+/**
+ * Decimals a written amount stands for. A 万元 amount written with fewer than 2
+ * decimals in a sentence whose other amounts are written to 0.01 万元 ("公务接待费预算为
+ * 1万元，支出决算为0.53万元") is read at 0.01 万元, as typed table cells are (amount.ts):
+ * that clerk dropped the trailing zeros, not the 万元's decimals. Where the whole sentence
+ * is in whole 万元 ("3923万元，减少332万元") the figures stand for their own rounding, and a
+ * figure marked as approximate ("约1,442万元", "1,442万元左右") always does.
+ */
+export function writtenDecimals(text: string, f: TextFigure): number {
+  if (f.unit !== "万元" || f.decimals >= 2) return f.decimals;
+  if (/[约近逾超]$/.test(text.slice(Math.max(0, f.start - 1), f.start)) || /^(左右|多|余)/.test(text.slice(f.end, f.end + 2))) return f.decimals;
+  let from = f.start;
+  while (from > 0 && !/[。；;]/.test(text[from - 1])) from--;
+  let to = f.end;
+  while (to < text.length && !/[。；;]/.test(text[to])) to++;
+  const cents = figuresIn(text).some((g) => g.start !== f.start && g.unit === "万元" && g.decimals >= 2 && g.start >= from && g.end <= to);
+  return cents ? 2 : f.decimals;
 }
 
 export function statementKey(s: Statement): string {

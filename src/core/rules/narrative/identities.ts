@@ -34,7 +34,7 @@ import { narrativeContext } from "../../narrative/context";
 import { Linked, headingSection } from "../../narrative/link";
 import { TextFigure, figuresIn } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
-import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey } from "../../narrative/statements";
+import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { RuleContext, Rule } from "../types";
 
@@ -662,7 +662,7 @@ export const localChange: Rule = {
         const sa = { para, figure: a, ...place } as Statement;
         const sb = { para, figure: b, ...place } as Statement;
         const sc = { para, figure: c, ...place } as Statement;
-        const ivOf = (f: TextFigure) => Interval.around(f.value, halfUnit(f.decimals));
+        const ivOf = (f: TextFigure) => Interval.around(f.value, halfUnit(writtenDecimals(text, f)));
         if (!CHANGE_BEFORE.test(ca) && CHANGE_BEFORE.test(cb) && COMPARED.test(norm(text.slice(a.end, b.start)) + cb) && RATE_OF_CHANGE_BEFORE.test(cc)) {
           // 本年 A, 增减 B, 增减率 C: C = B ÷ (A − B).
           const sign = DOWN.test(cb) ? -1 : 1;
