@@ -58,7 +58,11 @@ export function narrativeContext(ctx: RuleContext): NarrativeContext {
   const titleYear = paragraphs.slice(0, 3).map((p) => /(20\d{2})\s*年度?/.exec(p.text)?.[1]).find(Boolean);
   const year = ctx.tables.find((t) => t.year)?.year ?? facts.year ?? (titleYear ? parseInt(titleYear, 10) : undefined);
   const scopeText = paragraphs.slice(0, 3).map((p) => p.text).join("");
-  const scope: "部门" | "单位" = supplement?.entries.get("unit.scope")?.text === "单位" || (/单位决算|单位预算/.test(scopeText) && !/部门决算|部门预算/.test(scopeText)) ? "单位" : "部门";
+  // The title says it first ("…实验小学校2022年度单位决算情况说明", whose body names its parent's 部门决算).
+  const title = paragraphs[0]?.text ?? "";
+  const titleScope = /单位(决算|预算)/.test(title) ? "单位" : /部门(决算|预算)/.test(title) ? "部门" : null;
+  const scope: "部门" | "单位" =
+    supplement?.entries.get("unit.scope")?.text === "单位" ? "单位" : titleScope ?? (/单位决算|单位预算/.test(scopeText) && !/部门决算|部门预算/.test(scopeText) ? "单位" : "部门");
   n = { supplement, facts, paragraphs, links, year, scope };
   cache.set(ctx, n);
   return n;

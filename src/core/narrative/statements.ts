@@ -107,9 +107,10 @@ const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
   { re: /(?<!非)经营支出/g, ids: ["business"] },
   { re: /基本支出/g, ids: ["basic"] },
   { re: /项目支出/g, ids: ["project"] },
-  { re: /人员经费/g, ids: ["personnel"] },
-  { re: /日常公用经费/g, ids: ["dailyPublic"] },
-  { re: /(?<!日常)公用经费/g, ids: ["public"] },
+  // "其它人员经费177.48万元" is one line of 人员经费, not the whole.
+  { re: /(?<!其他|其它)人员经费/g, ids: ["personnel"] },
+  { re: /(?<!其他|其它)日常公用经费/g, ids: ["dailyPublic"] },
+  { re: /(?<!日常|其他|其它)公用经费/g, ids: ["public"] },
   { re: /机关运行经费|机构运行经费/g, ids: ["operating"] },
   { re: /因公出国\(?境\)?费(用)?/g, ids: ["abroad"] },
   { re: /公务用车购置及运行(维护)?费/g, ids: ["car"] },
@@ -131,8 +132,9 @@ const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
   // "其中本年收入390.55万元" is the year's income, not the total (年初结转 is not in it).
   { re: /本年度?收入$/g, ids: ["incomeYear"] },
   { re: /本年度?支出$/g, ids: ["expenseYear"] },
-  { re: /(^|\d{4}年度?|部门|单位)收入$/g, ids: ["incomeTotal"] },
-  { re: /(^|\d{4}年度?|部门|单位)支出$/g, ids: ["expenseTotal"] },
+  // "部门收入640.48万元" (a school's own receipts) is not the total: only a bare or dated 收入/支出 is.
+  { re: /(^|\d{4}年度?)收入$/g, ids: ["incomeTotal"] },
+  { re: /(^|\d{4}年度?)支出$/g, ids: ["expenseTotal"] },
   { re: /(财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?(拨款)?收入$/g, ids: ["income"] },
   { re: /(财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?(拨款)?支出$/g, ids: ["expense"] },
 ];
@@ -301,6 +303,13 @@ const SIDE_SWAP: Record<"支出" | "收入", Partial<Record<ConceptId, ConceptId
   支出: { incomeTotal: "expenseTotal", incomeYear: "expenseYear", income: "expense" },
   收入: { expenseTotal: "incomeTotal", expenseYear: "incomeYear", expense: "income" },
 };
+
+/** A comparison at the end of a change's clause ("较上年决算数", "比2021年", "与上年相比"). */
+const COMPARE_TAIL = /(较|比|与|同)(上年|上年度|去年|20\d{2}\s*年度?)?(同期)?(决算|预算)?(数)?(相比)?$/;
+/** Words of a change's clause that name nothing ("主要原因是", "其中", "各", year words). */
+const NOT_AN_ITEM = /本年度|本年|上年度|上年|去年|\d{4}年度?|主要原因是?|主要是|其中|分别|各|共|均|约|为|了|[（(]\d+[)）]|\d+[.、]/g;
+/** What is left names an item: two CJK characters or more. */
+const UNKNOWN_ITEM = /[\u4e00-\u9fa5]{2,}/;
 
 function sameIds(a: ConceptId[], b: ConceptId[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
@@ -484,7 +493,8 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       const value = isPct ? f.value : f.value.times(scale);
       const signed = (kind === "change" || kind === "changePct") && NEG_WORD.test(own) ? value.neg() : value;
       // A relation word without a concept of its own refers to the previous amount.
-      const named = conceptsIn(kind === "amount" ? clause : own.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
+      const ownCore = own.replace(CHANGE_WORD, "").replace(SHARE_WORD, "").replace(COMPARE_TAIL, "");
+      const named = conceptsIn(kind === "amount" ? clause : ownCore);
       const sinceLast = kind === "amount" || named ? null : conceptsIn(clause.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
       let ids: ConceptId[];
       // "年初预算为150万元，支出决算为142万元": a stage word alone names the previous figure's concept.
@@ -508,6 +518,15 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         orphan = false;
       } else if (named && !(named.ids.length === 1 && (named.ids[0] === "income" || named.ids[0] === "expense"))) ids = named.ids;
       else if (orphan) continue;
+      // "（1）本年度财政拨款收入较上年决算数减少112.6万元", "（2）事业收入较上年增加5.89万元": a change of
+      // something named in its own clause — a 收入/支出 other than the amount before it, or an item the
+      // statements do not know — is not that amount's change.
+      else if ((named && !lastAmount.some((x) => named.ids.includes(x.concept))) || (!named && (kind === "change" || kind === "changePct") && UNKNOWN_ITEM.test(ownCore.replace(NOT_AN_ITEM, "")))) {
+        plans.set(f, null);
+        orphan = true;
+        lastAmount = [];
+        continue;
+      }
       // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the concept named since the
       // last figure, though stated without an amount, is what changed (not the amount before it).
       else if (sinceLast && !(sinceLast.ids.length === 1 && (sinceLast.ids[0] === "income" || sinceLast.ids[0] === "expense")) && !sameIds(sinceLast.ids, lastAmount.map((x) => x.concept))) {

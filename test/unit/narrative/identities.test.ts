@@ -439,3 +439,35 @@ describe("more phrasings of published texts (second round)", () => {
     expect(rules(["二、2020年“三公”经费决算情况", "2020年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。"], "某单位2021年部门预算“三公”经费情况说明")).toEqual([]);
   });
 });
+
+describe("more phrasings of published texts (third round)", () => {
+  const rules = (texts: string[], title = "某某学校2022年度单位决算情况说明") =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+
+  test("部门收入 is not 收入总计; 其它人员经费 is a line of 人员经费", () => {
+    expect(rules(["——部门收入640.48万元。学费等收入440万元；房租等其他收入140万元；课后延时服务费60.48万元。", "③部门支出用途。支出预算7526.86万元，主要用于教育教学和校舍维修。"], "某某中学2022年经费预算信息")).toEqual([]);
+    expect(rules(["——预算补助6286.38万元。其中人员经费5836.98万元，主要是在职教职工工资和社会保险缴费。", "——其它人员经费177.48万元。教育局聘用人员51人177.48万元。"], "某某中学2022年经费预算信息")).toEqual([]);
+  });
+
+  test("the changes of the items a total's change is explained by are not the total's", () => {
+    expect(
+      rules([
+        "2.收入情况。2022年度收入总计2,519.13万元，收入较上年决算数减少106.71万元，下降4.1%，主要原因是（1）本年度财政拨款收入较上年决算数减少112.6万元，下降4.4%，（2）事业收入较上年决算数增加5.89万元，增长11.0%。其中：财政拨款收入2,459.67万元，占97.6%；事业收入59.46万元，占2.4%。",
+      ]),
+    ).toEqual([]);
+  });
+
+  test("the title decides 部门 or 单位, whatever the body says of the parent's report", () => {
+    expect(rules(["一、单位基本情况", "我单位为二级预算单位，纳入某某区教育委员会编制2022年度部门决算，无下级单位，主要承担小学义务教育。"])).toEqual([]);
+  });
+
+  test("parts-sum: a bracketed note is not the total; two change columns each have their own total", () => {
+    expect(rules(["（一）收入预算：2023年年初预算数761.21万元（含上年结转5.01万元），其中：一般公共预算拨款761.21万元（含上年结转5.01万元），政府性基金预算拨款0万元。"], "某某小学2023年部门预算情况说明")).toEqual([]);
+    expect(
+      rules([
+        "七、“三公”经费支出决算情况说明",
+        "公务用车购置及运行维护费为1012万元，较上年1024万元减少12万元，下降1%，较预算数898万元增加114万元，增长13%（其中：公务用车购置费209万元，较上年251万元减少42万元，下降17%，较预算数62万元增加147万元，增长237%；公务用车运行维护费803万元，较上年773万元增加30万元，增长4%，较预算数836万元减少33万元，下降4%）。",
+      ]).filter((r) => r === "narrative.parts-sum"),
+    ).toEqual([]);
+  });
+});

@@ -247,7 +247,12 @@ export const partsSum: Rule = {
           const from = mi ? marks[mi - 1].at + marks[mi - 1].len : s.start;
           // Figures of comparison ("较上年1174万元", "较预算数1237万元") are neither the total nor a part.
           const compared = (f: TextFigure) => COMPARISON_FIGURE.test(norm(p.text.slice(Math.max(s.start, f.start - 10), f.start)));
-          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%" && !compared(f));
+          // A note in brackets ("761.21万元（含上年结转5.01万元）") is not the total either.
+          const inBrackets = (f: TextFigure) => {
+            const t = p.text.slice(from, f.start);
+            return (t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length;
+          };
+          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%" && !compared(f) && !inBrackets(f));
           let last = before[before.length - 1];
           if (!last) continue;
           let limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
@@ -297,9 +302,14 @@ export const partsSum: Rule = {
           // (after that amount) for the changes — "1134万元，减少40万元，……较预算数减少103万元" gives 1134 and 40.
           const full = clauses.find((c) => c.length === width);
           const amountTotal = [...before].reverse().find((f) => !isChange(f));
-          const changeTotal = amountTotal ? before.find((f) => f.start > amountTotal.start && isChange(f)) : undefined;
+          // The k-th change column goes with the k-th change after the amount (较上年…, then 较预算数…).
+          const changeTotals = amountTotal ? before.filter((f) => f.start > amountTotal.start && isChange(f)) : [];
           const columnTotal = (k: number) =>
-            full && amountTotal && (full.some(isChange) || before.slice(-width).some(isChange)) ? (isChange(full[k]) ? changeTotal : amountTotal) : before[before.length - width + k];
+            full && amountTotal && (full.some(isChange) || before.slice(-width).some(isChange))
+              ? isChange(full[k])
+                ? changeTotals[full.slice(0, k).filter(isChange).length]
+                : amountTotal
+              : before[before.length - width + k];
           const checks: { total: TextFigure; figs: TextFigure[] }[] = parallel
             ? Array.from({ length: width }, (_, k) => ({ total: columnTotal(k), figs: clauses.map((c) => (c.length === width || k < c.length ? c[k] : undefined)).filter((f): f is TextFigure => !!f) }))
                 .filter((x): x is { total: TextFigure; figs: TextFigure[] } => !!x.total && x.total.unit === last.unit)
