@@ -471,3 +471,19 @@ describe("more phrasings of published texts (third round)", () => {
     ).toEqual([]);
   });
 });
+
+test("narrative.identity: 收入总计 and 支出总计 balance every year, so their stated changes are the same", () => {
+  const doc = (expenseChange: string) =>
+    checkWorkbook(
+      docWorkbook({
+        name: "t",
+        title: "情况说明",
+        paragraphs: ["某某局2021年度部门决算情况说明", "一、收入支出决算总体情况说明", `2021年度收入总计225.12万元，支出总计225.12万元。收入总计较上年减少90.80万元，主要是园舍建设项目结束；支出总计较上年${expenseChange}，主要是园舍建设项目结束。`],
+        plants: [],
+      }),
+    ).findings.filter((f) => f.rule === "narrative.identity");
+  expect(doc("减少90.80万元")).toEqual([]);
+  const wrong = doc("增加32.95万元");
+  expect(wrong).toHaveLength(1);
+  expect(wrong[0].message).toContain("增减额也应相同");
+});

@@ -244,6 +244,31 @@ export const identity: Rule = {
         actual: raw(exp),
       });
     }
+    // Both years balance, so the two totals change by the same amount: "收入较去年减少90.8万元" against
+    // "支出较去年增加323.95万元" cannot both be true (a figure written once for both, "收、支总计各增加", is one).
+    const doneChange = new Set<string>();
+    for (const dInc of sts) {
+      if (dInc.kind !== "change" || dInc.concept !== "incomeTotal" || dInc.against !== "prev" || dInc.year !== "cur") continue;
+      const dExp = sts.find((x) => x.kind === "change" && x.concept === "expenseTotal" && x.against === "prev" && x.year === "cur" && x.stage === dInc.stage && x.scope === dInc.scope);
+      if (!dExp || dExp.figure.start === dInc.figure.start && dExp.paraIndex === dInc.paraIndex) continue;
+      const k = `${dInc.stage}|${dInc.scope}`;
+      if (doneChange.has(k)) continue;
+      doneChange.add(k);
+      if (intervalOfStatement(dInc).overlaps(intervalOfStatement(dExp))) {
+        hold(st, dInc, dExp);
+        continue;
+      }
+      if (tableBacked(st, dInc) && tableBacked(st, dExp)) continue;
+      const signed = (x: Statement) => `${x.value.isNeg() ? "减少" : "增加"} ${show(x.value.abs())}万元`;
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明中${SCOPE_ZH[dInc.scope]}收入总计比上年${signed(dInc)}（${where(dInc)}），支出总计比上年${signed(dExp)}（${where(dExp)}）。收入总计与支出总计每年都相等，两者的增减额也应相同，请核对。`,
+        cells: [dExp.para.ref, dInc.para.ref],
+        expected: signed(dInc),
+        actual: signed(dExp),
+      });
+    }
     // Parts that cannot exceed their whole: 中小企业 within 政府采购, 小微企业 within 中小企业.
     for (const [partId, wholeId] of [["sme", "procurement"], ["small", "sme"]] as [ConceptId, ConceptId][]) {
       for (const part of sts) {
