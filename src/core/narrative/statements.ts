@@ -599,8 +599,19 @@ export function intervalOfStatement(s: Statement): Interval {
  * is in whole 万元 ("3923万元，减少332万元") the figures stand for their own rounding, and a
  * figure marked as approximate ("约1,442万元", "1,442万元左右") always does.
  */
+const writtenCache = new WeakMap<TextFigure, number>();
+
 export function writtenDecimals(text: string, f: TextFigure): number {
   if (f.unit !== "万元" || f.decimals >= 2) return f.decimals;
+  // Figures are never modified, and a figure belongs to one paragraph text: one answer per figure.
+  const known = writtenCache.get(f);
+  if (known !== undefined) return known;
+  const d = writtenDecimalsOf(text, f);
+  writtenCache.set(f, d);
+  return d;
+}
+
+function writtenDecimalsOf(text: string, f: TextFigure): number {
   if (/[约近逾超]$/.test(text.slice(Math.max(0, f.start - 1), f.start)) || /^(左右|多|余)/.test(text.slice(f.end, f.end + 2))) return f.decimals;
   let from = f.start;
   while (from > 0 && !/[。；;]/.test(text[from - 1])) from--;
