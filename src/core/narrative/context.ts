@@ -60,7 +60,10 @@ export function narrativeContext(ctx: RuleContext): NarrativeContext {
   const scopeText = paragraphs.slice(0, 3).map((p) => p.text).join("");
   // The title says it first ("…实验小学校2022年度单位决算情况说明", whose body names its parent's 部门决算).
   const title = paragraphs[0]?.text ?? "";
-  const titleScope = /单位(决算|预算)/.test(title) ? "单位" : /部门(决算|预算)/.test(title) ? "部门" : null;
+  // A title that names neither: the document's own way of speaking, when it only ever says 本单位/我单位.
+  const body = paragraphs.map((p) => p.text).join("");
+  const bodyScope = /(本|我)单位/.test(body) && !/(本|我)部门/.test(body) ? "单位" : null;
+  const titleScope = /单位(决算|预算)/.test(title) ? "单位" : /部门(决算|预算)/.test(title) ? "部门" : /决算|预算/.test(title) ? bodyScope : null;
   const scope: "部门" | "单位" =
     supplement?.entries.get("unit.scope")?.text === "单位" ? "单位" : titleScope ?? (/单位决算|单位预算/.test(scopeText) && !/部门决算|部门预算/.test(scopeText) ? "单位" : "部门");
   n = { supplement, facts, paragraphs, links, year, scope };

@@ -304,6 +304,9 @@ const SIDE_SWAP: Record<"支出" | "收入", Partial<Record<ConceptId, ConceptId
   收入: { expenseTotal: "incomeTotal", expenseYear: "incomeYear", expense: "income" },
 };
 
+/** An amount named after a comparison with another year, in the same clause ("较2014年度……合计16.08万元"). */
+const COMPARED_AMOUNT = /(^|[，,：:])(?:较|比|与)(?:上年|上年度|去年|((20\d{2}))\s*年度?)[^，,；;。增减]*$/;
+
 /** A comparison at the end of a change's clause ("较上年决算数", "比2021年", "与上年相比"). */
 const COMPARE_TAIL = /(较|比|与|同)(上年|上年度|去年|20\d{2}\s*年度?)?(同期)?(决算|预算)?(数)?(相比)?$/;
 /** Words of a change's clause that name nothing ("主要原因是", "其中", "各", year words). */
@@ -478,7 +481,13 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       const clause = norm(clauseRaw);
       lastEnd = f.end;
       const prefix = text.slice(sent.start, f.start);
-      const year = yearOf(prefix, doc);
+      let year = yearOf(prefix, doc);
+      // "较2014年度部门决算公开“三公”经费合计16.08万元增加15.15万元": the amount compared with is that year's.
+      const comparedYear = COMPARED_AMOUNT.exec(norm(clauseRaw));
+      if (comparedYear && !CHANGE_WORD.test(own)) {
+        const y = comparedYear[3] ? parseInt(comparedYear[3], 10) : undefined;
+        year = y === undefined ? "prev" : doc.year ? (y === doc.year ? "cur" : y === doc.year - 1 ? "prev" : y) : y;
+      }
       // The scope word may open the paragraph ("“三公”经费财政拨款支出决算中，……；公务接待费……").
       let scope = scopeOf(text.slice(0, f.start), section);
       const isPct = f.unit === "%";
@@ -507,6 +516,13 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         const sameSentence = lastAmount.length && lastAmount[0].sentence === si;
         // "收入合计42.5亿元，支出19.43亿元": the other side of the same total.
         const swapped = core === "支出" || core === "收入" ? lastAmount.map((x) => SIDE_SWAP[core][x.concept]) : [];
+        // "在项目支出当中，教育事业支出14,412.87万元": the amount's own words name an item the statements
+        // do not know; the concept named earlier in the clause is not its subject.
+        if (!bare && !conceptsIn(own) && UNKNOWN_ITEM.test(core.replace(NOT_AN_ITEM, ""))) {
+          lastAmount = [];
+          orphan = true;
+          continue;
+        }
         if (bare && sameSentence && own !== "" && swapped.length && swapped.every((c): c is ConceptId => !!c)) ids = swapped as ConceptId[];
         else if (bare && sameSentence && own !== "") ids = lastAmount.map((x) => x.concept);
         else if (!named) {
@@ -539,6 +555,16 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       // "收、支总计各增加X万元，增长Y%": the rate goes with the change just before it.
       else if (kind === "changePct" && prevSentence === si && prevMade.length && prevMade[0].kind === "change") ids = prevMade.map((x) => x.concept);
       else if (lastAmount.length && lastAmount[0].sentence === si) ids = lastAmount.map((s) => s.concept);
+      // "公务接待费2016年预算8万元，2015年预算12.5万元；对比减少4.5万元": right after an item's amounts, of that item.
+      else if (
+        lastAmount.length &&
+        lastAmount[0].sentence === si - 1 &&
+        lastAmount[0].concept !== inPara[0]?.concept &&
+        // The sentence before gave that item's two years: the change is between them.
+        inPara.some((x) => x.sentence === si - 1 && x.concept === lastAmount[0].concept && x.year === "prev") &&
+        inPara.some((x) => x.sentence === si - 1 && x.concept === lastAmount[0].concept && x.year === "cur")
+      )
+        ids = lastAmount.map((s) => s.concept);
       // A new sentence ("…。与上年相比，增加X万元") speaks of the paragraph's subject, its first amount.
       else if (inPara.length) ids = inPara.filter((x) => x.figure === inPara[0].figure).map((x) => x.concept);
       else continue;

@@ -487,3 +487,37 @@ test("narrative.identity: 收入总计 and 支出总计 balance every year, so t
   expect(wrong).toHaveLength(1);
   expect(wrong[0].message).toContain("增减额也应相同");
 });
+
+describe("more phrasings of published texts (fourth round: budgets)", () => {
+  const rules = (texts: string[], title = "某某局2021年部门预算情况说明") =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+
+  test("parts-sum: a list ends at the “；” or bracket after which the total's sibling comes", () => {
+    expect(rules(["2021年部门经费预算7464053元，基本支出4566793元，其中工资福利支出3265013元，商品和服务支出843942元，对个人和家庭补助支出457838元；项目支出2897260元。"])).toEqual([]);
+    expect(rules(["2021年部门收入预算496,555.7万元。其中，本年收入合计493,824.1万元，包括一般公共预算拨款收入11,495.9万元、事业收入476,485万元、其他收入5843.2万元；上年结转结余2,731.6万元。"])).toEqual([]);
+    expect(rules(["目前核定的工资岗位为专技岗7人（其中：专技6级1人、专技十级2人、专技十一级1人、专技十二级3人）；管理岗位4人（其中：管理八级2人，管理九级2人）；工勤岗3人。"])).toEqual([]);
+    // Parts that do not reach the total before any such mark stay an error.
+    expect(rules(["2021年部门经费预算7464053元，基本支出4566793元，其中工资福利支出3265013元，商品和服务支出843942元，对个人和家庭补助支出457830元；项目支出2897260元。"])).toContain("narrative.parts-sum");
+  });
+
+  test("parts-sum: 预算 figures of comparison, signed changes, a nested 其中 and partial counts", () => {
+    const title = "某某厅2023年度部门决算情况说明";
+    expect(
+      rules(
+        [
+          "2023年度“三公”经费财政拨款支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元。其中：因公出国（境）费支出决算为12.02万元，完成预算12.02万元的100%，比上年决算数增加12.02万元；公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元的92.8%，比上年决算数增加6.32万元；其中：公务用车购置支出决算为0万元；公务用车运行维护费支出决算为27.46万元；公务接待费支出决算为22.59万元，完成预算43.2万元的52.3%，比上年决算数增加20.63万元。",
+        ],
+        title,
+      ),
+    ).toEqual([]);
+    expect(rules(["本局2021年“三公”经费财政拨款预算控制数为55万元，较2020年下降1万元，其中：因公出国（境）经费未安排预算；公务接待费30万元，较2020年预算下降6万元；公务用车购置及运行维护费25万元，较2020年预算增加5万元。"])).toEqual([]);
+    expect(rules(["医院设临床及医技科室38个，其中内科设12个专业科室，外科设11个专业科室，主要承担区域医疗服务。"])).toEqual([]);
+  });
+
+  test("a comparison with an earlier year states that year's amount; an item's two years carry its change; a sub-item of 项目支出 is not 项目支出", () => {
+    const title = "某单位2015年度单位决算情况说明";
+    expect(rules(["2015年“三公”经费合计31.23万元，其中：公务接待费1.58万元，公务用车运行维护费29.65万元，因公出国（境）费0万元。较2014年度“三公”经费合计16.08万元增加15.15万元。"], title)).toEqual([]);
+    expect(rules(["2016年三公经费预算拨入33万元，2015年三公经费预算拨入45.5万元，与上年对比减少12.5万元。其中：1、公务接待费2016年预算8万元，2015年预算12.5万元；对比减少4.5万元；减少率36%。"], "某某局2016年部门预算情况说明")).toEqual([]);
+    expect(rules(["2016年我院支出合计26,994.72万元，其中基本支出12,270.36万元，项目支出14,629.33万元，经营支出95.03万元。", "②项目支出：本年度我院项目支出14,629.33万元，在项目支出当中，教育事业支出14,412.87万元，科研支出166.87万元，医疗卫生支出49.59万元。"], "某某医学院2016年度部门决算情况说明").filter((r) => r !== "narrative.old-name")).toEqual([]);
+  });
+});

@@ -223,7 +223,7 @@ type Part = { fig: TextFigure; sign: number };
  * the stated parts must add up to the stated total, even when no table holds them.
  */
 /** The words just before a figure that make it a comparison ("较上年1174万元", "比预算数", "上年为"). */
-const COMPARISON_FIGURE = /((较|比|与)(上年|去年|上年度|\d{4}年度?)(决算|预算)?(数)?|(较|比|与)(年初|全年|调整)?预算(数)?|上年(为|是|同期))(的)?$/;
+const COMPARISON_FIGURE = /((较|比|与)(上年|去年|上年度|\d{4}年度?)(决算|预算)?(数)?|(较|比|与)(年初|全年|调整)?预算(数)?|(完成|占)(全年|年初|调整)?预算(数)?|上年(为|是|同期))(的)?$/;
 
 /** An outline number inside a sentence, after a clause boundary ("，三、", "；（二）", "，2."). */
 const OUTLINE_ITEM = /[，,；;：:。]\s*([一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
@@ -256,6 +256,12 @@ export const partsSum: Rule = {
           let last = before[before.length - 1];
           if (!last) continue;
           let limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
+          // A "其中" inside brackets lists the parts of the figure before the bracket, up to its closing bracket.
+          const opened = p.text.slice(s.start, qi);
+          if ((opened.match(/[（(]/g) ?? []).length > (opened.match(/[）)]/g) ?? []).length) {
+            const close = p.text.slice(qi, limit).search(/[）)]/);
+            if (close >= 0) limit = qi + close;
+          }
           // A list ends at the next outline number ("……，三、公务接待费预算200万元"): that is a sibling.
           const nextItem = OUTLINE_ITEM.exec(p.text.slice(qi, limit));
           if (nextItem) limit = qi + nextItem.index + 1;
@@ -317,7 +323,7 @@ export const partsSum: Rule = {
           for (const { total, figs } of checks) {
             const parts: Part[] = figs.map((f) => {
               const clause = p.text.slice(Math.max(s.start, f.start - 14), f.start);
-              return { fig: f, sign: /减少|下降/.test(clause.slice(-6)) && /增加|减少/.test(p.text.slice(total.start - 8, total.start)) ? -1 : 1 };
+              return { fig: f, sign: /减少|下降/.test(clause.slice(-6)) && /增加|减少|增长|下降/.test(p.text.slice(Math.max(0, total.start - 8), total.start)) ? -1 : 1 };
             });
             if (parts.length < 2 || total.unit === "none") continue;
             // A total written with a direction: "增加X…其中…减少b" → signed parts.
@@ -329,14 +335,37 @@ export const partsSum: Rule = {
             const totValue = totalNeg ? total.value.neg() : total.value;
             if (partsValue.eq(totValue)) continue;
             const holds = sumIv.overlaps(totIv);
+            // The list may end at a "；" or a closing bracket before a sibling of the total ("……457838元；项目支出
+            // 2897260元", "……5843.2万元；上年结转结余2,731.6万元"): when the parts up to such a mark add up to the
+            // total, the rest is not part of it.
+            if (!holds) {
+              let acc: Interval | null = null;
+              let closes = false;
+              for (let j = 0; j < parts.length - 1 && !closes; j++) {
+                const x = parts[j];
+                const v = x.sign < 0 ? iv(x.fig).neg() : iv(x.fig);
+                acc = acc ? acc.add(v) : v;
+                if (j >= 1 && /[；;）)]/.test(p.text.slice(x.fig.end, parts[j + 1].fig.start)) && acc.overlaps(totIv)) closes = true;
+              }
+              if (closes) continue;
+            }
+            // "其中" with counts names some of them ("科室38个，其中内科12个，外科11个"): only more than the total is wrong.
+            if (total.unit === "count" && partsValue.abs().lt(totValue.abs())) continue;
             // "主要包括" lists the main items only: fewer is fine, more than the total is not
             // (机关运行经费 is the sum of its listed items, domain notes §2).
             if (marks[mi].main && !/机关运行经费/.test(p.text.slice(s.start, qi)) && partsValue.abs().lt(totValue.abs())) continue;
             // Parts short of the total, with the list going on in the next sentence ("……下降64%。公务用车购置及
             // 运行维护费为1012万元，……"): the list is not all in this sentence.
             const nextEnd = p.text.indexOf("。", s.end + 1);
-            const goesOn = limit === s.end && figuresIn(p.text).some((f) => f.start > s.end && f.start < (nextEnd < 0 ? p.text.length : nextEnd) && f.unit === total.unit);
+            const nextText = p.text.slice(s.end + 1);
+            const goesOn =
+              limit === s.end &&
+              // The next sentence names another part, not a comparison ("较2014年度……增加15.15万元") or a reason.
+              !/^\s*(较|比|与|同比|主要|原因|以上|上述|全年|总体)/.test(nextText) &&
+              figuresIn(p.text).some((f) => f.start > s.end && f.start < (nextEnd < 0 ? p.text.length : nextEnd) && f.unit === total.unit && !compared(f) && !isChange(f));
             if (goesOn && partsValue.abs().lt(totValue.abs())) continue;
+            // Cut short by a nested "其中" (the parts of the last part): the list goes on after the nested one.
+            if (mi + 1 < marks.length && limit === marks[mi + 1].at && partsValue.abs().lt(totValue.abs())) continue;
             const unit = total.unit === "count" ? total.countWord ?? "" : total.unit;
             out.push({
               rule: this.id,
