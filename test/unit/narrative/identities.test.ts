@@ -521,3 +521,14 @@ describe("more phrasings of published texts (fourth round: budgets)", () => {
     expect(rules(["2016年我院支出合计26,994.72万元，其中基本支出12,270.36万元，项目支出14,629.33万元，经营支出95.03万元。", "②项目支出：本年度我院项目支出14,629.33万元，在项目支出当中，教育事业支出14,412.87万元，科研支出166.87万元，医疗卫生支出49.59万元。"], "某某医学院2016年度部门决算情况说明").filter((r) => r !== "narrative.old-name")).toEqual([]);
   });
 });
+
+test("narrative.old-name: a 类 name is old only from the year it was replaced, and the name to use is the document year's", () => {
+  const warn = (year: number, name: string) =>
+    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [`某某医院${year}年度部门决算情况说明`, `${year}年度一般公共预算财政拨款支出主要用于${name}12,500.00万元，占全部支出的85.00%，主要是医疗服务和公共卫生项目。`], plants: [] }))
+      .findings.filter((f) => f.rule === "narrative.old-name")
+      .map((f) => f.expected);
+  expect(warn(2016, "医疗卫生与计划生育支出")).toEqual([]);
+  expect(warn(2016, "医疗卫生支出")).toEqual(["医疗卫生与计划生育支出"]);
+  expect(warn(2021, "医疗卫生与计划生育支出")).toEqual(["卫生健康支出"]);
+  expect(warn(2012, "医疗卫生支出")).toEqual([]);
+});

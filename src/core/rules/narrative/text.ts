@@ -80,6 +80,28 @@ export const documentYear: Rule = {
   },
 };
 
+/**
+ * When each old 类 name was replaced (政府收支分类科目): 医疗卫生支出 became 医疗卫生与计划生育支出
+ * in 2014; that name, 文化体育与传媒支出, 资源勘探信息等支出 and 国土海洋气象等支出 were replaced in 2019.
+ */
+const REPLACED_IN: Record<string, { year: number; by?: string }> = {
+  医疗卫生支出: { year: 2014, by: "医疗卫生与计划生育支出" },
+  医疗卫生与计划生育支出: { year: 2019 },
+  文化体育与传媒支出: { year: 2019 },
+  资源勘探信息等支出: { year: 2019 },
+  国土海洋气象等支出: { year: 2019 },
+};
+
+/** The name of the class in `year` (the current one when the year is unknown or not before a rename). */
+function nameInYear(current: string, old: string, year: number | undefined): string {
+  const r = REPLACED_IN[old];
+  if (!year || !r) return current;
+  if (year < r.year) return old;
+  // Replaced by a name that was itself replaced later: the one valid in the document's year.
+  if (r.by && REPLACED_IN[r.by] && year < REPLACED_IN[r.by].year) return r.by;
+  return current;
+}
+
 export const oldClassName: Rule = {
   id: "narrative.old-name",
   title: "科目名称应使用当年的名称（如“卫生健康支出”而非“医疗卫生与计划生育支出”）",
@@ -87,11 +109,15 @@ export const oldClassName: Rule = {
   family: "narrative",
   check(ctx) {
     const out: Finding[] = [];
-    for (const p of narrativeContext(ctx).paragraphs) {
+    const n = narrativeContext(ctx);
+    for (const p of n.paragraphs) {
       for (const e of Object.values(FUNCTION_CLASSES)) {
         for (const old of e.oldNames ?? []) {
           if (!norm(p.text).includes(norm(old))) continue;
-          out.push({ rule: this.id, severity: "warning", message: `情况说明（${where(p)}）使用了旧科目名称“${old}”，现行名称为“${e.name}”。`, cells: [p.ref], expected: e.name, actual: old });
+          // A name is old only from the year it was replaced; the name to use is the one of the document's year.
+          const valid = nameInYear(e.name, old, n.year);
+          if (valid === old) continue;
+          out.push({ rule: this.id, severity: "warning", message: `情况说明（${where(p)}）使用了旧科目名称“${old}”，${n.year && valid !== e.name ? `${n.year}年度` : "现行"}名称为“${valid}”。`, cells: [p.ref], expected: valid, actual: old });
         }
       }
     }
