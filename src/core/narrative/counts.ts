@@ -25,8 +25,9 @@ import { Decimal } from "../amount/decimal";
 import { norm } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
-import { DocInfo, Stage, YearKey, yearOf } from "./statements";
-import { Paragraph, TextFigure, figuresIn } from "./text";
+import { DocInfo, SCOPE_WORDS, Stage, YearKey, yearOf } from "./statements";
+import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
+import { hitsInOrder, lastHit, nameHits } from "./names";
 
 export type CountConcept =
   | "vehicles"
@@ -121,11 +122,9 @@ const HELD = new Set<CountConcept>(["vehicles", "generalCar", "lawCar", "special
 const SKIPPED_SECTIONS = new Set<SectionId>(["perf", "project", "terms"]);
 const CHANGE_TAIL = /(增加|减少|增长|下降|上升|降低|多|少)(了|为|达)?$/;
 const BOUNDARY = /[，,；;。：:]/;
-const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营预算/g;
 const FISCAL_IN_SANGONG = new Set<CountConcept>(["carFleet", "carBought", "generalCar", "lawCar", "specialCar"]);
 
 const RESPECTIVELY = /分别(为|是)?$|各(为|是)$/;
-const LIST_SEP = /^\s*[,，、和与及]\s*$/;
 
 /** Figures right after `f` joined to it by 、，和 only (the rest of a list). */
 function countFollowing(text: string, figs: readonly TextFigure[], f: TextFigure): number {
@@ -138,52 +137,23 @@ function countFollowing(text: string, figs: readonly TextFigure[], f: TextFigure
   return n;
 }
 
+const countHits = (clause: string, kind: Kind) => nameHits(clause, NAMES, (n) => n.re, (n) => n.pick(kind));
+
 /** Every counted thing named in a clause, in the order written. */
 function namesInOrder(clause: string, kind: Kind): CountConcept[] {
-  const hits: { at: number; end: number; c: CountConcept }[] = [];
-  for (const n of NAMES) {
-    const re = n.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(clause))) {
-      if (!m[0].length) {
-        re.lastIndex++;
-        continue;
-      }
-      const c = n.pick(kind);
-      if (c) hits.push({ at: m.index, end: m.index + m[0].length, c });
-    }
-  }
-  hits.sort((a, b) => a.at - b.at || b.end - a.end);
   const out: CountConcept[] = [];
-  let reach = -1;
-  for (const h of hits) {
-    if (h.at < reach) continue;
-    reach = h.end;
-    if (!out.includes(h.c)) out.push(h.c);
-  }
+  for (const h of hitsInOrder(countHits(clause, kind))) if (!out.includes(h.value)) out.push(h.value);
   return out;
 }
 
+/** The counted thing named last in a clause (nearest the figure). */
 function lastName(clause: string, kind: Kind): CountConcept | undefined {
-  let best: { end: number; len: number; c: CountConcept } | undefined;
-  for (const n of NAMES) {
-    const re = n.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(clause))) {
-      const len = m[0].length;
-      if (len === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const c = n.pick(kind);
-      if (!c) continue;
-      const end = m.index + len;
-      if (!best || end > best.end || (end === best.end && len > best.len)) best = { end, len, c };
-    }
-  }
-  return best?.c;
+  return lastHit(countHits(clause, kind))?.value;
+}
+
+/** A fleet, a purchase or a vehicle kind of the “三公” section is the 财政拨款 one. */
+function scopeOfCount(section: SectionId | null, concept: CountConcept): CountStatement["scope"] {
+  return section === "sangong" && FISCAL_IN_SANGONG.has(concept) ? "fiscal" : "all";
 }
 
 /** The count statements of a narrative, in reading order (headings set the section). */
@@ -232,7 +202,7 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
         list.end = f.end;
         if (!concept) continue;
         const prev = prevInSentence[prevInSentence.length - 1];
-        const st: CountStatement = { ...prev, concept, value: f.value, figure: f, scope: prev.section === "sangong" && FISCAL_IN_SANGONG.has(concept) ? "fiscal" : "all" };
+        const st: CountStatement = { ...prev, concept, value: f.value, figure: f, scope: scopeOfCount(prev.section, concept) };
         out.push(st);
         prevInSentence.push(st);
         continue;
@@ -242,7 +212,8 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
       let sentStart = f.start - 1;
       while (sentStart >= 0 && !/[。；;]/.test(text[sentStart])) sentStart--;
       const prefix = text.slice(sentStart + 1, f.start);
-      let concept = lastName(clause, kind);
+      const named = lastName(clause, kind);
+      let concept = named;
       const reception = concept === "receptionBatches" || concept === "receptionPeople";
       // "国(境)外公务接待批次23个,接待人次142人": the 人次 after a foreign 批次 is foreign too.
       if (reception && (FOREIGN_RECEPTION.test(clause) || (foreignBefore && !/国内/.test(clause)))) {
@@ -274,14 +245,14 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
       }
       const own = clause.replace(SCOPE_WORDS, "");
       const stage: Stage = doc.kind === "budget" ? "budget" : /预算|计划|拟/.test(own) && !/决算|实际/.test(own) ? "budget" : "actual";
-      let year = inherited ? inherited.year : lastName(clause, kind) ? yearOf(prefix, doc) : yearOf(clause, doc);
+      let year = inherited ? inherited.year : named ? yearOf(prefix, doc) : yearOf(clause, doc);
       // What is held at the start of the year ("年初公务用车保有量3辆") is the prior year's end.
       if (year === "cur" && /年初|期初/.test(clause) && HELD.has(concept)) year = "prev";
       const st: CountStatement = {
         concept,
         year,
         stage,
-        scope: section === "sangong" && FISCAL_IN_SANGONG.has(concept) ? "fiscal" : "all",
+        scope: scopeOfCount(section, concept),
         value: f.value,
         figure: f,
         para,

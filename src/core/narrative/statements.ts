@@ -30,7 +30,8 @@ import { Interval } from "../amount/interval";
 import { norm } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
-import { Paragraph, TextFigure, figuresIn } from "./text";
+import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
+import { hitsInOrder, lastHit, nameHits } from "./names";
 
 export type ConceptId =
   | "incomeTotal"
@@ -143,11 +144,16 @@ const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
 const STAGE_TAIL = /(年初预算|全年预算|调整预算|年初|预算|支出决算|决算|实际支出|执行)(数|额)?(为|是|共|合计|达)?$/;
 const FILLER_TAIL = /(数|额)?(为|是|共|合计|达|了)?$/;
 /** Scope names that contain the word 预算 (not a stage). */
-const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营预算/g;
+export const SCOPE_WORDS = /一般公共预算|政府性基金预算|国有资本经营预算/g;
 
 const YUAN_IN_WAN = new Decimal("0.0001");
 const YI_IN_WAN = new Decimal(10000);
 const ONE_WAN = new Decimal(1);
+
+/** What one unit of a written amount is in 万元 (元 → 0.0001, 亿元 → 10000). */
+export function wanScale(unit: string): Decimal {
+  return unit === "元" ? YUAN_IN_WAN : unit === "亿元" ? YI_IN_WAN : ONE_WAN;
+}
 
 const CUT_LINE = /^\s*-?\d[\d,.]*\s*(万元|元|亿元|%)/;
 
@@ -259,25 +265,12 @@ export function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | n
   return bare === raw ? null : conceptsInText(bare);
 }
 
+const conceptHits = (t: string) => nameHits(t, CONCEPTS, (c) => c.re, (c) => c.ids);
+
 function conceptsInText(t: string): { ids: ConceptId[]; at: number } | null {
-  let best: { ids: ConceptId[]; at: number; len: number } | null = null;
-  for (const c of CONCEPTS) {
-    const re = c.re;
-    re.lastIndex = 0;
-    // exec() on the global pattern: the matches of matchAll() without its iterator.
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t))) {
-      const len = m[0].length;
-      if (len === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const end = m.index + len;
-      // The concept named last (nearest the figure) wins; at the same end, the longer name.
-      if (!best || end > best.at + best.len || (end === best.at + best.len && len > best.len)) best = { ids: c.ids, at: m.index, len };
-    }
-  }
-  return best ? { ids: best.ids, at: best.at } : null;
+  // The concept named last (nearest the figure) wins; at the same end, the longer name.
+  const best = lastHit(conceptHits(t));
+  return best ? { ids: best.value, at: best.at } : null;
 }
 
 /**
@@ -314,6 +307,11 @@ const NOT_AN_ITEM = /本年度|本年|上年度|上年|去年|\d{4}年度?|主�
 /** What is left names an item: two CJK characters or more. */
 const UNKNOWN_ITEM = /[\u4e00-\u9fa5]{2,}/;
 
+/** 收入 or 支出 named with a scope only ("财政拨款收入"): it names no concept of its own for a change. */
+function isGeneric(ids: ConceptId[]): boolean {
+  return ids.length === 1 && (ids[0] === "income" || ids[0] === "expense");
+}
+
 function sameIds(a: ConceptId[], b: ConceptId[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
@@ -335,12 +333,10 @@ interface RunPlan extends EmitContext {
 }
 
 function runValue(f: TextFigure, isPct: boolean, negative: boolean): Decimal {
-  const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
-  const v = isPct ? f.value : f.value.times(scale);
+  const v = isPct ? f.value : f.value.times(wanScale(f.unit));
   return negative ? v.neg() : v;
 }
 
-const LIST_SEP = /^\s*[,，、和与及]\s*$/;
 const READ_UNITS = new Set(["万元", "元", "亿元", "%"]);
 
 /**
@@ -374,29 +370,8 @@ function withRuns(text: string, all: TextFigure[]): { figs: TextFigure[]; runOf:
 
 /** Every concept named in a clause, in the order written (a pair such as 收、支总计 gives both). */
 function conceptsOrdered(clause: string): ConceptId[] {
-  const t = norm(clause);
-  const hits: { at: number; end: number; ids: ConceptId[] }[] = [];
-  for (const c of CONCEPTS) {
-    const re = c.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t))) {
-      if (!m[0].length) {
-        re.lastIndex++;
-        continue;
-      }
-      hits.push({ at: m.index, end: m.index + m[0].length, ids: c.ids });
-    }
-  }
-  // Longest first at each place; a name inside a longer one is not another concept.
-  hits.sort((a, b) => a.at - b.at || b.end - a.end);
   const out: ConceptId[] = [];
-  let reach = -1;
-  for (const h of hits) {
-    if (h.at < reach) continue;
-    reach = h.end;
-    for (const id of h.ids) if (!out.includes(id)) out.push(id);
-  }
+  for (const h of hitsInOrder(conceptHits(norm(clause)))) for (const id of h.value) if (!out.includes(id)) out.push(id);
   return out;
 }
 
@@ -415,7 +390,8 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
     }
     const text = para.text;
     const { figs, runOf } = withRuns(text, figuresIn(text));
-    const plans = new Map<TextFigure, RunPlan | null>();
+    /** The reading of each list, by its first figure (none: the list is not read). */
+    const plans = new Map<TextFigure, RunPlan>();
     const bounds = sentenceBounds(text);
     let lastAmount: Statement[] = [];
     const inPara: Statement[] = [];
@@ -498,9 +474,8 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       else if (isPct) continue; // a percentage we cannot place
       const ownStage = own.replace(SCOPE_WORDS, "");
       const stage: Stage = doc.kind === "budget" ? "budget" : /预算/.test(ownStage) && !/决算/.test(ownStage) && kind !== "rate" ? "budget" : "actual";
-      const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
-      const value = isPct ? f.value : f.value.times(scale);
-      const signed = (kind === "change" || kind === "changePct") && NEG_WORD.test(own) ? value.neg() : value;
+      const negative = (kind === "change" || kind === "changePct") && NEG_WORD.test(own);
+      const signed = runValue(f, isPct, negative);
       // A relation word without a concept of its own refers to the previous amount.
       const ownCore = own.replace(CHANGE_WORD, "").replace(SHARE_WORD, "").replace(COMPARE_TAIL, "");
       const named = conceptsIn(kind === "amount" ? clause : ownCore);
@@ -532,22 +507,19 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
           continue;
         } else ids = named.ids;
         orphan = false;
-      } else if (named && !(named.ids.length === 1 && (named.ids[0] === "income" || named.ids[0] === "expense"))) ids = named.ids;
+      } else if (named && !isGeneric(named.ids)) ids = named.ids;
       else if (orphan) continue;
-      // "（1）本年度财政拨款收入较上年决算数减少112.6万元", "（2）事业收入较上年增加5.89万元": a change of
-      // something named in its own clause — a 收入/支出 other than the amount before it, or an item the
-      // statements do not know — is not that amount's change.
-      else if ((named && !lastAmount.some((x) => named.ids.includes(x.concept))) || (!named && (kind === "change" || kind === "changePct") && UNKNOWN_ITEM.test(ownCore.replace(NOT_AN_ITEM, "")))) {
-        plans.set(f, null);
-        orphan = true;
-        lastAmount = [];
-        continue;
-      }
-      // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the concept named since the
-      // last figure, though stated without an amount, is what changed (not the amount before it).
-      else if (sinceLast && !(sinceLast.ids.length === 1 && (sinceLast.ids[0] === "income" || sinceLast.ids[0] === "expense")) && !sameIds(sinceLast.ids, lastAmount.map((x) => x.concept))) {
-        plans.set(f, null);
-        // Its rate ("，增长35.8%") goes with it: nothing after it refers to the amount before.
+      // Something else changed, so the figure is not the previous amount's change, and its rate ("，增长35.8%")
+      // goes with it (nothing after it refers to the amount before):
+      // - "（1）本年度财政拨款收入较上年决算数减少112.6万元": a 收入/支出 other than the amount before, named in its own clause;
+      // - "（2）事业收入较上年增加5.89万元": an item the statements do not know;
+      // - "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": a concept named since the last figure,
+      //   though stated without an amount.
+      else if (
+        (named && !lastAmount.some((x) => named.ids.includes(x.concept))) ||
+        (!named && (kind === "change" || kind === "changePct") && UNKNOWN_ITEM.test(ownCore.replace(NOT_AN_ITEM, ""))) ||
+        (sinceLast && !isGeneric(sinceLast.ids) && !sameIds(sinceLast.ids, lastAmount.map((x) => x.concept)))
+      ) {
         orphan = true;
         lastAmount = [];
         continue;
@@ -590,11 +562,9 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         const ordered = conceptsOrdered(kind === "amount" ? clause : own.replace(CHANGE_WORD, "").replace(SHARE_WORD, ""));
         const list = ordered.length === run.size ? ordered : ids.length === run.size ? ids : null;
         if (!list) {
-          plans.set(f, null);
           if (kind === "amount") lastAmount = [];
           continue;
         }
-        const negative = (kind === "change" || kind === "changePct") && NEG_WORD.test(own);
         const plan: RunPlan = { ...ctx, ids: list, made, signed: (g) => runValue(g, isPct, negative) };
         plans.set(f, plan);
         ids = [list[0]];
@@ -613,9 +583,11 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
 /** The interval a written figure stands for (± half a unit of its last decimal), in 万元 for amounts. */
 export function intervalOfStatement(s: Statement): Interval {
   const f = s.figure;
-  const scale = f.unit === "元" ? YUAN_IN_WAN : f.unit === "亿元" ? YI_IN_WAN : ONE_WAN;
-  return Interval.around(s.value, halfUnit(writtenDecimals(s.para.text, f)).times(scale));
+  return Interval.around(s.value, halfUnit(writtenDecimals(s.para.text, f)).times(wanScale(f.unit)));
 }
+
+/** writtenDecimals() by figure: figures are never modified, and a figure belongs to one paragraph text. */
+const writtenCache = new WeakMap<TextFigure, number>();
 
 /**
  * Decimals a written amount stands for. A 万元 amount written with fewer than 2
@@ -625,11 +597,8 @@ export function intervalOfStatement(s: Statement): Interval {
  * is in whole 万元 ("3923万元，减少332万元") the figures stand for their own rounding, and a
  * figure marked as approximate ("约1,442万元", "1,442万元左右") always does.
  */
-const writtenCache = new WeakMap<TextFigure, number>();
-
 export function writtenDecimals(text: string, f: TextFigure): number {
   if (f.unit !== "万元" || f.decimals >= 2) return f.decimals;
-  // Figures are never modified, and a figure belongs to one paragraph text: one answer per figure.
   const known = writtenCache.get(f);
   if (known !== undefined) return known;
   const d = writtenDecimalsOf(text, f);

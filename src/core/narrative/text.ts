@@ -63,6 +63,9 @@ export function isNarrativeSheet(s: SheetSnapshot): boolean {
   }
 }
 
+/** What joins the figures of a list ("4125.49,4143.91万元", "1辆和130辆"). */
+export const LIST_SEP = /^\s*[,，、和与及]\s*$/;
+
 export type FigureUnit = "万元" | "元" | "亿元" | "千元" | "%" | "个百分点" | "count" | "none";
 
 export interface TextFigure {
@@ -164,10 +167,10 @@ function readFigures(text: string): TextFigure[] {
   return out;
 }
 
-/** foldNumberText for digits and separators only, keeping string length (offsets stay valid). */
 const FULL_WIDTH_NUMERIC = /[０-９．，％－]/g;
 const HAS_FULL_WIDTH_NUMERIC = /[０-９．，％－]/;
 
+/** foldNumberText for digits and separators only, keeping string length (offsets stay valid). */
 function foldFullWidthKeepLength(text: string): string {
   // One replace over the paragraph (each folded character is one code unit, as before).
   if (!HAS_FULL_WIDTH_NUMERIC.test(text)) return text;

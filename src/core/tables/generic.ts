@@ -110,6 +110,11 @@ function isCodeText(sheet: SheetSnapshot, r: number, c: number): boolean {
   return !!cell && typeof cell.value === "string" && isCode(cell.text);
 }
 
+/** A cell that can be part of a row label: not a figure, or a 科目 code typed as text. */
+function isLabelCell(sheet: SheetSnapshot, r: number, c: number): boolean {
+  return !isFigure(sheet, r, c) || isCodeText(sheet, r, c);
+}
+
 function isBlankRow(sheet: SheetSnapshot, r: number): boolean {
   const row = sheet.rows.get(r);
   if (!row) return true;
@@ -156,7 +161,6 @@ function blocks(sheet: SheetSnapshot): { top: number; bottom: number; cols: numb
   return out;
 }
 
-/** Generic tables of a sheet that holds no template table. */
 /**
  * Side-by-side tables in one block (收入 | 支出 of a summary table): a text column
  * between figure columns, with text in most rows, is the row label of the columns
@@ -178,7 +182,7 @@ function splitSides(sheet: SheetSnapshot, merges: MergeIndex, b: { top: number; 
       const t = textAt({ sheet, merges } as RegionContext, r, c);
       if (!t) continue;
       if (isCodeText(sheet, r, c)) codes++;
-      if (!isFigure(sheet, r, c) || isCodeText(sheet, r, c)) labels++;
+      if (isLabelCell(sheet, r, c)) labels++;
       else figures++;
     }
     if (figures > 0 && figureCols.has(c)) continue;
@@ -200,6 +204,7 @@ function splitSides(sheet: SheetSnapshot, merges: MergeIndex, b: { top: number; 
   return out;
 }
 
+/** Generic tables of a sheet that holds no template table. */
 export function findGenericTables(sheet: SheetSnapshot): GenericTable[] {
   const out: GenericTable[] = [];
   const merges = new MergeIndex(sheet.merges);
@@ -228,7 +233,7 @@ export function findGenericTables(sheet: SheetSnapshot): GenericTable[] {
     let labelCol = -1;
     for (let c = firstFig - 1; c >= (b.minLabel ?? sheet.bounds?.left ?? 0); c--) {
       let n = 0;
-      for (let r = b.top; r <= b.bottom; r++) if (textAt({ sheet, merges } as RegionContext, r, c) && (!isFigure(sheet, r, c) || isCodeText(sheet, r, c))) n++;
+      for (let r = b.top; r <= b.bottom; r++) if (textAt({ sheet, merges } as RegionContext, r, c) && isLabelCell(sheet, r, c)) n++;
       if (n >= Math.ceil((b.bottom - b.top + 1) / 2)) {
         labelCol = c;
         // A 代码 column right of the names stays in the label: take the leftmost text column.
@@ -284,7 +289,7 @@ export function findGenericTables(sheet: SheetSnapshot): GenericTable[] {
       for (let c = labelCol; c < firstFig; c++) {
         const t = textAt(ctx, r, c);
         // A 行次 / 序号 number is not part of the name ("本年收入合计", not "本年收入合计 6").
-        if (t && !parts.includes(t) && (!isFigure(sheet, r, c) || isCodeText(sheet, r, c))) parts.push(t);
+        if (t && !parts.includes(t) && isLabelCell(sheet, r, c)) parts.push(t);
       }
       return parts.join(" ");
     };

@@ -95,6 +95,8 @@ export function outline(rows: readonly OutlineRow[]): OutlineNode[] {
   for (let i = 0; i < rows.length; i++) {
     const mark = outlineMark(rows[i].text);
     const prev = i > 0 ? nodes[i - 1] : undefined;
+    // Told by indentation alone: the nearest line above indented less (not a "其中" part).
+    const indentedUnder = mark === "none" && (rows[i].indent ?? 0) > 0 ? indentParent(rows, nodes, i) : -1;
     let node: OutlineNode;
     if (mark === "among") {
       // Part of the nearest line above that is not itself a part.
@@ -105,10 +107,8 @@ export function outline(rows: readonly OutlineRow[]): OutlineNode[] {
       node = { mark, depth, parent: subject, among: true };
     } else if (mark === "none" && rows[i].indented && prev?.among) {
       node = { mark, depth: prev.depth, parent: prev.parent, among: true };
-    } else if (mark === "none" && (rows[i].indent ?? 0) > 0 && indentParent(rows, nodes, i) >= 0) {
-      // Told by indentation alone: the nearest line above indented less (not a "其中" part).
-      const p = indentParent(rows, nodes, i);
-      nodes.push({ mark, depth: nodes[p].depth + 0.1, parent: p, among: false });
+    } else if (indentedUnder >= 0) {
+      nodes.push({ mark, depth: nodes[indentedUnder].depth + 0.1, parent: indentedUnder, among: false });
       continue;
     } else if (mark === "none") {
       stack.length = 0;
@@ -181,9 +181,6 @@ export function indentLevel(raw: string, formatIndent?: number): number {
   if (formatIndent && formatIndent > 0) return formatIndent;
   const m = /^[ \t\u3000\u00a0]+(?=\S)/.exec(raw);
   if (!m) return 0;
-  let wide = 0;
-  let ascii = 0;
-  for (const ch of m[0]) if (ch === " ") ascii++;
-    else wide++;
-  return wide + Math.floor(ascii / 2);
+  const ascii = m[0].split(" ").length - 1;
+  return m[0].length - ascii + Math.floor(ascii / 2);
 }

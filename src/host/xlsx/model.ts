@@ -161,10 +161,8 @@ function sheetFromModel(ws: SheetModel, name: string): SheetSnapshot | undefined
     for (const col of [...cells.keys()].sort((a, b) => a - b)) {
       if (slave.has((rowNumber - 1) * 16384 + (col - 1))) continue;
       const m = cells.get(col)!;
-      const c = toCell(cellValue(m), m.style?.numFmt);
+      const c = toCell(cellValue(m), m.style?.numFmt, m.style?.alignment?.indent);
       if (!c) continue;
-      const indent = m.style?.alignment?.indent;
-      if (typeof indent === "number" && indent > 0) c.indent = indent;
       if (++count > MAX_CELLS_PER_SHEET) {
         sheet.truncated = { atRow: rowNumber - 1, reason: `工作表超过 ${MAX_CELLS_PER_SHEET} 个非空单元格，之后的内容未读取` };
         return sheet;

@@ -22,8 +22,14 @@ function richTextToString(rt: { richText: { text: string }[] }): string {
   return rt.richText.map((r) => r.text ?? "").join("");
 }
 
-/** Turns one ExcelJS cell value into the core's Cell; undefined for an empty cell. */
-export function toCell(value: unknown, numFmt: string | undefined): Cell | undefined {
+/** Turns one ExcelJS cell value, its number format and its indent level into the core's Cell; undefined for an empty cell. */
+export function toCell(value: unknown, numFmt: string | undefined, indent?: number): Cell | undefined {
+  const c = cellOf(value, numFmt);
+  if (c && typeof indent === "number" && indent > 0) c.indent = indent;
+  return c;
+}
+
+function cellOf(value: unknown, numFmt: string | undefined): Cell | undefined {
   if (value === null || value === undefined) return undefined;
   const fmt = numFmt && numFmt !== "General" ? numFmt : undefined;
   if (typeof value === "number") {
@@ -78,10 +84,8 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (stopped) return;
       if (cell.isMerged && cell.master && cell.master !== cell) return;
-      const c = toCell(cell.value, cell.numFmt);
+      const c = toCell(cell.value, cell.numFmt, cell.alignment?.indent);
       if (!c) return;
-      const indent = cell.alignment?.indent;
-      if (typeof indent === "number" && indent > 0) c.indent = indent;
       if (++count > MAX_CELLS_PER_SHEET) {
         stopped = true;
         sheet.truncated = { atRow: rowNumber - 1, reason: `工作表超过 ${MAX_CELLS_PER_SHEET} 个非空单元格，之后的内容未读取` };

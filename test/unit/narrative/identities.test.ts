@@ -18,6 +18,12 @@ import { FIXTURES } from "../../support/fixtures";
 import { NARRATIVE_DOCS, docWorkbook, planted } from "../../support/narrativeDocs";
 
 const DIR = path.join(FIXTURES, "narrative");
+
+/** The findings of a narrative-only workbook whose one sheet, 情况说明, holds these paragraphs. */
+const narrativeFindings = (paragraphs: string[]) => checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs, plants: [] })).findings;
+/** The rules of its errors and warnings, after a title paragraph. */
+const ruleIdsOf = (title: string, texts: string[]) => narrativeFindings([title, ...texts]).filter((f) => f.severity !== "info").map((f) => f.rule);
+
 const read = (name: string) => readXlsxFile(path.join(DIR, `${name}.xlsx`));
 
 describe.each(NARRATIVE_DOCS.map((d) => [d.name, d] as const))("%s", (_n, doc) => {
@@ -187,7 +193,7 @@ describe("narrative.empty-table-figure: the text gives money to a fund whose tab
 
 test("narrative.code-name: a retired 科目 name written with its level and no code is named, with the current name and code", () => {
   const codeNames = (t: string) =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["某某局2021年度部门决算情况说明", t], plants: [] })).findings.filter((f) => f.rule === "narrative.code-name");
+    narrativeFindings(["某某局2021年度部门决算情况说明", t]).filter((f) => f.rule === "narrative.code-name");
   const old = codeNames("一般公共预算财政拨款基本支出主要用于社会保障和就业支出（类）行政事业单位离退休（款）120.00万元。");
   expect(old).toHaveLength(1);
   expect(old[0].message).toContain("行政事业单位养老支出");
@@ -206,7 +212,7 @@ describe("counts of the text (车辆, 批次, 人次, 设备)", () => {
   const SANGONG = "七、“三公”经费支出决算情况说明";
   const ASSETS = "九、国有资产占用情况";
   const consistencyOf = (texts: string[]) =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["某某局2021年度部门决算情况说明", ...texts], plants: [] })).findings.filter((f) => f.rule === "narrative.consistency");
+    narrativeFindings(["某某局2021年度部门决算情况说明", ...texts]).filter((f) => f.rule === "narrative.consistency");
 
   test("批次 and 人次 written with one name, a foreign reception left out, a change not read as a count", () => {
     expect(counts([SANGONG, "2021年国内公务接待共30批次（其中外事接待26批次），579人次（其中外事接待500人次），比上年减少4批次。"])).toEqual([
@@ -268,7 +274,7 @@ describe("lists of figures, truncated rates, items of an outline", () => {
   const paras = (texts: string[]) => paragraphsOf(docWorkbook({ name: "t", title: "情况说明", paragraphs: texts, plants: [] }).sheets[0], 1);
   const read = (texts: string[], year = 2022) => extractStatements(paras(texts), { year, kind: "final" }).map((x) => [x.concept, x.kind, x.value.toString()]);
   const findings = (texts: string[]) =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: ["某某单位2022年度单位决算情况说明", ...texts], plants: [] })).findings.filter((f) => f.severity !== "info" || f.rule === "narrative.change");
+    narrativeFindings(["某某单位2022年度单位决算情况说明", ...texts]).filter((f) => f.severity !== "info" || f.rule === "narrative.change");
 
   test("“收、支总计各是A,B万元”: one figure per concept, in order; the earlier figure takes the list's unit", () => {
     expect(read(["2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。"])).toEqual([
@@ -315,7 +321,7 @@ describe("lists of figures, truncated rates, items of an outline", () => {
 
 describe("phrasings of published texts that are not contradictions", () => {
   const check = (texts: string[], title = "某某单位2021年度单位决算情况说明") =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info");
+    narrativeFindings([title, ...texts]).filter((f) => f.severity !== "info");
   const msgs = (texts: string[], title?: string) => check(texts, title).map((f) => `${f.rule}: ${f.message}`);
 
   test("总收入 is the total; 其中本年收入 is the year's income, not 收入总计", () => {
@@ -371,7 +377,7 @@ describe("phrasings of published texts that are not contradictions", () => {
 
 describe("narrative.local-change: the arithmetic of one sentence, whatever it is about", () => {
   const local = (text: string, title = "某某单位2025年部门预算情况说明") =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, "五、一般公共预算支出情况", text], plants: [] })).findings.filter((f) => f.rule === "narrative.local-change");
+    narrativeFindings([title, "五、一般公共预算支出情况", text]).filter((f) => f.rule === "narrative.local-change");
 
   test("本年数, 增减额, 增减率 of a 功能分类 item: the rate is over the earlier figure", () => {
     expect(local("（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73%，同比增加 16803.36 元，增长 16.87%，主要是养老保险缴费基数调整。")).toEqual([]);
@@ -411,8 +417,7 @@ test("narrative.local-change: a share of a whole named in its own words (“占�
 });
 
 describe("more phrasings of published texts (second round)", () => {
-  const rules = (texts: string[], title = "某某单位2021年度部门决算情况说明") =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+  const rules = (texts: string[], title = "某某单位2021年度部门决算情况说明") => ruleIdsOf(title, texts);
 
   test("“收入合计X，支出合计Y” and “收入合计X，支出Y” name two totals; 上年结余 is not a year", () => {
     expect(rules(["2021年度本年收入合计120.50万元，本年支出合计110.20万元，年末结转和结余10.30万元，主要是项目跨年实施。"])).toEqual([]);
@@ -441,8 +446,7 @@ describe("more phrasings of published texts (second round)", () => {
 });
 
 describe("more phrasings of published texts (third round)", () => {
-  const rules = (texts: string[], title = "某某学校2022年度单位决算情况说明") =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+  const rules = (texts: string[], title = "某某学校2022年度单位决算情况说明") => ruleIdsOf(title, texts);
 
   test("部门收入 is not 收入总计; 其它人员经费 is a line of 人员经费", () => {
     expect(rules(["——部门收入640.48万元。学费等收入440万元；房租等其他收入140万元；课后延时服务费60.48万元。", "③部门支出用途。支出预算7526.86万元，主要用于教育教学和校舍维修。"], "某某中学2022年经费预算信息")).toEqual([]);
@@ -489,8 +493,7 @@ test("narrative.identity: 收入总计 and 支出总计 balance every year, so t
 });
 
 describe("more phrasings of published texts (fourth round: budgets)", () => {
-  const rules = (texts: string[], title = "某某局2021年部门预算情况说明") =>
-    checkWorkbook(docWorkbook({ name: "t", title: "情况说明", paragraphs: [title, ...texts], plants: [] })).findings.filter((f) => f.severity !== "info").map((f) => f.rule);
+  const rules = (texts: string[], title = "某某局2021年部门预算情况说明") => ruleIdsOf(title, texts);
 
   test("parts-sum: a list ends at the “；” or bracket after which the total's sibling comes", () => {
     expect(rules(["2021年部门经费预算7464053元，基本支出4566793元，其中工资福利支出3265013元，商品和服务支出843942元，对个人和家庭补助支出457838元；项目支出2897260元。"])).toEqual([]);

@@ -22,11 +22,10 @@ import { norm } from "../../recognize/normalize";
 import { Finding } from "../../report/finding";
 import { BudgetCodedTable } from "../../tables/budget/coded";
 import { SANGONG_ITEM_TITLES, SangongItem, SangongTable } from "../../tables/sangong";
-import { refA1, tableLabel } from "../../tables/types";
-import { intervalOf } from "../../amount/amount";
+import { refA1, tableLabel, uniqueRefs } from "../../tables/types";
+import { Amount, intervalOf } from "../../amount/amount";
 import { HUNDRED, halfUnit } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
-import { Amount } from "../../amount/amount";
 import { Interval } from "../../amount/interval";
 import { WorkbookSnapshot } from "../../grid/snapshot";
 import { sangongSumRule } from "../final/final07";
@@ -64,14 +63,6 @@ export const budgetSangongChange: Rule = {
 };
 
 /**
- * 增减率 = (本年 − 上年) ÷ 上年 × 100 %, per item (the 增减金额 column stands for
- * 本年 − 上年 when there is one). Interval tolerance: the exact rate lies between the
- * quotients of the two figures' rounding intervals; the stated rate is right when
- * its own display interval overlaps that range ("12.5%" for 1.35 ÷ 10.80). A rate
- * over a 上年 of zero is undefined: a figure written there (other than 0 or a dash)
- * is a warning ("上年为 0，增减率无法计算，应填“—”或不填").
- */
-/**
  * A stated rate as an interval in percent, by the decimals it shows ("12.5%" stands
  * for [12.45, 12.55]): the table's money precision does not apply to a rate. A
  * plain fraction (0.125 in a 增减率 column) reads as 12.5 %.
@@ -83,6 +74,14 @@ function rateAsShown(a: Amount): Interval {
   return Interval.around(v, halfUnit(dp));
 }
 
+/**
+ * 增减率 = (本年 − 上年) ÷ 上年 × 100 %, per item (the 增减金额 column stands for
+ * 本年 − 上年 when there is one). Interval tolerance: the exact rate lies between the
+ * quotients of the two figures' rounding intervals; the stated rate is right when
+ * its own display interval overlaps that range ("12.5%" for 1.35 ÷ 10.80). A rate
+ * over a 上年 of zero is undefined: a figure written there (other than 0 or a dash)
+ * is a warning ("上年为 0，增减率无法计算，应填“—”或不填").
+ */
 export const budgetSangongChangeRate: Rule = {
   id: "budget.sangong.change-rate",
   title: "“三公”经费表：增减率应等于（本年－上年）÷上年（每一项）；上年为 0 时不应填写增减率",
@@ -125,7 +124,7 @@ export const budgetSangongChangeRate: Rule = {
           rule: this.id,
           severity: "error",
           message: `${tableLabel(t)}：${name}增减率（${refA1(r.ref)}）为 ${shown}，按 ${how} 计算应为 ${formatNumber(mid, 2)}%。`,
-          cells: [r.ref, ...diffCells.map((c) => c.ref), prev.ref].filter((c, i, a) => a.findIndex((x) => x.row === c.row && x.col === c.col && x.sheet === c.sheet) === i),
+          cells: uniqueRefs([r.ref, ...diffCells.map((c) => c.ref), prev.ref]),
           tables: [t.id],
           expected: `${formatNumber(mid, 2)}%`,
           actual: shown,

@@ -18,7 +18,8 @@ import { figKey, textVerified } from "./identities";
 import { emptyTableJudged } from "./claims";
 import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
-import { norm } from "../../recognize/normalize";
+import { label, norm } from "../../recognize/normalize";
+import { OutlineMark, outlineMark } from "../../tables/outline";
 
 export function sourceRefs(sources: FactSource[]): CellRef[] {
   const out: CellRef[] = [];
@@ -218,16 +219,22 @@ function sentences(text: string): { start: number; end: number }[] {
 
 type Part = { fig: TextFigure; sign: number };
 
-/**
- * "X万元，其中：a万元……b万元" and "增加X万元，其中：……增加a万元，……减少b万元":
- * the stated parts must add up to the stated total, even when no table holds them.
- */
 /** The words just before a figure that make it a comparison ("较上年1174万元", "比预算数", "上年为"). */
 const COMPARISON_FIGURE = /((较|比|与)(上年|去年|上年度|\d{4}年度?)(决算|预算)?(数)?|(较|比|与)(年初|全年|调整)?预算(数)?|(完成|占)(全年|年初|调整)?预算(数)?|上年(为|是|同期))(的)?$/;
 
 /** An outline number inside a sentence, after a clause boundary ("，三、", "；（二）", "，2."). */
 const OUTLINE_ITEM = /[，,；;：:。]\s*([一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
 
+/** Whether a bracket opened in text[from, to) is still open at `to` ("1478万元（含……166万元"). */
+function bracketOpen(text: string, from: number, to: number): boolean {
+  const t = text.slice(from, to);
+  return (t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length;
+}
+
+/**
+ * "X万元，其中：a万元……b万元" and "增加X万元，其中：……增加a万元，……减少b万元":
+ * the stated parts must add up to the stated total, even when no table holds them.
+ */
 export const partsSum: Rule = {
   id: "narrative.parts-sum",
   title: "情况说明中“合计X，其中：a、b……”的各部分之和应等于合计",
@@ -248,17 +255,12 @@ export const partsSum: Rule = {
           // Figures of comparison ("较上年1174万元", "较预算数1237万元") are neither the total nor a part.
           const compared = (f: TextFigure) => COMPARISON_FIGURE.test(norm(p.text.slice(Math.max(s.start, f.start - 10), f.start)));
           // A note in brackets ("761.21万元（含上年结转5.01万元）") is not the total either.
-          const inBrackets = (f: TextFigure) => {
-            const t = p.text.slice(from, f.start);
-            return (t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length;
-          };
-          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%" && !compared(f) && !inBrackets(f));
+          const before = inS.filter((f) => f.start >= from && f.end <= qi && f.unit !== "%" && !compared(f) && !bracketOpen(p.text, from, f.start));
           let last = before[before.length - 1];
           if (!last) continue;
           let limit = mi + 1 < marks.length ? marks[mi + 1].at : s.end;
           // A "其中" inside brackets lists the parts of the figure before the bracket, up to its closing bracket.
-          const opened = p.text.slice(s.start, qi);
-          if ((opened.match(/[（(]/g) ?? []).length > (opened.match(/[）)]/g) ?? []).length) {
+          if (bracketOpen(p.text, s.start, qi)) {
             const close = p.text.slice(qi, limit).search(/[）)]/);
             if (close >= 0) limit = qi + close;
           }
@@ -271,13 +273,9 @@ export const partsSum: Rule = {
           if (semi) limit = qi + semi.index + 1;
           // Parts of a part, in brackets ("1478万元（含均衡性转移支付166万元、……）"), are not parts of the total;
           // a new total ("，收入合计为6449万元") ends the list.
-          const bracketed = (f: TextFigure) => {
-            const t = p.text.slice(qi, f.start);
-            return (t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length;
-          };
           const newTotal = inS.find((f) => f.start > qi && f.end <= limit && /合计|总计/.test(norm(p.text.slice(Math.max(qi, f.start - 8), f.start))));
           if (newTotal) limit = newTotal.start;
-          let after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord) && !compared(f) && !bracketed(f));
+          let after = inS.filter((f) => f.start > qi && f.end <= limit && f.unit === last.unit && (f.unit !== "count" || f.countWord === last.countWord) && !compared(f) && !bracketOpen(p.text, qi, f.start));
           // Parallel parts: "预算a，决算b；……" clause by clause, each clause giving one figure per total
           // ("“三公”经费预算2.22万元，支出决算2.22万元。其中：出国预算0，决算0；用车预算2.22，决算2.22").
           const clauses: TextFigure[][] = [];
@@ -392,7 +390,8 @@ const GENERIC_WORDS =
 
 const ECONOMIC_ITEM = /工资福利支出|商品和服务支出|对个人和家庭的?补助|对企业补助|资本性支出|债务利息|其他支出|人员经费|公用经费/;
 
-const ITEM_START = /^\s*(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．])\s*/;
+/** Outline numbering that opens an item ("1.", "（二）", "三、"), as tables/outline.ts reads it. */
+const ITEM_MARKS = new Set<OutlineMark>(["cn", "cnParen", "num", "numParen"]);
 
 /**
  * The outline item each paragraph belongs to: a numbered paragraph ("1.基本支出
@@ -407,8 +406,7 @@ function itemsOf(paragraphs: Paragraph[]): Map<Paragraph, string> {
   for (const p of paragraphs) {
     if (headingSection(p.text)) item = "";
     else {
-      const m = ITEM_START.exec(p.text);
-      if (m) item = norm(p.text.slice(m[0].length).split(/[\d，,：:。；;]/)[0]).slice(0, 16);
+      if (ITEM_MARKS.has(outlineMark(p.text))) item = label(p.text).split(/[\d，,：:。；;]/)[0].slice(0, 16);
     }
     out.set(p, item);
   }

@@ -34,7 +34,7 @@ import { narrativeContext } from "../../narrative/context";
 import { Linked, headingSection } from "../../narrative/link";
 import { TextFigure, figuresIn } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
-import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey, writtenDecimals } from "../../narrative/statements";
+import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { RuleContext, Rule } from "../types";
 
@@ -97,7 +97,7 @@ function tableBacked(st: { linked: Map<string, Linked> }, s: Placed): boolean {
 
 const where = (s: Pick<Statement, "para">) => `${s.para.ref.sheet}!${refA1(s.para.ref)}`;
 const raw = (s: Pick<Statement, "figure">) => s.figure.raw.replace(/\s/g, "");
-const YEAR_ZH = (s: Statement, year?: number) => (s.year === "cur" ? (year ? `${year}年` : "本年") : s.year === "prev" ? (year ? `${year - 1}年` : "上年") : `${s.year}年`);
+const YEAR_ZH = (s: Pick<Statement, "year">, year?: number) => (s.year === "cur" ? (year ? `${year}年` : "本年") : s.year === "prev" ? (year ? `${year - 1}年` : "上年") : `${s.year}年`);
 const SCOPE_ZH: Record<Scope, string> = { all: "", fiscal: "财政拨款", gpb: "一般公共预算财政拨款", govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" };
 function name(s: Statement, year?: number): string {
   return `${YEAR_ZH(s, year)}${s.stage === "budget" ? "预算" : ""}${SCOPE_ZH[s.scope]}${CONCEPT_NAME[s.concept]}`;
@@ -123,22 +123,8 @@ export const consistency: Rule = {
     st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
-    const first = new Map<string, Statement[]>();
-    for (const s of st.statements) {
-      if (s.kind !== "amount" || !inScope(s) || s.concept === "income" || s.concept === "expense") continue;
-      const k = statementKey(s);
-      const seen = first.get(k) ?? [];
-      const iv = intervalOfStatement(s);
-      const agrees = seen.find((p) => intervalOfStatement(p).overlaps(iv));
-      if (agrees) {
-        hold(st, agrees, s);
-        continue;
-      }
-      const prev = seen[0];
-      seen.push(s);
-      first.set(k, seen);
-      if (!prev || (tableBacked(st, prev) && tableBacked(st, s))) continue;
-      if (prev.paraIndex === s.paraIndex && prev.figure.start === s.figure.start) continue;
+    const amounts = st.statements.filter((s) => s.kind === "amount" && inScope(s) && s.concept !== "income" && s.concept !== "expense");
+    for (const [prev, s] of disagreements(st, amounts, statementKey, (a, b) => intervalOfStatement(a).overlaps(intervalOfStatement(b)))) {
       out.push({
         rule: this.id,
         severity: "error",
@@ -149,19 +135,7 @@ export const consistency: Rule = {
       });
     }
     // Counts: one thing counted, one year → one number (exact: a count has no rounding).
-    const firstCount = new Map<string, CountStatement[]>();
-    for (const c of st.counts) {
-      const k = countKey(c);
-      const seen = firstCount.get(k) ?? [];
-      const agrees = seen.find((p) => p.value.eq(c.value));
-      if (agrees) {
-        hold(st, agrees, c);
-        continue;
-      }
-      const prev = seen[0];
-      seen.push(c);
-      firstCount.set(k, seen);
-      if (!prev || (tableBacked(st, prev) && tableBacked(st, c))) continue;
+    for (const [prev, c] of disagreements(st, st.counts, countKey, (a, b) => a.value.eq(b.value))) {
       out.push({
         rule: this.id,
         severity: "error",
@@ -175,9 +149,33 @@ export const consistency: Rule = {
   },
 };
 
+/**
+ * Figures of one key (concept, year, stage, scope) stated with values that do not
+ * agree: each later figure with the first one, once per value (agreeing figures are
+ * held as verified). Two figures a table judges both are the table's to report, and
+ * one figure read twice (a list) is not a disagreement.
+ */
+function* disagreements<T extends Placed>(st: State, items: readonly T[], key: (x: T) => string, agree: (a: T, b: T) => boolean): Generator<[T, T]> {
+  const first = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const seen = first.get(k) ?? [];
+    const agrees = seen.find((p) => agree(p, x));
+    if (agrees) {
+      hold(st, agrees, x);
+      continue;
+    }
+    const prev = seen[0];
+    seen.push(x);
+    first.set(k, seen);
+    if (!prev || (tableBacked(st, prev) && tableBacked(st, x))) continue;
+    if (prev.paraIndex === x.paraIndex && prev.figure.start === x.figure.start) continue;
+    yield [prev, x];
+  }
+}
+
 function countName(c: CountStatement, year?: number): string {
-  const y = c.year === "cur" ? (year ? `${year}年` : "本年") : c.year === "prev" ? (year ? `${year - 1}年` : "上年") : `${c.year}年`;
-  return `${y}${c.stage === "budget" ? "预算" : ""}${c.scope === "fiscal" ? "财政拨款开支的" : ""}${COUNT_NAME[c.concept]}`;
+  return `${YEAR_ZH(c, year)}${c.stage === "budget" ? "预算" : ""}${c.scope === "fiscal" ? "财政拨款开支的" : ""}${COUNT_NAME[c.concept]}`;
 }
 
 /** The latest amount statement of `concept` with the dimensions of `like`, stated before `before` (or anywhere when none before). */
@@ -353,16 +351,19 @@ function dedupeCells(fs: Finding[]): Finding[] {
   return fs;
 }
 
-/** [lo, hi] × 100 ÷ [lo, hi]; null when the divisor may be zero. */
+/** One unit of the last decimal written (0.01 for "38.28%"). */
+const lastUnit = (decimals: number) => halfUnit(decimals).times(2);
+
 /**
  * A percentage cut after its last decimal instead of rounded ("38.2876%" written
  * 38.28%): the exact value lies within one unit of the last decimal beyond the
  * figure, away from zero. Spec §5 tolerates half a unit; a truncation is shown
- * as info (the clerk's arithmetic is right, the rounding is not).
+ * as info (the clerk's arithmetic is right, the rounding is not). `value` is the
+ * figure signed by its words (下降 negative).
  */
-function truncation(expected: Interval, s: Statement): boolean {
-  const unit = new Decimal(1).div(new Decimal(10).pow(s.figure.decimals));
-  const cut = s.value.isNeg() ? new Interval(s.value.minus(unit), s.value) : new Interval(s.value, s.value.plus(unit));
+function truncation(expected: Interval, value: Decimal, decimals: number): boolean {
+  const unit = lastUnit(decimals);
+  const cut = value.isNeg() ? new Interval(value.minus(unit), value) : new Interval(value, value.plus(unit));
   return expected.overlaps(cut);
 }
 
@@ -378,6 +379,7 @@ function truncationFinding(rule: string, s: Statement, mid: Decimal, how: string
   };
 }
 
+/** [lo, hi] × 100 ÷ [lo, hi]; null when the divisor may be zero. */
 function pct(num: Interval, den: Interval): Interval | null {
   const q = num.div(den);
   return q ? q.times(HUNDRED) : null;
@@ -459,7 +461,7 @@ export const change: Rule = {
           continue;
         }
         const mid = base.value.minus(priorValue).div(priorValue).times(HUNDRED);
-        if (truncation(expected, s)) {
+        if (truncation(expected, s.value, s.figure.decimals)) {
           hold(st, s, base, prior, chg);
           out.push(truncationFinding(this.id, s, mid, prior ? `按${name(base, year)} ${raw(base)}、${name(prior, year)} ${raw(prior)}，增减率` : `按${name(base, year)} ${raw(base)}、增减额 ${raw(chg!)}，增减率`, [s.para.ref]));
           continue;
@@ -495,7 +497,7 @@ export const change: Rule = {
           continue;
         }
         const mid = base.value.div(budget.value).times(HUNDRED);
-        if (truncation(expected, s)) {
+        if (truncation(expected, s.value, s.figure.decimals)) {
           hold(st, s, base, budget);
           out.push(truncationFinding(this.id, s, mid, `决算 ${raw(base)} ÷ 预算 ${raw(budget)} `, [s.para.ref]));
           continue;
@@ -568,7 +570,7 @@ export const share: Rule = {
         continue;
       }
       const mid = part.value.div(whole.value).times(HUNDRED);
-      const unit = new Decimal(1).div(new Decimal(10).pow(s.figure.decimals));
+      const unit = lastUnit(s.figure.decimals);
       // One unit of the last decimal: the adjustment that makes the shares add up to 100%.
       const tail = expected.distance(said).lte(unit);
       out.push({
@@ -627,6 +629,10 @@ export const localChange: Rule = {
         while (i >= from && !/[，,；;。：:]/.test(text[i])) i--;
         return norm(text.slice(Math.max(i + 1, from), f.start));
       };
+      // A figure of this paragraph, placed for messages and for holding it as verified.
+      const at = (figure: TextFigure) => ({ para, paraIndex, figure });
+      // The exact values a written figure stands for (in its own unit).
+      const ivOf = (f: TextFigure) => Interval.around(f.value, halfUnit(writtenDecimals(text, f)));
       // "工资福利支出预算 905709.06 元，占基本支出预算 79.89%": the whole is named in the share's own
       // words; its amount is what the text states for it (one value, or the share is not judged).
       figs.forEach((c, i) => {
@@ -642,21 +648,19 @@ export const localChange: Rule = {
         const distinct = [...new Set(wholes.map((s) => s.value.toString()))];
         if (distinct.length !== 1) return;
         const whole = wholes[0];
-        const scale = (f: TextFigure) => (f.unit === "元" ? new Decimal("0.0001") : f.unit === "亿元" ? new Decimal(10000) : new Decimal(1));
-        const partIv = Interval.around(a.value, halfUnit(a.decimals)).times(scale(a));
-        const expected = pct(partIv, intervalOfStatement(whole));
+        const expected = pct(ivOf(a).times(wanScale(a.unit)), intervalOfStatement(whole));
         if (!expected) return;
-        const sa = { para, figure: a, paraIndex } as Statement;
-        const sc = { para, figure: c, paraIndex, value: c.value } as Statement;
+        const sa = at(a);
+        const sc = at(c);
         const said = Interval.around(c.value, halfUnit(c.decimals));
         if (expected.overlaps(said)) {
           hold(st, sa, sc, whole);
           return;
         }
-        const mid = a.value.times(scale(a)).div(whole.value).times(HUNDRED);
+        const mid = a.value.times(wanScale(a.unit)).div(whole.value).times(HUNDRED);
         const dp = c.decimals || 2;
-        const cut = truncation(expected, sc);
-        const unit = new Decimal(1).div(new Decimal(10).pow(c.decimals));
+        const cut = truncation(expected, c.value, c.decimals);
+        const unit = lastUnit(c.decimals);
         // One unit of the last decimal: the adjustment that makes shares add up to 100% (as narrative.share).
         const tail = cut || expected.distance(said).lte(unit);
         if (tail) hold(st, sa, sc, whole);
@@ -679,15 +683,11 @@ export const localChange: Rule = {
         // One sentence: no 。；between the three.
         if (/[。；;]/.test(text.slice(a.start, c.start))) continue;
         const key = figKey(paraIndex, c.start);
-        if (judged.has(key) || tableBacked(st, { paraIndex, figure: c })) continue;
+        if (judged.has(key) || tableBacked(st, at(c))) continue;
         const ca = ownClause(a, k >= 3 ? seq[k - 3].end : 0);
         const cb = ownClause(b, a.end);
         const cc = ownClause(c, b.end);
-        const place = { paraIndex };
-        const sa = { para, figure: a, ...place } as Statement;
-        const sb = { para, figure: b, ...place } as Statement;
-        const sc = { para, figure: c, ...place } as Statement;
-        const ivOf = (f: TextFigure) => Interval.around(f.value, halfUnit(writtenDecimals(text, f)));
+        const [sa, sb, sc] = [at(a), at(b), at(c)];
         if (!CHANGE_BEFORE.test(ca) && CHANGE_BEFORE.test(cb) && COMPARED.test(norm(text.slice(a.end, b.start)) + cb) && RATE_OF_CHANGE_BEFORE.test(cc)) {
           // 本年 A, 增减 B, 增减率 C: C = B ÷ (A − B).
           const sign = DOWN.test(cb) ? -1 : 1;
@@ -705,7 +705,7 @@ export const localChange: Rule = {
           }
           const mid = (sign < 0 ? b.value.neg() : b.value).div(baseMid).times(HUNDRED);
           const dp = c.decimals || 2;
-          const cut = truncation(expected, { ...sc, value: cSigned } as Statement);
+          const cut = truncation(expected, cSigned, c.decimals);
           const overCurrent = Interval.around(c.value, halfUnit(c.decimals)).overlaps(pct(ivOf(b), ivOf(a)) ?? new Interval(ZERO.minus(1), ZERO.minus(1)));
           if (cut) hold(st, sa, sb, sc);
           out.push({
@@ -731,7 +731,7 @@ export const localChange: Rule = {
           }
           const mid = b.value.div(a.value).times(HUNDRED);
           const dp = c.decimals || 2;
-          const cut = truncation(expected, { ...sc, value: c.value } as Statement);
+          const cut = truncation(expected, c.value, c.decimals);
           if (cut) hold(st, sa, sb, sc);
           out.push({
             rule: this.id,
