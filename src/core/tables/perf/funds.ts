@@ -11,6 +11,7 @@
 import { amountCell } from "../base";
 import { RegionContext, textAt } from "../header";
 import { norm } from "../../recognize/normalize";
+import { memoByText } from "../../util/memo";
 import { TableBase } from "../types";
 import { FormCell, formRow } from "./form";
 import { FundColumn, FundLine, FundLineKey, FundsBlock, PlanPoint } from "./model";
@@ -29,10 +30,11 @@ const COLUMN_TESTS: [FundColumn | "rate" | "points" | "score" | "reason", RegExp
   ["value", /预算总额|资金总额|^总额|^金额/],
 ];
 
-export function fundColumnOf(label: string): FundColumn | "rate" | "points" | "score" | "reason" | undefined {
+/** The funds column a (normalised) label names; tested once per distinct label. */
+export const fundColumnOf = memoByText((label: string): FundColumn | "rate" | "points" | "score" | "reason" | undefined => {
   for (const [k, re] of COLUMN_TESTS) if (re.test(label)) return k;
   return undefined;
-}
+});
 
 const LINE_TESTS: [FundLineKey, RegExp][] = [
   ["basic", /基本支出/],
@@ -44,11 +46,12 @@ const LINE_TESTS: [FundLineKey, RegExp][] = [
   ["total", /资金总额|预算总额|^合计$|^总计$|总额|项目资金$|资金合计/],
 ];
 
-export function fundLineOf(label: string): FundLineKey | undefined {
+/** The funds line a label names; tested once per distinct label. */
+export const fundLineOf = memoByText((label: string): FundLineKey | undefined => {
   const n = norm(label);
   for (const [k, re] of LINE_TESTS) if (re.test(n)) return k;
   return undefined;
-}
+});
 
 const STOP_FUNDS = /年度总体目标|绩效目标|年度目标|一级指标|绩效指标|主要任务|履职目标/;
 

@@ -8,6 +8,7 @@
  */
 import { parseIndicatorValue } from "../../perf/indicator";
 import { norm } from "../../recognize/normalize";
+import { memoByText } from "../../util/memo";
 import { RegionContext, textAt } from "../header";
 import { AmountCell, TableBase } from "../types";
 import { FormCell, formRow, scoreCell, splitPoints, textCellAt } from "./form";
@@ -35,7 +36,12 @@ const ROLE_TESTS: RoleTest[] = [
   { role: "target", test: (l) => /指标值|目标值|指标\(目标\)值|预期值/.test(l) },
 ];
 
-const ANY_ROLE = (l: string) => ROLE_TESTS.some((t) => t.test(l));
+/**
+ * The roles a column label can take, in ROLE_TESTS order (tested once per distinct label).
+ */
+const rolesOf = memoByText((label: string): IndicatorRole[] => ROLE_TESTS.filter((t) => t.test(label)).map((t) => t.role));
+
+const ANY_ROLE = (l: string) => rolesOf(l).length > 0;
 
 /** The one indicator column of an outline layout ("绩效指标 | 指标值", levels written as 一、/（一）/1.). */
 const OUTLINE_NAME = /^(绩效指标|绩效指标名称|指标名称|指标|指标内容)$/;
@@ -98,10 +104,10 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     // A column covered by the merge of a column already assigned repeats its label.
     const m = ctx.merges.mergeOf(headerRow, c);
     if (m && m.left < c && taken.has(m.left) && ctx.merges.mergeOf(bottom, c) === m) continue;
-    for (const t of ROLE_TESTS) {
-      if (columns[t.role] !== undefined || !t.test(label)) continue;
-      columns[t.role] = c;
-      columnLabels[t.role] = label;
+    for (const role of rolesOf(label)) {
+      if (columns[role] !== undefined) continue;
+      columns[role] = c;
+      columnLabels[role] = label;
       taken.add(c);
       break;
     }

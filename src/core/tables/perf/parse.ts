@@ -92,14 +92,16 @@ export function parsePerf(ctx: RegionContext, info: TemplateInfo, shape: Shape):
   const subject = fieldValue(ctx, ctx.titleRow + 1, headerRow - 1, subjectRe);
   if (subject && subjectRe === SUBJECT_WHOLE) meta.department = subject.text;
   const base = createBase(ctx, chosen, meta);
-  const table: PerfTable = { ...base, kind: kindOf(chosen), stage: shape.stage, subject };
+  // Every field is present from the start (one object shape for all 200 forms of a workbook).
+  const table: PerfTable = Object.assign(base, { kind: kindOf(chosen), stage: shape.stage, subject, funds: undefined, plan: undefined, indicators: undefined, total: undefined, grade: undefined });
   table.funds = readFunds(ctx, table, ctx.titleRow + 1, headerRow - 1);
   table.plan = readPlan(ctx, table, ctx.titleRow + 1, headerRow - 1);
-  table.indicators = readIndicatorBlock(ctx, table, headerRow, last);
+  const indicators = readIndicatorBlock(ctx, table, headerRow, last);
+  table.indicators = indicators;
   table.total = readTotal(ctx, table, headerRow + 1);
   table.grade = fieldValue(ctx, headerRow + 1, last, GRADE_LABEL);
   // A blank form (二级指标 labels but no indicator yet, e.g. an inserted template) is a table with nothing to check.
-  if (!table.indicators.indicators.length && !table.funds && !table.indicators.groups.length && table.indicators.lastRow <= headerRow) return failure(chosen, ctx, "指标区没有可读的指标行");
+  if (!indicators.indicators.length && !table.funds && !indicators.groups.length && indicators.lastRow <= headerRow) return failure(chosen, ctx, "指标区没有可读的指标行");
   return table;
 }
 
