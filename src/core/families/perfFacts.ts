@@ -25,16 +25,17 @@ import { PerfIndicator, PerfTable, isPerfTable } from "../tables/perf/model";
 import { CodedTable } from "../tables/coded";
 import { AmountCell, refA1 } from "../tables/types";
 import { norm } from "../recognize/normalize";
+import { sharedRegExp } from "../util/regex";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Any 4 consecutive characters of a name (letters and CJK only). */
 export function nameKey(name: string): RegExp | undefined {
   const t = norm(name).replace(/[^\p{L}\p{N}]/gu, "").replace(/项目$/, "");
-  if (t.length < 4) return t.length >= 2 ? new RegExp(escape(t)) : undefined;
+  if (t.length < 4) return t.length >= 2 ? sharedRegExp(escape(t)) : undefined;
   const windows = new Set<string>();
   for (let i = 0; i + 4 <= t.length; i++) windows.add(escape(t.slice(i, i + 4)));
-  return new RegExp([...windows].join("|"));
+  return sharedRegExp([...windows].join("|"));
 }
 
 function countFact(init: FactInit, n: number, cells: AmountCell[] | { sheet: string; row: number; col: number }[], label: string): Fact {
@@ -83,9 +84,9 @@ function tableFacts(t: PerfTable, id: string, requires: RegExp[] | undefined, ou
   if (score?.amount)
     out.push({ ...cellFact({ ...base, id: `${id}.score`, unit: "count", keys: [/自评得分|综合得分|得分/], decimals: score.amount.decimals }, score), countWord: "分" });
   for (const [name, inds] of groupsOf(t)) {
-    const key = new RegExp(escape(name));
+    const key = sharedRegExp(escape(name));
     const cells = inds.map((i) => i.level3?.ref ?? i.level2?.ref ?? i.level1?.ref).filter((r): r is NonNullable<typeof r> => !!r);
-    out.push(countFact({ id: `${id}.group.${name}.set`, unit: "count", keys: [new RegExp(`${escape(name)}.{0,12}设定`), key], requires: requires ? [...requires] : undefined, sections }, inds.length, cells, `${name}个数`));
+    out.push(countFact({ id: `${id}.group.${name}.set`, unit: "count", keys: [sharedRegExp(`${escape(name)}.{0,12}设定`), key], requires: requires ? [...requires] : undefined, sections }, inds.length, cells, `${name}个数`));
   }
 }
 

@@ -25,6 +25,7 @@ import { ECONOMIC } from "../codes/economic";
 import { Fact, SectionId, cellFact, diffFact, sumFact } from "./fact";
 import { factScope } from "./factScope";
 import { Supplement } from "./supplement";
+import { sharedRegExp } from "../util/regex";
 
 export interface BudgetItem {
   code: string;
@@ -54,7 +55,7 @@ export interface BudgetFacts {
   scope: "部门" | "单位";
 }
 
-const re = (...w: string[]) => w.map((x) => new RegExp(x));
+const re = (...w: string[]) => w.map((x) => sharedRegExp(x));
 
 export const BUDGET_SANGONG: { key: "abroad" | "car" | "carPurchase" | "carRun" | "reception"; name: string; keys: RegExp[] }[] = [
   { key: "abroad", name: "因公出国（境）费", keys: re("因公出国") },
@@ -169,7 +170,7 @@ export function buildBudgetFacts(all: Table[], supp?: Supplement): BudgetFacts {
       const cls = FUNCTION_CLASSES[r.code.slice(0, 3)]?.name ?? coded!.rows.find((x) => x.code === r.code.slice(0, 3))?.name ?? r.code.slice(0, 3);
       const kuan = FUNCTION_ITEMS[r.code.slice(0, 5)]?.name ?? coded!.rows.find((x) => x.code === r.code.slice(0, 5))?.name ?? r.code.slice(0, 5);
       const name = r.name || FUNCTION_ITEMS[r.code]?.name || r.code;
-      const nameKey = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      const nameKey = sharedRegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
       const f = add(cellFact({ id: `b.item.${r.code}`, unit: "万元", keys: [/科目/, nameKey], requires: [nameKey], sections: T }, r.cells.total, `${fundName[k]}支出预算 ${r.code} ${name}`))!;
       items.push({ code: r.code, cls, kuan, name, fact: f });
     }

@@ -27,6 +27,7 @@ import { ECONOMIC } from "../codes/economic";
 import { factScope } from "./factScope";
 import { Supplement, VEHICLE_KINDS, entryAmount } from "./supplement";
 import { Fact, FactInit, SectionId, apportion, cellFact, diffFact, ratioFact, sumFact, wanOf } from "./fact";
+import { sharedRegExp } from "../util/regex";
 
 export interface FinalFacts {
   facts: Map<string, Fact>;
@@ -47,7 +48,7 @@ export interface FinalFacts {
   apportionAll(preferred: Map<string, Decimal>): void;
 }
 
-const re = (...words: string[]) => words.map((w) => new RegExp(w));
+const re = (...words: string[]) => words.map((w) => sharedRegExp(w));
 
 const INCOME_CATS: { key: string; name: string; col02: string; lines01: string[]; keys: RegExp[] }[] = [
   { key: "fiscal", name: "财政拨款收入", col02: "fiscal", lines01: ["gpb", "govFund", "soe", "fiscal"], keys: re("财政拨款收入", "财政拨款") },
@@ -180,7 +181,7 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
     for (const r of t05.rows.filter((x) => x.level === 1 && x.cells.total?.amount)) {
       const name = FUNCTION_CLASSES[r.code]?.name ?? r.name;
       classes.push({ code: r.code, name: r.name || name });
-      const nameKey = new RegExp(escapeRe(stripSuffix(r.name || name)));
+      const nameKey = sharedRegExp(escapeRe(stripSuffix(r.name || name)));
       const f = add(cellFact({ id: `gpb.class.${r.code}`, unit: "万元", keys: [nameKey], sections: ["gpb"] }, r.cells.total, `公开05表 ${r.code} ${r.name}`))!;
       const s = add(ratioFact({ id: `gpb.class.${r.code}.share`, unit: "%", keys: [/占/, nameKey], sections: ["gpb"] }, f, gpb, "share"))!;
       s.of = f.id;
@@ -196,7 +197,7 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
       const kuanRow = rowByCode(t05, r.code.slice(0, 5));
       const clsRow = rowByCode(t05, r.code.slice(0, 3));
       items.push({ code: r.code, cls: clsRow?.name || FUNCTION_CLASSES[r.code.slice(0, 3)]?.name || "", kuan: kuanRow?.name || FUNCTION_ITEMS[r.code.slice(0, 5)]?.name || "", name: r.name });
-      const itemKeys = [new RegExp(`${escapeRe(stripSuffix(r.name))}(支出)?[（(]?项`), new RegExp(r.code)];
+      const itemKeys = [sharedRegExp(`${escapeRe(stripSuffix(r.name))}(支出)?[（(]?项`), sharedRegExp(r.code)];
       const fin = add(cellFact({ id: `gpb.item.${r.code}`, unit: "万元", keys: [/支出决算|决算/, ...itemKeys], requires: itemKeys, sections: ["gpb"] }, r.cells.total, `公开05表 ${r.code} ${r.name}`))!;
       const bc = a(r.cells.budget);
       const b = bc
@@ -283,11 +284,11 @@ export function buildFinalFacts(tables: Table[], supp?: Supplement): FinalFacts 
       ["end", "年末结转和结余"],
     ] as const) {
       const c = a(t.total.cells[k]);
-      if (c) add(cellFact({ id: `${id}.${k}`, unit: "万元", keys: [new RegExp(label.slice(0, 4))], sections: [id] }, c, `${name} 合计 ${label}`));
+      if (c) add(cellFact({ id: `${id}.${k}`, unit: "万元", keys: [sharedRegExp(label.slice(0, 4))], sections: [id] }, c, `${name} 合计 ${label}`));
     }
     for (const r of t.rows.filter((x) => x.level === 3)) {
       const c = a(r.cells.expense);
-      if (c) add(cellFact({ id: `${id}.item.${r.code}`, unit: "万元", keys: [new RegExp(escapeRe(stripSuffix(r.name)))], sections: [id] }, c, `${name} ${r.code} ${r.name}`));
+      if (c) add(cellFact({ id: `${id}.item.${r.code}`, unit: "万元", keys: [sharedRegExp(escapeRe(stripSuffix(r.name)))], sections: [id] }, c, `${name} ${r.code} ${r.name}`));
     }
   };
   fundFacts(t08, "govFund", "公开08表");

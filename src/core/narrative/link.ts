@@ -121,12 +121,12 @@ class TextTests {
   }
 }
 
-function keyScore(f: Fact, clause: string, sentence: TextTests, para: TextTests): number {
+function keyScore(f: Fact, clause: TextTests, sentence: TextTests, para: TextTests): number {
   if (f.requires && !f.requires.some((k) => sentence.test(k) || para.test(k))) return 0;
   let best = 0;
   f.keys.forEach((k, i) => {
     const weight = Math.max(1, 4 - i); // earlier keys are the more specific ones
-    if (k.test(clause)) best = Math.max(best, 10 + weight);
+    if (clause.test(k)) best = Math.max(best, 10 + weight);
     else if (sentence.test(k)) best = Math.max(best, 5 + weight);
     else if (para.test(k)) best = Math.max(best, 1 + weight / 4);
   });
@@ -199,6 +199,17 @@ function writtenIn(fig: TextFigure): { v: Decimal; dp: number } {
  */
 export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) => Fact[], all: Map<string, Fact>): Linked[] {
   const out: Linked[] = [];
+  // The catalogue does not change while the text is linked: each section's facts are listed once,
+  // not once per figure (a catalogue filters all its facts to answer).
+  const bySection = new Map<SectionId, Fact[]>();
+  const inSection = (s: SectionId): Fact[] => {
+    let fs = bySection.get(s);
+    if (!fs) {
+      fs = factsIn(s);
+      bySection.set(s, fs);
+    }
+    return fs;
+  };
   let section: SectionId | null = null;
   paragraphs.forEach((para, index) => {
     const h = headingSection(para.text);
@@ -222,10 +233,11 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
       if (fig.unit === "%" && relWord) candidates = relatedTo(prevFact, relWord, all).map((f) => ({ f, score: 30 }));
       if (section && section !== "terms") {
         const related = candidates.length ? new Set(candidates.map((c) => c.f)) : undefined;
-        for (const f of factsIn(section)) {
+        const clauseTests = new TextTests(clause);
+        for (const f of inSection(section)) {
           if (!unitOk(fig, f)) continue;
           if (related?.has(f)) continue;
-          const s = keyScore(f, clause, sentenceTests, paraTests);
+          const s = keyScore(f, clauseTests, sentenceTests, paraTests);
           candidates.push({ f, score: s });
         }
       }

@@ -67,6 +67,23 @@ function normUnit(code: number): string | undefined {
  */
 export function norm(text: string): string {
   if (!text) return "";
+  if (text.length < LONG_TEXT) return normScan(text);
+  // A paragraph of the 情况说明 is normalised by a dozen rules: once is enough (a string's
+  // hash is kept in the string, so finding the same paragraph again costs no scan of it).
+  let n = longNorms.get(text);
+  if (n === undefined) {
+    n = normScan(text);
+    if (longNorms.size >= LONG_NORMS_LIMIT) longNorms.clear();
+    longNorms.set(text, n);
+  }
+  return n;
+}
+
+const LONG_TEXT = 40;
+const LONG_NORMS_LIMIT = 1000;
+const longNorms = new Map<string, string>();
+
+function normScan(text: string): string {
   let out: string | undefined;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
