@@ -34,13 +34,18 @@ export const MARK_RANK: Record<Exclude<OutlineMark, "among" | "none" | "code">, 
 };
 
 const CN = "一二三四五六七八九十百零〇";
+/**
+ * The numbering styles, tried in this order. Each pattern reads a label as written
+ * (full- or half-width brackets, spaces around the number, the 、 after "（一）" some
+ * clerks add) as well as its norm() form, and takes the spaces after the mark with it.
+ */
 const MARKS: [OutlineMark, RegExp][] = [
-  ["among", /^其中[:：]?/],
-  ["cnParen", new RegExp(`^\\([${CN}]+\\)`)],
-  ["numParen", /^\(\d+\)/],
-  ["cn", new RegExp(`^[${CN}]+[、.．,，]`)],
-  ["num", /^\d+[、.．](?!\d)/],
-  ["circled", /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]/],
+  ["among", /^其中\s*[:：]?\s*/],
+  ["cnParen", new RegExp(`^[(（]\\s*[${CN}]+\\s*[)）]\\s*[、.．]?\\s*`)],
+  ["numParen", /^[(（]\s*[0-9０-９]+\s*[)）]\s*[、.．]?\s*/],
+  ["cn", new RegExp(`^[${CN}]+\\s*[、.．,，]\\s*`)],
+  ["num", /^[0-9０-９]+\s*[、.．)）](?![0-9０-９])\s*/],
+  ["circled", /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/],
 ];
 
 /** A 科目 code at the start of a label: 类 3, 款 5, 项 7 digits ("208", "2080505 机关事业单位…"). */
@@ -52,6 +57,20 @@ export function outlineMark(text: string): OutlineMark {
   for (const [mark, re] of MARKS) if (re.test(s)) return mark;
   if (CODE.test(s)) return "code";
   return "none";
+}
+
+/**
+ * A label split into its outline number and the rest, as written: "（一）数量指标" →
+ * cnParen and "数量指标", "1. 培训人次" → num and "培训人次". A 科目 code is not
+ * a number to strip (it is part of the line's name): such labels come back whole, as "none".
+ */
+export function splitOutlineMark(text: string): { mark: OutlineMark; rest: string } {
+  const t = text.trim().replace(/^[*＊#]+/, "");
+  for (const [mark, re] of MARKS) {
+    const m = re.exec(t);
+    if (m) return { mark, rest: t.slice(m[0].length) };
+  }
+  return { mark: "none", rest: t };
 }
 
 /** Depth of a code label: 类 1, 款 2, 项 3 (a 类 heads its 款, a 款 its 项). */

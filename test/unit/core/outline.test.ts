@@ -1,5 +1,5 @@
 /** The outline of row labels (tables/outline.ts): a parent is never summed with its own children. */
-import { childrenIn, outline, outlineMark, topLevelOf } from "../../../src/core/tables/outline";
+import { childrenIn, outline, outlineMark, splitOutlineMark, topLevelOf } from "../../../src/core/tables/outline";
 
 const rows = (...texts: string[]) => texts.map((text) => ({ text, indented: /^\s/.test(text) }));
 const labels = (texts: string[], idx: number[]) => idx.map((i) => texts[i]);
@@ -20,6 +20,31 @@ describe("outlineMark", () => {
     ["1.5万元以上", "none"],
   ])("%s → %s", (text, mark) => {
     expect(outlineMark(text)).toBe(mark);
+  });
+});
+
+describe("splitOutlineMark", () => {
+  test.each([
+    ["一、产出指标", "cn", "产出指标"],
+    ["二 、效益指标", "cn", "效益指标"],
+    ["（一）数量指标", "cnParen", "数量指标"],
+    ["( 二 )、质量指标", "cnParen", "质量指标"],
+    ["1.培训人次", "num", "培训人次"],
+    ["2、 鉴定人数", "num", "鉴定人数"],
+    ["3)满意度", "num", "满意度"],
+    ["３．国有资本经营预算", "num", "国有资本经营预算"],
+    ["（12）办公费", "numParen", "办公费"],
+    ["②差旅费", "circled", "差旅费"],
+    ["其中：公务用车购置费", "among", "公务用车购置费"],
+    ["1.5万元以上", "none", "1.5万元以上"],
+    ["2080505 机关事业单位基本养老保险缴费支出", "none", "2080505 机关事业单位基本养老保险缴费支出"],
+    ["社会效益指标", "none", "社会效益指标"],
+  ])("%s → %s + %s", (text, mark, rest) => {
+    expect(splitOutlineMark(text)).toEqual({ mark, rest });
+  });
+
+  test("the mark it finds is the one outlineMark() names", () => {
+    for (const t of ["一、本年收入", "（一）一般公共预算拨款", "1.一般公共预算", "（1）办公费", "①差旅费", "其中：x", "收入总计"]) expect(splitOutlineMark(t).mark).toBe(outlineMark(t));
   });
 });
 

@@ -10,6 +10,7 @@ import { parseIndicatorValue } from "../../perf/indicator";
 import { norm } from "../../recognize/normalize";
 import { memoByText } from "../../util/memo";
 import { RegionContext, textAt } from "../header";
+import { splitOutlineMark } from "../outline";
 import { AmountCell, TableBase } from "../types";
 import { FormCell, formRow, scoreCell, splitPoints, textCellAt } from "./form";
 import { IndicatorBlock, IndicatorGroup, IndicatorRole, PerfIndicator, TextCell, ValueCell } from "./model";
@@ -60,9 +61,6 @@ export function isIndicatorHeader(cells: FormCell[]): boolean {
   return cells.length <= 6 && has(OUTLINE_NAME) && has(OUTLINE_VALUE);
 }
 
-const L1_MARK = /^[一二三四五六七八九十]+[、.．]\s*/;
-const L2_MARK = /^[(（][一二三四五六七八九十]+[)）][、.．]?\s*/;
-const L3_MARK = /^(\d+[、.．)）]|[(（]\d+[)）])\s*/;
 
 const TOTAL_RE = /^(总分|合计|总计|得分合计|总得分|自评总分|评价总分|绩效自评综合得分|自评综合得分|综合得分|自评得分|项目自评得分|绩效评价得分|评价得分)$/;
 const STOP_RE = /^(评价等次|等次|评价等级|绩效等级|自评等级|评价结论|备注|说明|注[:：\d]|存在问题|改进措施|填报说明|填表说明)/;
@@ -194,19 +192,20 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     else if (raw1 && raw1.ref.row === r) l2 = undefined;
     let l3 = cellIn("level3", r);
     if (outlined && l3) {
-      // "一、产出指标" opens a 一级, "（一）数量指标" a 二级; "1.培训人次" is an indicator.
-      if (L1_MARK.test(l3.text)) {
-        l1 = { text: l3.text.replace(L1_MARK, ""), ref: l3.ref };
+      // "一、产出指标" opens a 一级, "（一）数量指标" a 二级; "1.培训人次" is an indicator (outline marks, tables/outline.ts).
+      const { mark, rest } = splitOutlineMark(l3.text);
+      if (mark === "cn") {
+        l1 = { text: rest, ref: l3.ref };
         l2 = undefined;
         if (cells.length) lastRow = r;
         continue;
       }
-      if (L2_MARK.test(l3.text)) {
-        l2 = { text: l3.text.replace(L2_MARK, ""), ref: l3.ref };
+      if (mark === "cnParen") {
+        l2 = { text: rest, ref: l3.ref };
         if (cells.length) lastRow = r;
         continue;
       }
-      l3 = { text: l3.text.replace(L3_MARK, ""), ref: l3.ref };
+      l3 = { text: mark === "num" || mark === "numParen" ? rest : l3.text, ref: l3.ref };
     }
     let target = cellIn("target", r);
     const actual = cellIn("actual", r);
