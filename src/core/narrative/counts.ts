@@ -28,6 +28,7 @@ import { headingSection } from "./link";
 import { DocInfo, SCOPE_WORDS, Stage, YearKey, yearOf } from "./statements";
 import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
 import { hitsInOrder, lastHit, nameHits } from "./names";
+import { otherEntity } from "./entity";
 
 export type CountConcept =
   | "vehicles"
@@ -209,6 +210,8 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
       }
       list = null;
       if (CHANGE_TAIL.test(clause)) continue;
+      // "全区公务用车保有量…辆": a count of the whole region or another level is not the department's.
+      if (otherEntity(text, f.start)) continue;
       let sentStart = f.start - 1;
       while (sentStart >= 0 && !/[。；;]/.test(text[sentStart])) sentStart--;
       const prefix = text.slice(sentStart + 1, f.start);

@@ -15,6 +15,7 @@ import { Decimal } from "../amount/decimal";
 import { Fact, SectionId, consistent } from "./fact";
 import { Paragraph, TextFigure, figuresIn } from "./text";
 import { norm } from "../recognize/normalize";
+import { otherEntity } from "./entity";
 
 export interface Linked {
   para: Paragraph;
@@ -29,6 +30,8 @@ export interface Linked {
   status: "ok" | "tail" | "mismatch" | "unit" | "unlinked";
   /** How strongly the words named the fact (0 = matched by value only). */
   score: number;
+  /** The figure is about a wider entity ("全区", "区本级"): left unlinked, and said why (narrative/entity.ts). */
+  entity?: string;
 }
 
 const HEADINGS: [RegExp, SectionId][] = [
@@ -224,6 +227,13 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
     const paraTests = new TextTests(paraNorm);
     let sentenceTests = new TextTests("");
     for (const fig of figs) {
+      const entity = otherEntity(para.text, fig.start);
+      if (entity) {
+        out.push({ para, index, figure: fig, section, subject: clauseBefore(para.text, fig.start, prevEnd), status: "unlinked", score: 0, entity });
+        prevEnd = fig.end;
+        prevFact = undefined;
+        continue;
+      }
       const clause = clauseBefore(para.text, fig.start, prevEnd);
       const sentence = sentenceBefore(para.text, fig.start);
       if (sentenceTests.text !== sentence) sentenceTests = new TextTests(sentence);

@@ -32,6 +32,7 @@ import { SectionId } from "./fact";
 import { headingSection } from "./link";
 import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
 import { hitsInOrder, lastHit, nameHits } from "./names";
+import { otherEntity } from "./entity";
 
 export type ConceptId =
   | "incomeTotal"
@@ -450,6 +451,13 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
       if (si <= 0 && CUT_LINE.test(text)) continue;
       if (si !== lastSentence) lastEnd = sent.start;
       lastSentence = si;
+      // A figure of the whole region or another level ("全区…", "区本级…") is not the department's.
+      if (otherEntity(text, f.start)) {
+        lastEnd = f.end;
+        lastAmount = [];
+        orphan = true;
+        continue;
+      }
       const clauseRaw = text.slice(Math.max(lastEnd, sent.start), f.start);
       // The clause proper: since the last boundary (a figure's own clause).
       const cut = Math.max(clauseRaw.lastIndexOf("，"), clauseRaw.lastIndexOf(","), clauseRaw.lastIndexOf("："), clauseRaw.lastIndexOf(":"));

@@ -167,8 +167,16 @@ export const unlinked: Rule = {
     // Figures an empty table contradicts have their own finding (narrative.empty-table-figure).
     const contradicted = emptyTableJudged(ctx);
     let confirmed = 0;
+    // Figures of a wider entity ("全区…", "区本级…"): shown with that reason, by paragraph.
+    const foreign = new Map<Paragraph, Linked[]>();
     for (const l of linksOf(ctx)) {
       if (l.status !== "unlinked") continue;
+      if (l.entity) {
+        const list = foreign.get(l.para) ?? [];
+        list.push(l);
+        foreign.set(l.para, list);
+        continue;
+      }
       if (contradicted.has(figKey(l.index, l.figure.start))) continue;
       if (held.has(figKey(l.index, l.figure.start))) {
         confirmed++;
@@ -178,12 +186,19 @@ export const unlinked: Rule = {
       list.push(l);
       byPara.set(l.para, list);
     }
-    if (!byPara.size) return [];
+    const others: Finding[] = [...foreign].map(([p, ls]) => ({
+      rule: this.id,
+      severity: "info" as const,
+      message: `情况说明（${where(p)}）中以下数字说的是${[...new Set(ls.map((l) => `“${l.entity}”`))].join("、")}，不是本部门（单位）的数，没有与本部门的表格和文中本部门的数字核对：${ls.map((l) => `“${excerpt(p.text, l.figure, 10)}”`).join("、")}。`,
+      cells: [p.ref],
+    }));
+    if (!byPara.size) return others;
     // Without any 决算 or 预算 table there is nothing to check the text against: one line, not one per paragraph.
     if (!ctx.tables.some((t) => t.family === "final" || t.family === "budget")) {
       const paras = [...byPara.keys()];
       const n = [...byPara.values()].reduce((k, ls) => k + ls.length, 0);
       return [
+        ...others,
         {
           rule: this.id,
           severity: "info" as const,
@@ -192,12 +207,15 @@ export const unlinked: Rule = {
         },
       ];
     }
-    return [...byPara].map(([p, ls]) => ({
-      rule: this.id,
-      severity: "info" as const,
-      message: `情况说明（${where(p)}）中以下数字未能与表格或补充信息核对：${ls.map((l) => `“${excerpt(p.text, l.figure, 10)}”`).join("、")}。`,
-      cells: [p.ref],
-    }));
+    return [
+      ...others,
+      ...[...byPara].map(([p, ls]) => ({
+        rule: this.id,
+        severity: "info" as const,
+        message: `情况说明（${where(p)}）中以下数字未能与表格或补充信息核对：${ls.map((l) => `“${excerpt(p.text, l.figure, 10)}”`).join("、")}。`,
+        cells: [p.ref],
+      })),
+    ];
   },
 };
 
