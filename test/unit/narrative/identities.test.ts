@@ -535,3 +535,41 @@ test("narrative.old-name: a 类 name is old only from the year it was replaced, 
   expect(warn(2021, "医疗卫生与计划生育支出")).toEqual(["卫生健康支出"]);
   expect(warn(2012, "医疗卫生支出")).toEqual([]);
 });
+
+describe("a change stated in another paragraph than its amount (narrative.change)", () => {
+  const rules = (texts: string[], title = "某某县水利局2021年度部门决算情况说明") => ruleIdsOf(title, texts);
+  // 湖北-style overview, the comparison in a paragraph of its own.
+  const hubei = (change: string, rate: string) => [
+    "一、收入支出决算总体情况",
+    "2021年度收入总计1,286.45万元，支出总计1,286.45万元。",
+    "上年收入总计1,064.20万元，支出总计1,064.20万元。",
+    "二、收入支出决算增减变动情况",
+    `与上年相比，收入总计增加${change}万元，增长${rate}%，主要原因是人员增加。`,
+  ];
+  // 广东-style: the amounts in the 支出 section, the change in a later 变动 paragraph.
+  const guangdong = (change: string) => [
+    "三、支出决算情况说明",
+    "2021年度本年支出合计980.00万元，其中：基本支出600.00万元，项目支出380.00万元。上年支出合计1,030.00万元。",
+    "四、主要变动说明",
+    `本年支出合计较上年减少${change}万元，主要是会议费压减。`,
+  ];
+
+  test("correct: no error", () => {
+    expect(rules(hubei("222.25", "20.88"))).toEqual([]);
+    expect(rules(guangdong("50.00"))).toEqual([]);
+  });
+
+  test("a wrong change or rate is found against the amounts of the other paragraphs", () => {
+    expect(rules(hubei("232.25", "20.88"))).toEqual(["narrative.change"]);
+    expect(rules(hubei("222.25", "21.88"))).toEqual(["narrative.change"]);
+    expect(rules(guangdong("40.00"))).toEqual(["narrative.change"]);
+    const f = narrativeFindings(["某某县水利局2021年度部门决算情况说明", ...hubei("232.25", "20.88")]).find((x) => x.rule === "narrative.change")!;
+    // Both sentences it rests on are named.
+    expect(f.cells.map((c) => c.row).sort()).toEqual([2, 3, 5]);
+  });
+
+  test("when the text gives the amount twice with different values, the change is not checked against either", () => {
+    const texts = [...hubei("232.25", "20.88"), "三、收入决算情况说明", "2021年度收入总计1,296.45万元。"];
+    expect(rules(texts)).not.toContain("narrative.change");
+  });
+});

@@ -191,6 +191,22 @@ function find(sts: Statement[], concept: ConceptId, like: Pick<Statement, "year"
   return earlier[earlier.length - 1] ?? cands[0];
 }
 
+/**
+ * The amount a change refers to when its own paragraph does not state it ("与上年相比，
+ * 收入总计增加222.25万元" in a paragraph of its own, the 本年 收入总计 stated in the
+ * overview): this year's amount of the same concept, scope and stage stated in
+ * another paragraph. Only when the text states that amount once, or always with the
+ * same value (two different values are narrative.consistency's finding, and the
+ * change cannot be told to go with either).
+ */
+function baseElsewhere(sts: Statement[], s: Statement): Statement | undefined {
+  if (s.kind !== "change" && s.kind !== "changePct") return undefined;
+  const stage = s.against === "budget" ? "actual" : s.stage;
+  const cands = sts.filter((x) => x.kind === "amount" && x.concept === s.concept && x.year === "cur" && x.stage === stage && x.scope === s.scope && x.paraIndex !== s.paraIndex && inScope(x));
+  if (!cands.length || cands.some((x) => !x.value.eq(cands[0].value))) return undefined;
+  return cands.filter((x) => x.paraIndex < s.paraIndex).pop() ?? cands[0];
+}
+
 interface SumSpec {
   total: ConceptId[];
   parts: ConceptId[];
@@ -404,7 +420,7 @@ export const change: Rule = {
       if (said.has(fk)) continue;
       const before = out.length;
       try {
-      const base = s.base;
+      const base = s.base ?? baseElsewhere(sts, s);
       if (!base || base.kind !== "amount") continue;
       if (s.kind === "change" || s.kind === "changePct") {
         if (base.year !== "cur") continue;
@@ -412,7 +428,10 @@ export const change: Rule = {
         if (vsBudget && base.stage !== "actual") continue;
         const prior = vsBudget ? find(sts, base.concept, { ...base, stage: "budget" }) : find(sts, base.concept, { ...base, year: "prev" });
         // The change the rate goes with: the one just before it, against the same thing.
-        const chg = s.kind === "change" ? s : [...sts].reverse().find((x) => x.kind === "change" && x.base === base && x.paraIndex === s.paraIndex && x.against === s.against && x.figure.start < s.figure.start);
+        const chg =
+          s.kind === "change"
+            ? s
+            : [...sts].reverse().find((x) => x.kind === "change" && (x.base ?? baseElsewhere(sts, x)) === base && x.paraIndex === s.paraIndex && x.against === s.against && x.figure.start < s.figure.start);
         if (s.kind === "change") {
           if (!prior) continue;
           const expected = intervalOfStatement(base).sub(intervalOfStatement(prior));
