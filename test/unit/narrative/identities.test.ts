@@ -573,3 +573,37 @@ describe("a change stated in another paragraph than its amount (narrative.change
     expect(rules(texts)).not.toContain("narrative.change");
   });
 });
+
+describe("itemised changes add up to the total's change (narrative.identity)", () => {
+  const title = "某某县水利局2021年度部门决算情况说明";
+  const found = (texts: string[]) => narrativeFindings([title, ...texts]).filter((f) => f.severity !== "info" && f.rule === "narrative.identity");
+  // 四川-style: the parts' changes after "主要是", in the total's sentence.
+  const mainly = (b: string, p: string) => ["三、支出决算情况说明", `2021年度本年支出合计1,216.45万元，比上年增加221.85万元，主要是基本支出增加${b}万元、项目支出增加${p}万元。`, "其中：基本支出716.45万元，项目支出500.00万元。"];
+  // 广东-style: each part with its own change, in a later paragraph.
+  const apart = (tot: string) => ["三、支出决算情况说明", `2021年度本年支出合计1,216.45万元，比上年增加${tot}万元。`, "基本支出716.45万元，比上年增加150.00万元；项目支出500.00万元，比上年减少8.00万元。"];
+  // The fiscal scope has no optional parts: an error, not a presumption.
+  const fiscal = (b: string) => ["四、财政拨款支出决算情况说明", `2021年度财政拨款支出1,100.00万元，比上年增加150.00万元。其中：基本支出650.00万元，项目支出450.00万元。财政拨款基本支出比上年增加${b}万元，财政拨款项目支出比上年增加50.00万元。`];
+
+  test("correct: nothing", () => {
+    expect(found(mainly("150.00", "71.85"))).toEqual([]);
+    expect(found(apart("142.00"))).toEqual([]);
+    expect(found(fiscal("100.00"))).toEqual([]);
+  });
+
+  test("parts that do not add up to the total's change are found, naming every sentence", () => {
+    expect(found(mainly("150.00", "81.85")).map((f) => f.severity)).toEqual(["warning"]);
+    const f = found(apart("152.00"));
+    expect(f.map((x) => x.severity)).toEqual(["warning"]);
+    expect(f[0].message).toMatch(/合计增加 142\.00万元，相差 10\.00万元/);
+    expect(f[0].cells.map((c) => c.row).sort()).toEqual([2, 3]);
+  });
+
+  test("without optional parts (财政拨款) the difference is an error", () => {
+    const f = found(fiscal("110.00"));
+    expect(f.map((x) => x.severity)).toEqual(["error"]);
+  });
+
+  test("one part's change not stated: nothing is checked", () => {
+    expect(found(["三、支出决算情况说明", "2021年度本年支出合计1,216.45万元，比上年增加152.00万元，主要是基本支出增加150.00万元。", "其中：基本支出716.45万元，项目支出500.00万元。"])).toEqual([]);
+  });
+});

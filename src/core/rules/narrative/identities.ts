@@ -358,9 +358,72 @@ export const identity: Rule = {
         });
       }
     }
+    out.push(...changeSums(st, sts, year));
     return dedupeCells(out);
   },
 };
+
+/** The stated change of a concept like `like`'s (same year, stage, scope, compared with the same thing), its paragraph first. */
+function findChange(sts: Statement[], concept: ConceptId, like: Statement): Statement | undefined {
+  const cands = sts.filter((s) => s.kind === "change" && s.concept === concept && s.year === like.year && s.stage === like.stage && s.scope === like.scope && s.against === like.against);
+  return cands.find((s) => s.paraIndex === like.paraIndex) ?? cands[0];
+}
+
+/**
+ * A total and its parts add up in both years, so their changes add up too:
+ * "支出合计比上年增加222.25万元" with "基本支出增加150.00万元、项目支出增加72.25万元"
+ * (in one sentence after "主要是", or in other paragraphs). Checked when the change of
+ * every part is stated (an unstated part may have changed by anything); a list after
+ * "其中" within the total's sentence is narrative.parts-sum's.
+ */
+function changeSums(st: State, sts: Statement[], year: number | undefined): Finding[] {
+  const out: Finding[] = [];
+  const signed = (x: Statement) => `${x.value.isNeg() ? "减少" : "增加"} ${show(x.value.abs())}万元`;
+  for (const spec of SUMS) {
+    const seen = new Set<string>();
+    for (const t of sts) {
+      if (t.kind !== "change" || !spec.total.includes(t.concept) || t.year !== "cur") continue;
+      if (spec.scopes && !spec.scopes.includes(t.scope)) continue;
+      const k = `${t.stage}|${t.scope}|${t.against}`;
+      if (seen.has(k)) continue;
+      const all = [...spec.parts, ...(spec.optional ?? [])].map((c) => findChange(sts, c, t));
+      const parts = all.slice(0, spec.parts.length);
+      if (parts.some((p) => !p)) continue;
+      // The optional parts (上缴上级, 经营, 对附属单位补助): their changes stated, or none of them this
+      // year — the text's own amounts show the total is the sum of the main parts alone; then
+      // the parts are presumed absent last year too, and a difference is a warning.
+      const opt = all.slice(spec.parts.length);
+      let presumed = false;
+      if (opt.some((p) => !p)) {
+        const like = { year: "cur" as const, stage: t.stage, scope: t.scope };
+        const total = find(sts, t.concept, like, t);
+        const amounts = spec.parts.map((c) => find(sts, c, like, t));
+        if (!total || amounts.some((x) => !x)) continue;
+        if (!sumIntervals((amounts as Statement[]).map(intervalOfStatement)).overlaps(intervalOfStatement(total))) continue;
+        presumed = true;
+      }
+      seen.add(k);
+      const stated = (presumed ? parts : all) as Statement[];
+      if ([t, ...stated].every((s) => tableBacked(st, s))) continue;
+      if (stated.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence) && /其中/.test(t.para.text.slice(t.figure.end, stated[0].figure.start))) continue;
+      const sumIv = sumIntervals(stated.map(intervalOfStatement));
+      if (sumIv.overlaps(intervalOfStatement(t))) {
+        hold(st, t, ...stated);
+        continue;
+      }
+      const sum = stated.reduce((a, s) => a.plus(s.value), ZERO);
+      out.push({
+        rule: "narrative.identity",
+        severity: presumed ? "warning" : "error",
+        message: `情况说明中${spec.label}，各项的增减额之和也应等于合计的增减额：${name(t, year)}比${t.against === "budget" ? "预算" : "上年"}${signed(t)}（${where(t)}），${stated.map((s) => `${CONCEPT_NAME[s.concept]}${signed(s)}（${where(s)}）`).join("、")}，合计${sum.isNeg() ? "减少" : "增加"} ${show(sum.abs())}万元，相差 ${show(sum.minus(t.value).abs())}万元。${presumed ? "（文中本年支出合计等于基本支出与项目支出之和，按没有其他支出核对；若上年有上缴上级、经营或对附属单位补助支出，请在说明中写明。）" : ""}`,
+        cells: [t.para.ref, ...stated.map((s) => s.para.ref)],
+        expected: signed({ ...t, value: sum }),
+        actual: signed(t),
+      });
+    }
+  }
+  return out;
+}
 
 function dedupeCells(fs: Finding[]): Finding[] {
   for (const f of fs) f.cells = uniqueRefs(f.cells);
