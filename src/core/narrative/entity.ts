@@ -22,28 +22,61 @@ const REGION = /^(全(省|市|区|县|州|盟|旗|镇|乡|国)|(省|市|区|县|
 const SECTOR = /^[\u4e00-\u9fa5]{1,8}(系统|行业)/;
 const OWN = /^(本|我)(部门|单位|局|委|办|院|所|校|中心|站|队|馆|会)|^(全局|全院|全所|全校|全委|全办)/;
 
+interface Span {
+  /** First offset the owner holds from (the clause after the one that named it). */
+  from: number;
+  owner: string | undefined;
+}
+
+/**
+ * Who owns each stretch of a paragraph, read once: the owner changes at the end of
+ * a clause that names one, and is reset at each sentence end.
+ */
+function spansOf(text: string): Span[] {
+  const spans: Span[] = [{ from: 0, owner: undefined }];
+  let owner: string | undefined;
+  let from = 0;
+  const set = (at: number, o: string | undefined) => {
+    if (o === owner) return;
+    owner = o;
+    spans.push({ from: at, owner: o });
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text[i] : "。";
+    const end = SENTENCE_END.test(ch);
+    if (!end && !CLAUSE_SEP.test(ch)) continue;
+    const body = text.slice(from, i).replace(/[“”"‘’]/g, "").replace(LEAD, "");
+    if (OWN.test(body)) set(from, undefined);
+    else {
+      const m = REGION.exec(body);
+      if (m) {
+        const sector = SECTOR.exec(body.slice(m[0].length));
+        set(from, m[0] + (sector ? sector[0] : ""));
+      }
+    }
+    if (end) set(i + 1, undefined);
+    from = i + 1;
+  }
+  return spans;
+}
+
+const spanCache = new Map<string, Span[]>();
+
 /**
  * The wider entity a figure at `at` in `text` is about ("全区", "区本级", "全市水利系统"),
  * or undefined when it is the document's own department's.
  */
 export function otherEntity(text: string, at: number): string | undefined {
-  let start = at;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
+  let spans = spanCache.get(text);
+  if (!spans) {
+    spans = spansOf(text);
+    if (spanCache.size >= 1000) spanCache.clear();
+    spanCache.set(text, spans);
+  }
   let owner: string | undefined;
-  let from = start;
-  for (let i = start; i <= at; i++) {
-    if (i < at && !CLAUSE_SEP.test(text[i])) continue;
-    const clause = text.slice(from, i).replace(/[“”"‘’]/g, "");
-    const body = clause.replace(LEAD, "");
-    if (OWN.test(body)) owner = undefined;
-    else {
-      const m = REGION.exec(body);
-      if (m) {
-        const sector = SECTOR.exec(body.slice(m[0].length));
-        owner = m[0] + (sector ? sector[0] : "");
-      }
-    }
-    from = i + 1;
+  for (const sp of spans) {
+    if (sp.from > at) break;
+    owner = sp.owner;
   }
   return owner;
 }

@@ -27,7 +27,7 @@
 import { Decimal } from "../amount/decimal";
 import { halfUnit } from "../amount/decimal";
 import { Interval } from "../amount/interval";
-import { norm } from "../recognize/normalize";
+import { norm, normPrefix } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
 import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
@@ -234,8 +234,8 @@ export function yearOf(prefix: string, doc: DocInfo): YearKey {
   return last;
 }
 
-function scopeOf(prefix: string, section: SectionId | null): Scope {
-  const t = norm(prefix);
+/** The fund scope of a figure from the normalised words before it (`t`: normPrefix of its paragraph). */
+function scopeOf(t: string, section: SectionId | null): Scope {
   // The last scope word before the figure.
   let best: { at: number; s: Scope } | null = null;
   for (const [re, s] of [
@@ -473,7 +473,7 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         year = y === undefined ? "prev" : doc.year ? (y === doc.year ? "cur" : y === doc.year - 1 ? "prev" : y) : y;
       }
       // The scope word may open the paragraph ("“三公”经费财政拨款支出决算中，……；公务接待费……").
-      let scope = scopeOf(text.slice(0, f.start), section);
+      let scope = scopeOf(normPrefix(text, f.start), section);
       const isPct = f.unit === "%";
       let kind: Kind = "amount";
       if (CHANGE_WORD.test(own)) kind = isPct ? "changePct" : "change";

@@ -79,6 +79,30 @@ export function norm(text: string): string {
   return n;
 }
 
+/**
+ * norm() of the first `k` characters of `text`, for many k on one paragraph ("the
+ * words before each figure"): norm() works character by character, so the
+ * paragraph is normalised once, with the offset of each character in the result.
+ */
+export function normPrefix(text: string, k: number): string {
+  let p = prefixCache.get(text);
+  if (!p) {
+    const at = new Uint32Array(text.length + 1);
+    let out = "";
+    for (let i = 0; i < text.length; i++) {
+      at[i] = out.length;
+      out += normScan(text[i]);
+    }
+    at[text.length] = out.length;
+    p = { n: out, at };
+    if (prefixCache.size >= LONG_NORMS_LIMIT) prefixCache.clear();
+    prefixCache.set(text, p);
+  }
+  return p.n.slice(0, p.at[Math.max(0, Math.min(k, text.length))]);
+}
+
+const prefixCache = new Map<string, { n: string; at: Uint32Array }>();
+
 const LONG_TEXT = 40;
 const LONG_NORMS_LIMIT = 1000;
 const longNorms = new Map<string, string>();

@@ -47,3 +47,16 @@ test("norm() equals the reference on random mixtures, surrogate pairs included",
   const plain = "一般公共预算财政拨款收入";
   expect(norm(plain)).toBe(plain);
 });
+
+describe("normPrefix", () => {
+  test("equals norm() of the prefix, for every prefix of texts with spaces, brackets, full-width letters and quotes", () => {
+    const { normPrefix } = jest.requireActual("../../../src/core/recognize/normalize") as typeof import("../../../src/core/recognize/normalize");
+    const texts = [
+      "2021 年度“三公”经费财政拨款支出（决算）7.50 万元，ＡＢＣ１２３：其中： 公务接待费 2.30 万元。",
+      "一、 收入支出决算总体情况\u3000说明(单位:万元)",
+      "𠮷野家 2,684.31 万元",
+      "",
+    ];
+    for (const t of texts) for (let k = 0; k <= t.length + 1; k++) expect(normPrefix(t, k)).toBe(norm(t.slice(0, k)));
+  });
+});
