@@ -20,6 +20,7 @@ import { RegionContext } from "../tables/header";
 import { norm, startsWithNumbering } from "./normalize";
 import { Table, TemplateDef, allTemplates, templateByCode, templatesVersion } from "./templates";
 import { findGenericTables } from "../tables/generic";
+import { DocStage, documentStage, headerTitle } from "./byHeader";
 import { isNarrativeSheet } from "../narrative/text";
 import { findSupplementSheet } from "../narrative/supplement";
 
@@ -261,8 +262,20 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
 export function recognize(wb: WorkbookSnapshot): Recognition {
   const supplement = findSupplementSheet(wb)?.name;
   const out: Recognition = { tables: [], failures: [], otherSheets: [], narratives: [], supplement };
-  for (const sheet of wb.sheets) {
-    const { tables, failures } = recognizeSheet(sheet);
+  const perSheet = wb.sheets.map((sheet) => recognizeSheet(sheet));
+  // Sheets with no title: the template told by the header words (byHeader.ts), in a document
+  // whose kind (决算/预算) its titled tables or its words say.
+  let stage: DocStage | undefined | null = null;
+  wb.sheets.forEach((sheet, i) => {
+    const found = perSheet[i];
+    if (found.tables.length || found.failures.length || !sheet.bounds || sheet.name === supplement) return;
+    if (stage === null) stage = documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family)));
+    if (!stage) return;
+    const t = byHeaderTable(sheet, stage);
+    if (t) found.tables.push(t);
+  });
+  wb.sheets.forEach((sheet, i) => {
+    const { tables, failures } = perSheet[i];
     out.tables.push(...tables);
     out.failures.push(...failures);
     if (tables.length === 0 && failures.length === 0) {
@@ -275,8 +288,30 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
       if (generic.length) out.tables.push(...generic);
       else out.otherSheets.push(sheet.name);
     }
-  }
+  });
   return out;
+}
+
+/**
+ * The table of an untitled sheet, read with the template its header words single
+ * out; undefined when they single out none or the sheet does not read as that table.
+ * Its title line is a bare "表N" in the first rows, or the line above the content.
+ */
+function byHeaderTable(sheet: SheetSnapshot, stage: DocStage): Table | undefined {
+  const title = headerTitle(sheet, stage);
+  const def = title ? matchTitle(title) : undefined;
+  const b = sheet.bounds;
+  if (!def || !b) return undefined;
+  const merges = new MergeIndex(sheet.merges);
+  // The title line: none (the header opens the sheet), or one of the first rows ("表X", a
+  // department line, a blank title left behind): the first reading that finds the header wins.
+  for (let titleRow = b.top - 1; titleRow <= Math.min(b.bottom, b.top + 3); titleRow++) {
+    const res = parseRegion(def, { sheet, merges, region: { ...b, top: Math.max(0, titleRow) }, titleRow, titleCol: b.left, title: "" });
+    if ("failed" in res) continue;
+    res.byHeader = true;
+    return res;
+  }
+  return undefined;
 }
 
 export function describeTable(t: Table): string {

@@ -41,7 +41,7 @@ export function sheetStatuses(wb: WorkbookSnapshot, rec: Recognition): SheetStat
     const templ = ts.filter((t) => t.kind !== "generic");
     const gen = ts.filter((t) => t.kind === "generic");
     if (templ.length) {
-      const names = templ.map((t) => (t.code ? `${t.code} ${t.name}` : t.name)).join("、");
+      const names = templ.map((t) => `${t.code ? `${t.code} ${t.name}` : t.name}${t.byHeader ? "（无标题，按表头识别）" : ""}`).join("、");
       return { sheet: s.name, status: "template", detail: gen.length ? `${names}；另有 ${gen.length} 张按通用规则校验` : names };
     }
     if (gen.length) return { sheet: s.name, status: "generic", detail: gen.map((t) => t.name).join("、") };

@@ -54,3 +54,14 @@ export function makeContext(workbook: WorkbookSnapshot, tables: Table[], failure
 export function compact(xs: (Finding | null | undefined)[]): Finding[] {
   return xs.filter((x): x is Finding => !!x);
 }
+
+/**
+ * For rules that report a table missing from the set: the sheets whose tables match no
+ * template (generic tables, often a set's table whose title was lost). When there are
+ * any, "the workbook has no 公开08表" may be wrong, and is said as a warning naming them.
+ */
+export function missingTableCaveat(ctx: Pick<RuleContext, "tables">): { severity: "error" | "warning"; note: string } {
+  const sheets = [...new Set(ctx.tables.filter((t) => t.kind === "generic").map((t) => t.sheet))];
+  if (!sheets.length) return { severity: "error", note: "" };
+  return { severity: "warning", note: `（工作表${sheets.map((s) => `“${s}”`).join("、")}中有未能识别的无标题表，可能就是该表：若是，请补上表名，即可逐项核对。）` };
+}

@@ -83,6 +83,8 @@ export interface TableBase {
   /** Notes below the table ("注：…", "说明：…"), for the empty-table rules. */
   notes: { text: string; ref: CellRef }[];
   issues: TableIssue[];
+  /** Recognised by its header words, the sheet having no title (recognize/byHeader.ts). */
+  byHeader?: boolean;
 }
 
 /** "公开02表" or the table's name when it has no official number. */

@@ -24,7 +24,7 @@ import { CodedRow, columnTitle, hasColumn, rowByCode } from "../../tables/coded"
 import { Line } from "../../tables/sided";
 import { AmountCell, refA1, tableLabel } from "../../tables/types";
 import { Term } from "../relation";
-import { Rule, RuleContext, compact } from "../types";
+import { Rule, RuleContext, compact, missingTableCaveat } from "../types";
 import { budgetSets, eq, le, nonZero } from "./sets";
 
 const amt = (l: Line | undefined): AmountCell | undefined => l?.cells.amount;
@@ -238,8 +238,8 @@ function fundRule(spec: (typeof FUND_TABLES)[number]): Rule {
           if (cells.length)
             out.push({
               rule: spec.rule,
-              severity: "error",
-              message: `${a}“${spec.name}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${spec.name}支出功能分类预算表。`,
+              severity: missingTableCaveat(ctx).severity,
+              message: `${a}“${spec.name}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${spec.name}支出功能分类预算表。${missingTableCaveat(ctx).note}`,
               cells: cells.map((c) => c.ref),
               tables: [t04.id],
             });

@@ -18,7 +18,7 @@ import { Table } from "../../recognize/templates";
 import { CellRef, refA1, tableLabel } from "../../tables/types";
 import { emptyNoteOf, isEmptyTable, tableFigures } from "../final/emptyTables";
 import { figuresOf } from "../common/tableChecks";
-import { Rule } from "../types";
+import { Rule, missingTableCaveat } from "../types";
 import { budgetSets } from "./sets";
 
 const FUND_WORDS: Record<string, RegExp> = {
@@ -115,7 +115,7 @@ export const budgetCompleteness: Rule = {
         out.push({
           rule: this.id,
           severity: "warning",
-          message: `${set.year ? `${set.year}年` : ""}部门预算公开表中没有找到${r.name}。按规定部门预算应公开该表；没有数据的也应公开空表并说明原因。`,
+          message: `${set.year ? `${set.year}年` : ""}部门预算公开表中没有找到${r.name}。按规定部门预算应公开该表；没有数据的也应公开空表并说明原因。${missingTableCaveat(ctx).note}`,
           cells: [],
         });
     }

@@ -11,7 +11,7 @@ import { AmountCell, refA1 } from "../../tables/types";
 import { formatAmount } from "../../amount/format";
 import { FUNCTION_CLASSES } from "../../codes/functional";
 import { atMost, equals, sumEquals } from "../relation";
-import { Rule, RuleContext, compact } from "../types";
+import { Rule, RuleContext, compact, missingTableCaveat } from "../types";
 
 const a = (l: Line | undefined, col = "amount"): AmountCell | undefined => l?.cells[col];
 
@@ -268,8 +268,8 @@ function fundRule(id: string, template: "final08" | "final09", fund: "govFund" |
         if (cells.length)
           out.push({
             rule: id,
-            severity: "error",
-            message: `公开04表“${fundName}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${code}。`,
+            severity: missingTableCaveat(ctx).severity,
+            message: `公开04表“${fundName}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${code}。${missingTableCaveat(ctx).note}`,
             cells: cells.map((c) => c.ref),
             tables: [t04.id],
           });

@@ -1,0 +1,102 @@
+/**
+ * Tables with no title: the template told from the header words and row labels,
+ * the way a reviewer tells 公开02表 from 公开03表 when the title line was cut off
+ * ("表X", a blank line, a sheet called Sheet3). Recognised so, a table gets its
+ * template's rules and the cross-table checks, not only the generic structure
+ * checks.
+ *
+ * Decided here (the spec is silent), to stay on the safe side: a sheet is
+ * recognised only by words that one template of the document's kind has and
+ * the others do not; tables whose headers are the same in several templates
+ * (an untitled 科目 | 基本支出 | 项目支出 table of a budget set could be 表3, 5, 8 or 9)
+ * are told apart only by the fund they name ("政府性基金", "国有资本经营", in a
+ * header or in the "本表无数据" note); otherwise they stay generic tables.
+ *
+ * The document's kind (决算 or 预算) comes from the workbook's titled tables, else
+ * from its header words (决算数, 本年收入合计, 年末结转和结余 against 预算数).
+ *
+ * Returns a canonical title, which the ordinary title matching turns into the
+ * template (so this module holds no parser).
+ */
+import { SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
+import { norm } from "./normalize";
+
+export type DocStage = "final" | "budget";
+
+/** Rows read for header words and row labels (two-sided summary tables list their lines below the header). */
+const ROWS = 60;
+
+function wordsOf(sheet: SheetSnapshot): string[] {
+  const b = sheet.bounds;
+  if (!b) return [];
+  const out: string[] = [];
+  for (let r = b.top; r <= Math.min(b.bottom, b.top + ROWS); r++) {
+    const row = sheet.rows.get(r);
+    if (!row) continue;
+    row.forEach((c) => {
+      if (typeof c.value === "string" && c.text) out.push(norm(c.text));
+    });
+  }
+  return out;
+}
+
+const FINAL_WORDS = /决算|本年收入合计|本年支出合计|年末结转和结余/;
+const BUDGET_WORDS = /预算数|预算安排|上年结转/;
+
+/**
+ * The kind of document the workbook is: from its recognised tables' family, else by
+ * its header words (more 决算 words than budget words); undefined when nothing says.
+ */
+export function documentStage(wb: WorkbookSnapshot, families: string[]): DocStage | undefined {
+  if (families.includes("final")) return "final";
+  if (families.includes("budget")) return "budget";
+  let f = 0;
+  let bud = 0;
+  for (const s of wb.sheets)
+    for (const w of wordsOf(s)) {
+      if (w.length > 40) continue;
+      if (FINAL_WORDS.test(w)) f++;
+      else if (BUDGET_WORDS.test(w)) bud++;
+    }
+  if (f > bud) return "final";
+  if (bud > f) return "budget";
+  return undefined;
+}
+
+/** The canonical title of an untitled sheet's table, or undefined when its words do not single one out. */
+export function headerTitle(sheet: SheetSnapshot, stage: DocStage): string | undefined {
+  const words = wordsOf(sheet);
+  if (!words.length) return undefined;
+  const has = (re: RegExp) => words.some((w) => re.test(w));
+  const final = stage === "final";
+  const gov = has(/政府性基金/);
+  const soe = has(/国有资本经营/);
+  const oneFund = gov !== soe ? (gov ? "gov" : "soe") : undefined;
+
+  if (has(/因公出国/) && has(/公务接待/) && has(/公务用车/)) return final ? "一般公共预算财政拨款“三公”经费支出决算表" : "一般公共预算“三公”经费支出表";
+  if (has(/^人员经费/) && has(/^公用经费/) && has(/^30[12]\d*$|^工资福利支出$|^商品和服务支出$/)) return final ? "一般公共预算财政拨款基本支出决算表" : "一般公共预算基本支出表";
+
+  const twoSided = has(/^收入$/) && has(/^支出$/) && has(/总计$/);
+  if (twoSided) {
+    const fundColumns = has(/^一般公共预算(财政拨款)?$/) && has(/^政府性基金预算(财政拨款)?$/);
+    if (fundColumns) return final ? "财政拨款收入支出决算总表" : "财政拨款收支总表";
+    // The department's whole income: lines other than 财政拨款 (上级补助, 事业, 经营, 其他收入).
+    if (has(/上级补助收入|事业收入|经营收入|其他收入/)) return final ? "收入支出决算总表" : "部门收支总表";
+    return undefined;
+  }
+
+  const coded = has(/科目编码|科目名称|^科目$/);
+  if (!coded) return undefined;
+  if (has(/^事业收入$/) && has(/拨款收入$|^财政拨款收入$/)) return final ? "收入决算表" : "部门收入总表";
+  if (has(/上缴上级支出/) && has(/^基本支出$/)) return final ? "支出决算表" : "部门支出总表";
+  const basicProject = has(/^基本支出$/) && has(/^项目支出$/);
+  if (!basicProject) return undefined;
+  const balances = has(/年初结转和结余/) && has(/年末结转和结余/);
+  if (oneFund) {
+    if (final) return oneFund === "gov" ? "政府性基金预算财政拨款收入支出决算表" : "国有资本经营预算财政拨款收入支出决算表";
+    return oneFund === "gov" ? "政府性基金预算支出表" : "国有资本经营预算支出表";
+  }
+  if (gov || soe) return undefined;
+  if (final) return balances ? undefined : "一般公共预算财政拨款支出决算表";
+  return has(/一般公共预算/) ? "一般公共预算支出表" : undefined;
+}
