@@ -16,7 +16,9 @@
  * from its header words (决算数, 本年收入合计, 年末结转和结余 against 预算数).
  *
  * Returns a canonical title, which the ordinary title matching turns into the
- * template (so this module holds no parser).
+ * template (so this module holds no parser). When two sheets of a workbook come
+ * out as the same template, neither is taken (recognize()): the words did not
+ * tell them apart.
  */
 import { SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
 import { norm } from "./normalize";
@@ -76,7 +78,7 @@ export function headerTitle(sheet: SheetSnapshot, stage: DocStage): string | und
   if (has(/因公出国/) && has(/公务接待/) && has(/公务用车/)) return final ? "一般公共预算财政拨款“三公”经费支出决算表" : "一般公共预算“三公”经费支出表";
   if (has(/^人员经费/) && has(/^公用经费/) && has(/^30[12]\d*$|^工资福利支出$|^商品和服务支出$/)) return final ? "一般公共预算财政拨款基本支出决算表" : "一般公共预算基本支出表";
 
-  const twoSided = has(/^收入$/) && has(/^支出$/) && has(/总计$/);
+  const twoSided = has(/^(本年|财政拨款)?收入(项目|预算)?$/) && has(/^(本年|财政拨款)?支出(项目|预算)?$/) && has(/总计$/);
   if (twoSided) {
     const fundColumns = has(/^一般公共预算(财政拨款)?$/) && has(/^政府性基金预算(财政拨款)?$/);
     if (fundColumns) return final ? "财政拨款收入支出决算总表" : "财政拨款收支总表";
@@ -98,5 +100,7 @@ export function headerTitle(sheet: SheetSnapshot, stage: DocStage): string | und
   }
   if (gov || soe) return undefined;
   if (final) return balances ? undefined : "一般公共预算财政拨款支出决算表";
-  return has(/一般公共预算/) ? "一般公共预算支出表" : undefined;
+  // In a budget set the 一般公共预算支出表 names its fund in the header ("一般公共预算支出");
+  // the one such table naming none is the 部门支出总表 (two of them: see recognize()).
+  return has(/一般公共预算/) ? "一般公共预算支出表" : "部门支出总表";
 }

@@ -20,7 +20,7 @@ import { RegionContext } from "../tables/header";
 import { norm, startsWithNumbering } from "./normalize";
 import { Table, TemplateDef, allTemplates, templateByCode, templatesVersion } from "./templates";
 import { findGenericTables } from "../tables/generic";
-import { DocStage, documentStage, headerTitle } from "./byHeader";
+import { documentStage, headerTitle } from "./byHeader";
 import { isNarrativeSheet } from "../narrative/text";
 import { findSupplementSheet } from "../narrative/supplement";
 
@@ -265,15 +265,19 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
   const perSheet = wb.sheets.map((sheet) => recognizeSheet(sheet));
   // Sheets with no title: the template told by the header words (byHeader.ts), in a document
   // whose kind (决算/预算) its titled tables or its words say.
-  let stage: DocStage | undefined | null = null;
-  wb.sheets.forEach((sheet, i) => {
-    const found = perSheet[i];
-    if (found.tables.length || found.failures.length || !sheet.bounds || sheet.name === supplement) return;
-    if (stage === null) stage = documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family)));
-    if (!stage) return;
-    const t = byHeaderTable(sheet, stage);
-    if (t) found.tables.push(t);
-  });
+  const untitled = wb.sheets.filter((sheet, i) => !perSheet[i].tables.length && !perSheet[i].failures.length && sheet.bounds && sheet.name !== supplement);
+  const stage = untitled.length ? documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family))) : undefined;
+  if (stage) {
+    const guesses = untitled.map((sheet) => ({ sheet, title: headerTitle(sheet, stage) }));
+    const taken = new Set(perSheet.flatMap((p) => p.tables.map((t) => t.template)));
+    for (const g of guesses) {
+      // Two sheets read as the same table: the words do not tell them apart, so neither is taken.
+      if (!g.title || guesses.filter((o) => o.title === g.title).length > 1) continue;
+      const t = byHeaderTable(g.sheet, g.title);
+      // A template the workbook already holds under its title is not guessed a second time.
+      if (t && !taken.has(t.template)) perSheet[wb.sheets.indexOf(g.sheet)].tables.push(t);
+    }
+  }
   wb.sheets.forEach((sheet, i) => {
     const { tables, failures } = perSheet[i];
     out.tables.push(...tables);
@@ -297,9 +301,8 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
  * out; undefined when they single out none or the sheet does not read as that table.
  * Its title line is a bare "表N" in the first rows, or the line above the content.
  */
-function byHeaderTable(sheet: SheetSnapshot, stage: DocStage): Table | undefined {
-  const title = headerTitle(sheet, stage);
-  const def = title ? matchTitle(title) : undefined;
+function byHeaderTable(sheet: SheetSnapshot, title: string): Table | undefined {
+  const def = matchTitle(title);
   const b = sheet.bounds;
   if (!def || !b) return undefined;
   const merges = new MergeIndex(sheet.merges);

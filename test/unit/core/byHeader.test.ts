@@ -12,6 +12,8 @@ import { matchTitle } from "../../../src/core/recognize/recognize";
 import { Basic06Table } from "../../../src/core/tables/final/basic06";
 import { layoutFixtures } from "../../../scripts/make-layout-fixtures";
 import { bump } from "../../support/mutate";
+import { generateFinalSet } from "../../support/finalSet";
+import { generateBudgetSet } from "../../support/budgetSet";
 
 /** The workbook with every title cell replaced by "表X" and the sheets renamed Sheet1, Sheet2 … */
 function untitled(wb: WorkbookSnapshot): { wb: WorkbookSnapshot; names: Map<string, string> } {
@@ -85,4 +87,15 @@ test("a table the header cannot single out stays generic, and its template is no
     expect(m.severity).toBe("warning");
     expect(m.message).toContain(`“${generic[0].sheet}”`);
   }
+});
+
+test.each([
+  ["the generated final set (standard 公开01–09表)", () => generateFinalSet({ seed: 3 }).workbook],
+  ["the generated budget set (上海 layout, amounts in 元)", () => generateBudgetSet({ seed: 3 }).workbook],
+])("%s, untitled: every table told, no finding", (_n, make) => {
+  const wb = make();
+  const titled = checkWorkbook(wb);
+  const r = checkWorkbook(untitled(wb).wb);
+  expect(r.tables.map((t) => t.template)).toEqual(titled.tables.map((t) => t.template));
+  expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
 });
