@@ -36,11 +36,15 @@ function wordsOf(sheet: SheetSnapshot): string[] {
     const row = sheet.rows.get(r);
     if (!row) continue;
     row.forEach((c) => {
-      if (typeof c.value === "string" && c.text) out.push(norm(c.text));
+      // Header words and row labels are short; a paragraph of text names things, it heads nothing,
+      // except a table's own note ("注：本部门没有政府性基金预算拨款收入……故本表无数据").
+      if (typeof c.value === "string" && c.text && (c.text.length <= 40 || NOTE.test(c.text.trim()))) out.push(norm(c.text));
     });
   }
   return out;
 }
+
+const NOTE = /^(注|说明|备注)[:：\d]|本表无数据|无数据/;
 
 const FINAL_WORDS = /决算|本年收入合计|本年支出合计|年末结转和结余/;
 const BUDGET_WORDS = /预算数|预算安排|上年结转/;
@@ -103,4 +107,65 @@ export function headerTitle(sheet: SheetSnapshot, stage: DocStage): string | und
   // In a budget set the 一般公共预算支出表 names its fund in the header ("一般公共预算支出");
   // the one such table naming none is the 部门支出总表 (two of them: see recognize()).
   return has(/一般公共预算/) ? "一般公共预算支出表" : "部门支出总表";
+}
+
+/** A form of an untitled sheet of performance tables: its canonical title and rows. */
+export interface PerfRegion {
+  title: string;
+  top: number;
+  bottom: number;
+}
+
+const SUBJECT = /^(项目名称|部门\(单位\)名称|部门名称|单位名称|预算部门|预算单位)[:：]?/;
+/** Lines that open a form above its subject line ("填报单位（盖章）：…", "单位：万元", "（2023年度）"). */
+const FORM_HEAD = /^(填报单位|编制单位|申报单位|单位[:：]|金额单位|\(?\d{4}年度?\)?$)/;
+
+/**
+ * The performance forms of a sheet without titles, told by their indicator
+ * header rows ("一级指标 | 二级指标 | 三级指标 | 指标值", or an outline's "绩效指标 |
+ * 指标值"). Forms stacked on one sheet are split at each form's subject line
+ * (项目名称, 部门名称) and the lines just above it; a second header with no subject
+ * line between is not split off. The kind comes from the value columns: 实际完成值
+ * → 自评表, only 分值 / 得分 → 评价表, otherwise 绩效目标表; 部门/单位 as subject → 整体.
+ */
+export function perfRegions(sheet: SheetSnapshot, isHeaderRow: (row: number) => boolean, rowWords: (row: number) => string[]): PerfRegion[] {
+  const b = sheet.bounds;
+  if (!b) return [];
+  const headers: number[] = [];
+  for (let r = b.top; r <= b.bottom; r++) if (sheet.rows.has(r) && isHeaderRow(r)) headers.push(r);
+  if (!headers.length) return [];
+  const out: PerfRegion[] = [];
+  let from = b.top;
+  headers.forEach((h, i) => {
+    let top = i === 0 ? b.top : -1;
+    if (i > 0) {
+      let subject = -1;
+      for (let r = from; r < h; r++) if (rowWords(r).some((w) => SUBJECT.test(w))) {
+        subject = r;
+        break;
+      }
+      if (subject < 0) return;
+      top = subject;
+      while (top - 1 >= from && rowWords(top - 1).length && rowWords(top - 1).every((w) => FORM_HEAD.test(w) || /^单位[:：]/.test(w))) top--;
+      out[out.length - 1].bottom = top - 1;
+    }
+    const head = [...rowWords(h), ...rowWords(h + 1)].join("|");
+    const subjectWords = [];
+    for (let r = top; r < h; r++) subjectWords.push(...rowWords(r).filter((w) => SUBJECT.test(w)));
+    const whole = subjectWords.some((w) => /^(部门|单位|预算部门|预算单位)/.test(w)) && !subjectWords.some((w) => /^项目名称/.test(w));
+    const values = /实际完成|完成值/.test(head);
+    const scored = /分值|得分|自评分/.test(head);
+    const title = whole
+      ? values || scored
+        ? "部门整体支出绩效自评表"
+        : "部门整体绩效目标表"
+      : values
+        ? "项目支出绩效自评表"
+        : scored
+          ? "项目支出绩效评价表"
+          : "项目绩效目标表";
+    out.push({ title, top, bottom: b.bottom });
+    from = h + 1;
+  });
+  return out;
 }

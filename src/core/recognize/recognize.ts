@@ -20,7 +20,9 @@ import { RegionContext } from "../tables/header";
 import { norm, startsWithNumbering } from "./normalize";
 import { Table, TemplateDef, allTemplates, templateByCode, templatesVersion } from "./templates";
 import { findGenericTables } from "../tables/generic";
-import { documentStage, headerTitle } from "./byHeader";
+import { documentStage, headerTitle, perfRegions } from "./byHeader";
+import { isIndicatorHeader } from "../tables/perf/indicators";
+import { formRow } from "../tables/perf/form";
 import { isNarrativeSheet } from "../narrative/text";
 import { findSupplementSheet } from "../narrative/supplement";
 
@@ -266,11 +268,14 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
   // Sheets with no title: the template told by the header words (byHeader.ts), in a document
   // whose kind (决算/预算) its titled tables or its words say.
   const untitled = wb.sheets.filter((sheet, i) => !perSheet[i].tables.length && !perSheet[i].failures.length && sheet.bounds && sheet.name !== supplement);
+  // Performance forms first: a sheet with indicator headers is a form whatever the document.
+  for (const sheet of untitled) perSheet[wb.sheets.indexOf(sheet)].tables.push(...perfByHeader(sheet));
   const stage = untitled.length ? documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family))) : undefined;
   if (stage) {
     const guesses = untitled.map((sheet) => ({ sheet, title: headerTitle(sheet, stage) }));
     const taken = new Set(perSheet.flatMap((p) => p.tables.map((t) => t.template)));
     for (const g of guesses) {
+      if (perSheet[wb.sheets.indexOf(g.sheet)].tables.length) continue;
       // Two sheets read as the same table: the words do not tell them apart, so neither is taken.
       if (!g.title || guesses.filter((o) => o.title === g.title).length > 1) continue;
       const t = byHeaderTable(g.sheet, g.title);
@@ -315,6 +320,29 @@ function byHeaderTable(sheet: SheetSnapshot, title: string): Table | undefined {
     return res;
   }
   return undefined;
+}
+
+/** The performance forms of an untitled sheet (byHeader.ts perfRegions), each read by its template. */
+function perfByHeader(sheet: SheetSnapshot): Table[] {
+  const b = sheet.bounds;
+  if (!b) return [];
+  const merges = new MergeIndex(sheet.merges);
+  const whole: RegionContext = { sheet, merges, region: b, titleRow: b.top - 1, titleCol: b.left, title: "" };
+  const regions = perfRegions(
+    sheet,
+    (r) => isIndicatorHeader(formRow(whole, r)),
+    (r) => formRow(whole, r).map((c) => c.n),
+  );
+  const out: Table[] = [];
+  for (const reg of regions) {
+    const def = matchTitle(reg.title);
+    if (!def) continue;
+    const res = parseRegion(def, { sheet, merges, region: { ...b, top: Math.max(0, reg.top - 1), bottom: reg.bottom }, titleRow: reg.top - 1, titleCol: b.left, title: "" });
+    if ("failed" in res) continue;
+    res.byHeader = true;
+    out.push(res);
+  }
+  return out;
 }
 
 export function describeTable(t: Table): string {

@@ -99,3 +99,35 @@ test.each([
   expect(r.tables.map((t) => t.template)).toEqual(titled.tables.map((t) => t.template));
   expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
 });
+
+describe("performance forms and a whole final-accounts workbook with their titles blanked", () => {
+  const { readdirSync } = jest.requireActual("fs") as typeof import("fs");
+  const path = jest.requireActual("path") as typeof import("path");
+  const { readXlsxFile } = jest.requireActual("../../../src/host/xlsx/node") as typeof import("../../../src/host/xlsx/node");
+  const dir = path.join(__dirname, "..", "..", "fixtures");
+  const files = [
+    ...readdirSync(path.join(dir, "perf-layouts")).map((f) => path.join(dir, "perf-layouts", f)),
+    path.join(dir, "anyang-2021-targets.xlsx"),
+    path.join(dir, "baotou-2022-project-selfeval.xlsx"),
+    path.join(dir, "anyang-2021-final.xlsx"),
+  ];
+  /** Title cells emptied (no "表X" left behind), sheets renamed. */
+  const blanked = (wb: WorkbookSnapshot): WorkbookSnapshot => ({
+    ...wb,
+    sheets: wb.sheets.map((s, i) => ({
+      ...s,
+      name: `Sheet${i + 1}`,
+      rows: new Map([...s.rows].map(([r, row]) => [r, new Map([...row].map(([c, cell]) => [c, typeof cell.value === "string" && matchTitle(cell.text) ? { ...cell, text: "", value: null } : cell]))])),
+    })),
+  });
+  const rulesOf = (r: ReturnType<typeof checkWorkbook>) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule}:${f.severity}`).sort();
+
+  test.each(files.map((f) => [path.basename(f), f] as const))("%s: the same tables and the same findings as with its titles", async (_n, file) => {
+    const wb = await readXlsxFile(file);
+    const titled = checkWorkbook(wb);
+    const r = checkWorkbook(blanked(wb));
+    expect(r.tables.map((t) => t.kind)).toEqual(titled.tables.map((t) => t.kind));
+    expect(r.tables.filter((t) => t.family === "perf").every((t) => t.byHeader)).toBe(true);
+    expect(rulesOf(r)).toEqual(rulesOf(titled));
+  });
+});
