@@ -330,7 +330,14 @@ function perfByHeader(sheet: SheetSnapshot): Table[] {
   const whole: RegionContext = { sheet, merges, region: b, titleRow: b.top - 1, titleCol: b.left, title: "" };
   const regions = perfRegions(
     sheet,
-    (r) => isIndicatorHeader(formRow(whole, r)),
+    // Rows without a cell naming 指标 are passed over before any cell is read as a form cell.
+    (r) => {
+      let named = false;
+      sheet.rows.get(r)?.forEach((c) => {
+        if (!named && c.text.includes("指")) named = true;
+      });
+      return named && isIndicatorHeader(formRow(whole, r));
+    },
     (r) => formRow(whole, r).map((c) => c.n),
   );
   const out: Table[] = [];
