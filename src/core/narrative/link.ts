@@ -204,12 +204,21 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
   const out: Linked[] = [];
   // The catalogue does not change while the text is linked: each section's facts are listed once,
   // not once per figure (a catalogue filters all its facts to answer).
-  const bySection = new Map<SectionId, Fact[]>();
-  const inSection = (s: SectionId): Fact[] => {
-    let fs = bySection.get(s);
+  // …and, per kind of figure, only the facts of a unit it may be linked to (unitOk() still decides), in
+  // the section's order.
+  const bySection = new Map<string, Fact[]>();
+  const inSection = (s: SectionId, fig: TextFigure): Fact[] => {
+    const cls = fig.unit === "%" ? "%" : fig.unit === "count" ? "count" : fig.unit === "none" ? "none" : "money";
+    const key = `${s}|${cls}`;
+    let fs = bySection.get(key);
     if (!fs) {
-      fs = factsIn(s);
-      bySection.set(s, fs);
+      let all = bySection.get(s);
+      if (!all) {
+        all = factsIn(s);
+        bySection.set(s, all);
+      }
+      fs = all.filter((f) => (f.unit === "%" ? cls === "%" : f.unit === "count" ? cls === "count" || cls === "none" : cls === "money" || cls === "none"));
+      bySection.set(key, fs);
     }
     return fs;
   };
@@ -244,7 +253,7 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
       if (section && section !== "terms") {
         const related = candidates.length ? new Set(candidates.map((c) => c.f)) : undefined;
         const clauseTests = new TextTests(clause);
-        for (const f of inSection(section)) {
+        for (const f of inSection(section, fig)) {
           if (!unitOk(fig, f)) continue;
           if (related?.has(f)) continue;
           const s = keyScore(f, clauseTests, sentenceTests, paraTests);
