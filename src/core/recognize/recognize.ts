@@ -272,10 +272,11 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
   for (const sheet of untitled) perSheet[wb.sheets.indexOf(sheet)].tables.push(...perfByHeader(sheet));
   const stage = untitled.length ? documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family))) : undefined;
   if (stage) {
-    const guesses = untitled.map((sheet) => ({ sheet, title: headerTitle(sheet, stage) }));
+    // Not the sheets just read as forms, nor a text of paragraphs (a 情况说明 names 三公 items and 收支 lines).
+    const rest = untitled.filter((sheet) => !perSheet[wb.sheets.indexOf(sheet)].tables.length && longTexts(sheet) < 5);
+    const guesses = rest.map((sheet) => ({ sheet, title: headerTitle(sheet, stage) }));
     const taken = new Set(perSheet.flatMap((p) => p.tables.map((t) => t.template)));
     for (const g of guesses) {
-      if (perSheet[wb.sheets.indexOf(g.sheet)].tables.length) continue;
       // Two sheets read as the same table: the words do not tell them apart, so neither is taken.
       if (!g.title || guesses.filter((o) => o.title === g.title).length > 1) continue;
       const t = byHeaderTable(g.sheet, g.title);
@@ -320,6 +321,17 @@ function byHeaderTable(sheet: SheetSnapshot, title: string): Table | undefined {
     return res;
   }
   return undefined;
+}
+
+/** Cells of more than 60 characters: paragraphs (a table holds at most a note or two). */
+function longTexts(sheet: SheetSnapshot): number {
+  let n = 0;
+  sheet.rows.forEach((row) =>
+    row.forEach((c) => {
+      if (typeof c.value === "string" && c.text.length > 60) n++;
+    }),
+  );
+  return n;
 }
 
 /** The performance forms of an untitled sheet (byHeader.ts perfRegions), each read by its template. */
