@@ -93,7 +93,7 @@ export function headerTitle(sheet: SheetSnapshot, stage: DocStage): string | und
 
   const coded = has(/科目编码|科目名称|^科目$/);
   if (!coded) return undefined;
-  if (has(/^事业收入$/) && has(/拨款收入$|^财政拨款收入$/)) return final ? "收入决算表" : "部门收入总表";
+  if (has(/^事业收入$/) && has(/拨款(收入)?$|^财政拨款收入$/)) return final ? "收入决算表" : "部门收入总表";
   if (has(/上缴上级支出/) && has(/^基本支出$/)) return final ? "支出决算表" : "部门支出总表";
   const basicProject = has(/^基本支出$/) && has(/^项目支出$/);
   if (!basicProject) return undefined;
