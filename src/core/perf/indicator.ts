@@ -473,12 +473,24 @@ export function parseIndicatorValue(text: string | number | null | undefined): I
   return problem(raw, "unparseable", `指标值“${raw}”无法识别（应写成“比较符＋数值＋单位”，如“≥95%”“≤1天”“=1套”）`);
 }
 
-/** The value in base units (number × multiplier), for a quantity. */
+/**
+ * The value in base units (number × multiplier), for a quantity. Values are shared
+ * by every form that writes the same text and never modified, so the product is
+ * worked out once per value.
+ */
 export function baseValue(v: IndicatorValue, which: "number" | "upper" = "number"): Decimal | undefined {
   const q = which === "number" ? v.number : v.upper;
   if (!q) return undefined;
-  return v.multiplier ? q.value.times(v.multiplier) : q.value;
+  if (!v.multiplier) return q.value;
+  let known = baseValues.get(v);
+  if (!known) {
+    known = {};
+    baseValues.set(v, known);
+  }
+  return (known[which] ??= q.value.times(v.multiplier));
 }
+
+const baseValues = new WeakMap<IndicatorValue, { number?: Decimal; upper?: Decimal }>();
 
 /** Money in 元 when the value is an amount: "万元", "元", or a bare "万"/"亿" (read as 万元 where money is meant). */
 export function moneyInYuan(v: IndicatorValue, moneyContext: boolean): Decimal | undefined {
