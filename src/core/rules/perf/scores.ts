@@ -5,6 +5,7 @@
  * missing 偏差原因, 总分 = Σ 得分, and 评价等次.
  */
 import { Decimal, HUNDRED, ZERO } from "../../amount/decimal";
+import { FIXED_DP, fixedToDecimal } from "../../amount/fixed";
 import { Finding } from "../../report/finding";
 import { fmtScore, scoreIndicator } from "../../scoring/indicator";
 import { compareScore } from "../../scoring/compare";
@@ -409,6 +410,9 @@ function gradeCheck(rule: string, t: PerfTable): Finding[] {
   ];
 }
 
+const FIXED_ZERO = BigInt(0);
+const FIXED_ONE = BigInt(10) ** BigInt(FIXED_DP);
+
 const STANDARD_SPLIT: [string, number][] = [
   ["产出", 50],
   ["效益", 30],
@@ -419,17 +423,19 @@ const STANDARD_SPLIT: [string, number][] = [
 export const selfevalWeights = perfRule("perf.selfeval.weights", "项目支出绩效自评表：权重一般为产出50、效益30、满意度10、预算执行率10（调整权重应说明理由）", "warning", ["perfSelfEval"], (t) => {
   const ind = (t.indicators?.indicators ?? []).filter((i) => present(i.points));
   if (!ind.length) return [];
-  const sums = new Map<string, Decimal>(STANDARD_SPLIT.map(([k]) => [k, ZERO]));
+  // Exact sums on the fixed-point form of the points (the standard split is in whole points).
+  const sums = new Map<string, bigint>(STANDARD_SPLIT.map(([k]) => [k, FIXED_ZERO]));
   for (const i of ind) {
     let top: string = topCategory(i.level1Name);
     if (top === "成本") top = "产出";
-    if (!sums.has(top)) return []; // an unusual framework: no standard to compare with
-    sums.set(top, sums.get(top)!.plus(i.points!.amount!.value));
+    const sum = sums.get(top);
+    if (sum === undefined) return []; // an unusual framework: no standard to compare with
+    sums.set(top, sum + i.points!.amount!.fixed);
   }
-  sums.set("预算执行率", t.funds && present(t.funds.points) ? t.funds.points.amount.value : ZERO);
-  const differs = STANDARD_SPLIT.some(([k, v]) => !sums.get(k)!.eq(v));
+  sums.set("预算执行率", t.funds && present(t.funds.points) ? t.funds.points.amount.fixed : FIXED_ZERO);
+  const differs = STANDARD_SPLIT.some(([k, v]) => sums.get(k)! !== BigInt(v) * FIXED_ONE);
   if (!differs) return [];
-  const split = STANDARD_SPLIT.map(([k]) => `${k} ${fmtPts(sums.get(k)!)}`).join("、");
+  const split = STANDARD_SPLIT.map(([k]) => `${k} ${fmtPts(fixedToDecimal(sums.get(k)!))}`).join("、");
   const labels = (t.indicators?.groups ?? []).filter((g) => g.level === 1).map((g) => g.label.ref);
   return [
     finding({
