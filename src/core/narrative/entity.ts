@@ -14,6 +14,7 @@
  * whose money it is: that figure stays the department's. Words for the department
  * as a whole ("全局", "全院", "全所", "全校") are the department itself.
  */
+import { memoByText } from "../util/memo";
 
 const SENTENCE_END = /[。；;！!？?]/;
 const CLAUSE_SEP = /[，,：:]/;
@@ -60,21 +61,16 @@ function spansOf(text: string): Span[] {
   return spans;
 }
 
-const spanCache = new Map<string, Span[]>();
+/** Each paragraph's spans, read once (the figures of a paragraph ask one by one). */
+const spansOfText = memoByText(spansOf, 1000);
 
 /**
  * The wider entity a figure at `at` in `text` is about ("全区", "区本级", "全市水利系统"),
  * or undefined when it is the document's own department's.
  */
 export function otherEntity(text: string, at: number): string | undefined {
-  let spans = spanCache.get(text);
-  if (!spans) {
-    spans = spansOf(text);
-    if (spanCache.size >= 1000) spanCache.clear();
-    spanCache.set(text, spans);
-  }
   let owner: string | undefined;
-  for (const sp of spans) {
+  for (const sp of spansOfText(text)) {
     if (sp.from > at) break;
     owner = sp.owner;
   }

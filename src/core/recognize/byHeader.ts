@@ -44,7 +44,7 @@ function wordsOf(sheet: SheetSnapshot): string[] {
   return out;
 }
 
-const NOTE = /^(注|说明|备注)[:：\d]|本表无数据|无数据/;
+const NOTE = /^(注|说明|备注)[:：\d]|无数据/;
 
 const FINAL_WORDS = /决算|本年收入合计|本年支出合计|年末结转和结余/;
 const BUDGET_WORDS = /预算数|预算安排|上年结转/;
@@ -146,7 +146,7 @@ export function perfRegions(sheet: SheetSnapshot, isHeaderRow: (row: number) => 
       }
       if (subject < 0) return;
       top = subject;
-      while (top - 1 >= from && rowWords(top - 1).length && rowWords(top - 1).every((w) => FORM_HEAD.test(w) || /^单位[:：]/.test(w))) top--;
+      while (top - 1 >= from && rowWords(top - 1).length && rowWords(top - 1).every((w) => FORM_HEAD.test(w))) top--;
       out[out.length - 1].bottom = top - 1;
     }
     const head = [...rowWords(h), ...rowWords(h + 1)].join("|");

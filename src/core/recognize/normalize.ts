@@ -4,6 +4,7 @@
  * quotes around 三公, numbering prefixes ("一、", "1.", "（一）", "其中："),
  * and footnote stars.
  */
+import { memoByText } from "../util/memo";
 
 /**
  * What norm() does to one UTF-16 code unit: undefined keeps it, "" drops it,
@@ -67,16 +68,9 @@ function normUnit(code: number): string | undefined {
  */
 export function norm(text: string): string {
   if (!text) return "";
-  if (text.length < LONG_TEXT) return normScan(text);
   // A paragraph of the 情况说明 is normalised by a dozen rules: once is enough (a string's
   // hash is kept in the string, so finding the same paragraph again costs no scan of it).
-  let n = longNorms.get(text);
-  if (n === undefined) {
-    n = normScan(text);
-    if (longNorms.size >= LONG_NORMS_LIMIT) longNorms.clear();
-    longNorms.set(text, n);
-  }
-  return n;
+  return text.length < LONG_TEXT ? normScan(text) : longNorm(text);
 }
 
 /**
@@ -85,27 +79,23 @@ export function norm(text: string): string {
  * paragraph is normalised once, with the offset of each character in the result.
  */
 export function normPrefix(text: string, k: number): string {
-  let p = prefixCache.get(text);
-  if (!p) {
-    const at = new Uint32Array(text.length + 1);
-    let out = "";
-    for (let i = 0; i < text.length; i++) {
-      at[i] = out.length;
-      out += normScan(text[i]);
-    }
-    at[text.length] = out.length;
-    p = { n: out, at };
-    if (prefixCache.size >= LONG_NORMS_LIMIT) prefixCache.clear();
-    prefixCache.set(text, p);
-  }
+  const p = normWithOffsets(text);
   return p.n.slice(0, p.at[Math.max(0, Math.min(k, text.length))]);
 }
 
-const prefixCache = new Map<string, { n: string; at: Uint32Array }>();
+const normWithOffsets = memoByText((text: string): { n: string; at: Uint32Array } => {
+  const at = new Uint32Array(text.length + 1);
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    at[i] = out.length;
+    out += normScan(text[i]);
+  }
+  at[text.length] = out.length;
+  return { n: out, at };
+}, 1000);
 
 const LONG_TEXT = 40;
-const LONG_NORMS_LIMIT = 1000;
-const longNorms = new Map<string, string>();
+const longNorm = memoByText((text: string) => normScan(text), 1000);
 
 function normScan(text: string): string {
   let out: string | undefined;

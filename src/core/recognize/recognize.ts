@@ -266,22 +266,26 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
   const out: Recognition = { tables: [], failures: [], otherSheets: [], narratives: [], supplement };
   const perSheet = wb.sheets.map((sheet) => recognizeSheet(sheet));
   // Sheets with no title: the template told by the header words (byHeader.ts), in a document
-  // whose kind (决算/预算) its titled tables or its words say.
-  const untitled = wb.sheets.filter((sheet, i) => !perSheet[i].tables.length && !perSheet[i].failures.length && sheet.bounds && sheet.name !== supplement);
+  // whose kind (决算/预算) its titled tables or its words say. By index; one merge index each.
+  const untitled = wb.sheets
+    .map((sheet, i) => ({ sheet, i }))
+    .filter(({ sheet, i }) => !perSheet[i].tables.length && !perSheet[i].failures.length && sheet.bounds && sheet.name !== supplement)
+    .map((u) => ({ ...u, merges: new MergeIndex(u.sheet.merges) }));
   // Performance forms first: a sheet with indicator headers is a form whatever the document.
-  for (const sheet of untitled) perSheet[wb.sheets.indexOf(sheet)].tables.push(...perfByHeader(sheet));
+  for (const u of untitled) perSheet[u.i].tables.push(...perfByHeader(u.sheet, u.merges));
   const stage = untitled.length ? documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family))) : undefined;
   if (stage) {
     // Not the sheets just read as forms, nor a text of paragraphs (a 情况说明 names 三公 items and 收支 lines).
-    const rest = untitled.filter((sheet) => !perSheet[wb.sheets.indexOf(sheet)].tables.length && longTexts(sheet) < 5);
-    const guesses = rest.map((sheet) => ({ sheet, title: headerTitle(sheet, stage) }));
+    const guesses = untitled.filter((u) => !perSheet[u.i].tables.length && longTexts(u.sheet) < 5).map((u) => ({ ...u, title: headerTitle(u.sheet, stage) }));
+    const count = new Map<string, number>();
+    for (const g of guesses) if (g.title) count.set(g.title, (count.get(g.title) ?? 0) + 1);
     const taken = new Set(perSheet.flatMap((p) => p.tables.map((t) => t.template)));
     for (const g of guesses) {
       // Two sheets read as the same table: the words do not tell them apart, so neither is taken.
-      if (!g.title || guesses.filter((o) => o.title === g.title).length > 1) continue;
-      const t = byHeaderTable(g.sheet, g.title);
+      if (!g.title || count.get(g.title)! > 1) continue;
+      const t = byHeaderTable(g.sheet, g.merges, g.title);
       // A template the workbook already holds under its title is not guessed a second time.
-      if (t && !taken.has(t.template)) perSheet[wb.sheets.indexOf(g.sheet)].tables.push(t);
+      if (t && !taken.has(t.template)) perSheet[g.i].tables.push(t);
     }
   }
   wb.sheets.forEach((sheet, i) => {
@@ -307,11 +311,10 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
  * out; undefined when they single out none or the sheet does not read as that table.
  * Its title line is a bare "表N" in the first rows, or the line above the content.
  */
-function byHeaderTable(sheet: SheetSnapshot, title: string): Table | undefined {
+function byHeaderTable(sheet: SheetSnapshot, merges: MergeIndex, title: string): Table | undefined {
   const def = matchTitle(title);
   const b = sheet.bounds;
   if (!def || !b) return undefined;
-  const merges = new MergeIndex(sheet.merges);
   // The title line: none (the header opens the sheet), or one of the first rows ("表X", a
   // department line, a blank title left behind): the first reading that finds the header wins.
   for (let titleRow = b.top - 1; titleRow <= Math.min(b.bottom, b.top + 3); titleRow++) {
@@ -335,10 +338,9 @@ function longTexts(sheet: SheetSnapshot): number {
 }
 
 /** The performance forms of an untitled sheet (byHeader.ts perfRegions), each read by its template. */
-function perfByHeader(sheet: SheetSnapshot): Table[] {
+function perfByHeader(sheet: SheetSnapshot, merges: MergeIndex): Table[] {
   const b = sheet.bounds;
   if (!b) return [];
-  const merges = new MergeIndex(sheet.merges);
   const whole: RegionContext = { sheet, merges, region: b, titleRow: b.top - 1, titleCol: b.left, title: "" };
   const regions = perfRegions(
     sheet,

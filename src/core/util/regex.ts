@@ -4,19 +4,17 @@
  * budget, its change and its share. Built through here, those facts share one
  * object, so a text's test of it (remembered per RegExp while linking) is done
  * once. Only patterns without the g or y flag (stateless under test()) are
- * shared; the map is emptied past `LIMIT` patterns.
+ * shared (memoByText: emptied past 5,000 patterns).
  */
-const shared = new Map<string, RegExp>();
-const LIMIT = 5000;
+import { memoByText } from "./memo";
+
+/** Key "flags/source" → its RegExp (a flag never contains "/"). */
+const byKey = memoByText((key: string): RegExp => {
+  const cut = key.indexOf("/");
+  return new RegExp(key.slice(cut + 1), key.slice(0, cut));
+}, 5000);
 
 export function sharedRegExp(source: string, flags = ""): RegExp {
   if (flags.includes("g") || flags.includes("y")) return new RegExp(source, flags);
-  const key = `${flags}/${source}`;
-  let re = shared.get(key);
-  if (!re) {
-    re = new RegExp(source, flags);
-    if (shared.size >= LIMIT) shared.clear();
-    shared.set(key, re);
-  }
-  return re;
+  return byKey(`${flags}/${source}`);
 }

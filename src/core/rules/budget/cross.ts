@@ -235,11 +235,12 @@ function fundRule(spec: (typeof FUND_TABLES)[number]): Rule {
           // table is budget.set.completeness's to report: every department has one).
           if (spec.fund === "gpb") continue;
           const cells = [...(q?.terms ?? []).map((x) => ("sign" in x ? x.cell : x)), fundIncome(t04, spec.fund)].filter(nonZero) as AmountCell[];
+          const caveat = missingTableCaveat(ctx);
           if (cells.length)
             out.push({
               rule: spec.rule,
-              severity: missingTableCaveat(ctx).severity,
-              message: `${a}“${spec.name}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${spec.name}支出功能分类预算表。${missingTableCaveat(ctx).note}`,
+              severity: caveat.severity,
+              message: `${a}“${spec.name}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${spec.name}支出功能分类预算表。${caveat.note}`,
               cells: cells.map((c) => c.ref),
               tables: [t04.id],
             });

@@ -108,6 +108,7 @@ export const budgetCompleteness: Rule = {
   family: "budget",
   check(ctx) {
     const out: Finding[] = [];
+    const { note } = missingTableCaveat(ctx);
     for (const set of budgetSets(ctx)) {
       const present = REQUIRED.filter((r) => set.get(r.template));
       if (present.length < 3) continue;
@@ -115,7 +116,7 @@ export const budgetCompleteness: Rule = {
         out.push({
           rule: this.id,
           severity: "warning",
-          message: `${set.year ? `${set.year}年` : ""}部门预算公开表中没有找到${r.name}。按规定部门预算应公开该表；没有数据的也应公开空表并说明原因。${missingTableCaveat(ctx).note}`,
+          message: `${set.year ? `${set.year}年` : ""}部门预算公开表中没有找到${r.name}。按规定部门预算应公开该表；没有数据的也应公开空表并说明原因。${note}`,
           cells: [],
         });
     }

@@ -265,11 +265,12 @@ function fundRule(id: string, template: "final08" | "final09", fund: "govFund" |
       if (!tf) {
         // 04 has money in this fund but the table is missing.
         const cells = [a(t04.income.byKey.get(fund)), a(t04.expense.byKey.get("total"), fund)].filter(nonZero) as AmountCell[];
+        const caveat = missingTableCaveat(ctx);
         if (cells.length)
           out.push({
             rule: id,
-            severity: missingTableCaveat(ctx).severity,
-            message: `公开04表“${fundName}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${code}。${missingTableCaveat(ctx).note}`,
+            severity: caveat.severity,
+            message: `公开04表“${fundName}”有数（${cells.map((c) => `${refA1(c.ref)} ${formatAmount(c.amount!)}`).join("，")}），但工作簿中没有${code}。${caveat.note}`,
             cells: cells.map((c) => c.ref),
             tables: [t04.id],
           });
