@@ -27,7 +27,7 @@
 import { Decimal } from "../amount/decimal";
 import { halfUnit } from "../amount/decimal";
 import { Interval } from "../amount/interval";
-import { norm, normPrefix } from "../recognize/normalize";
+import { norm, normSlice } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
 import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
@@ -234,8 +234,8 @@ export function yearOf(prefix: string, doc: DocInfo): YearKey {
   return last;
 }
 
-/** The fund scope of a figure from the normalised words before it (`t`: normPrefix of its paragraph). */
-function scopeOf(t: string, section: SectionId | null): Scope {
+/** The scope named by the last scope word of normalised text `t`, or null when it names none. */
+function scopeWord(t: string): Scope | null {
   // The last scope word before the figure.
   let best: { at: number; s: Scope } | null = null;
   for (const [re, s] of [
@@ -253,7 +253,26 @@ function scopeOf(t: string, section: SectionId | null): Scope {
     else if (/政府性基金(预算)?(财政)?$/.test(head)) best = { at: best.at, s: "govFund" };
     else if (/国有资本经营(预算)?(财政)?$/.test(head)) best = { at: best.at, s: "soe" };
   }
-  if (best) return best.s;
+  return best ? best.s : null;
+}
+
+/**
+ * The fund scope of a figure: the last scope word of its sentence before it; else the
+ * last one that opens an earlier sentence of the paragraph (before that sentence's first
+ * figure: "“三公”经费财政拨款支出决算中，……；公务接待费……"); else the section's. A scope
+ * word after an earlier sentence's figures says something about those figures ("本年收入
+ * 4069.25万元，全部为财政拨款。本年支出……") and is not the paragraph's subject.
+ */
+function scopeOf(text: string, at: number, bounds: { start: number; end: number }[], si: number, figs: readonly TextFigure[], section: SectionId | null): Scope {
+  const start = si >= 0 ? bounds[si].start : 0;
+  const own = scopeWord(normSlice(text, start, at));
+  if (own) return own;
+  for (let k = si - 1; k >= 0; k--) {
+    const b = bounds[k];
+    const first = figs.find((f) => f.start >= b.start && f.start <= b.end);
+    const s = scopeWord(normSlice(text, b.start, first ? first.start : b.end));
+    if (s) return s;
+  }
   return (section && SECTION_SCOPE[section]) ?? "all";
 }
 
@@ -473,7 +492,7 @@ export function extractStatements(paragraphs: Paragraph[], doc: DocInfo): Statem
         year = y === undefined ? "prev" : doc.year ? (y === doc.year ? "cur" : y === doc.year - 1 ? "prev" : y) : y;
       }
       // The scope word may open the paragraph ("“三公”经费财政拨款支出决算中，……；公务接待费……").
-      let scope = scopeOf(normPrefix(text, f.start), section);
+      let scope = scopeOf(text, f.start, bounds, si, figs, section);
       const isPct = f.unit === "%";
       let kind: Kind = "amount";
       if (CHANGE_WORD.test(own)) kind = isPct ? "changePct" : "change";

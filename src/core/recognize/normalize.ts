@@ -79,8 +79,14 @@ export function norm(text: string): string {
  * paragraph is normalised once, with the offset of each character in the result.
  */
 export function normPrefix(text: string, k: number): string {
+  return normSlice(text, 0, k);
+}
+
+/** norm(text.slice(from, to)), from the paragraph normalised once (see normPrefix). */
+export function normSlice(text: string, from: number, to: number): string {
   const p = normWithOffsets(text);
-  return p.n.slice(0, p.at[Math.max(0, Math.min(k, text.length))]);
+  const clamp = (k: number) => Math.max(0, Math.min(k, text.length));
+  return p.n.slice(p.at[clamp(from)], p.at[Math.max(clamp(from), clamp(to))]);
 }
 
 const normWithOffsets = memoByText((text: string): { n: string; at: Uint32Array } => {

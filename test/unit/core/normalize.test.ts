@@ -58,5 +58,8 @@ describe("normPrefix", () => {
       "",
     ];
     for (const t of texts) for (let k = 0; k <= t.length + 1; k++) expect(normPrefix(t, k)).toBe(norm(t.slice(0, k)));
+    // And any slice of it, as norm() of the slice.
+    const { normSlice } = jest.requireActual("../../../src/core/recognize/normalize") as typeof import("../../../src/core/recognize/normalize");
+    for (const t of texts) for (let a = 0; a <= t.length; a += 3) for (let b = a; b <= t.length + 1; b += 2) expect(normSlice(t, a, b)).toBe(norm(t.slice(a, b)));
   });
 });

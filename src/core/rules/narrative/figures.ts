@@ -219,6 +219,9 @@ export const unlinked: Rule = {
   },
 };
 
+/** Words just before a figure that make it a change or a difference rather than an amount. */
+const CHANGE_BEFORE = /(增加|减少|增长|下降|节约|节省|超支|(?<![至最不较])[少多])了?$/;
+
 /** Sentences split at "。", a sentence beginning with 其中 continuing the previous one. */
 function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -285,7 +288,8 @@ export const partsSum: Rule = {
           // A list ends at the next outline number ("……，三、公务接待费预算200万元"): that is a sibling.
           const nextItem = OUTLINE_ITEM.exec(p.text.slice(qi, limit));
           if (nextItem) limit = qi + nextItem.index + 1;
-          const isChange = (f: TextFigure) => /(增加|减少|增长|下降)$/.test(norm(p.text.slice(Math.max(s.start, f.start - 8), f.start)));
+          // A change or a difference: "增加X", "较年初预算62.58万元少2.88万元", "节约X", "超支X".
+          const isChange = (f: TextFigure) => CHANGE_BEFORE.test(norm(p.text.slice(Math.max(s.start, f.start - 8), f.start)));
           // A "；" followed by a new total ("；2023年政府性基金支出总计3319万元") ends the list.
           const semi = /[；;][^；;]*?(总计|合计|总额)/.exec(p.text.slice(qi, limit));
           if (semi) limit = qi + semi.index + 1;

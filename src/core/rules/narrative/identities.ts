@@ -36,10 +36,13 @@ import { TextFigure, figuresIn } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
+import { FactStore, StoredFact, buildStore } from "../../narrative/store";
 import { RuleContext, Rule } from "../types";
 
 interface State {
   statements: Statement[];
+  /** The text's statements and the tables' figures under one key (narrative/store.ts). */
+  store: FactStore;
   /** Counts (vehicles, 批次, 人次, equipment) stated in the text. */
   counts: CountStatement[];
   linked: Map<string, Linked>;
@@ -84,7 +87,7 @@ function state(ctx: RuleContext): State {
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, counts, linked, doc, held: new Set<string>(), ran: new Set<string>() };
+  s = { statements, store: buildStore(statements, n.facts.facts), counts, linked, doc, held: new Set<string>(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -131,6 +134,34 @@ export const consistency: Rule = {
         message: `情况说明前后不一致：${name(s, year)}在 ${where(prev)} 写作 ${raw(prev)}（“${quote(prev)}”），在 ${where(s)} 写作 ${raw(s)}（“${quote(s)}”）。同一年度、同一口径的同一项目只能有一个数，请核对后统一。`,
         cells: [s.para.ref, prev.para.ref],
         expected: raw(prev),
+        actual: raw(s),
+      });
+    }
+    // The same key in the tables (narrative/store.ts): a figure the linker could not place by its words
+    // (a heading it does not know, a phrasing of its own) is still compared with the table's figure.
+    const reported = new Set<string>();
+    for (const t of st.store.text) {
+      const s = t.statement!;
+      if (s.kind === "share" || !inScope(s) || tableBacked(st, s)) continue;
+      // 收入 / 支出 alone are read as a concept only with a fund named ("一般公共预算财政拨款支出").
+      if ((s.concept === "income" || s.concept === "expense") && s.scope === "all") continue;
+      const tf = st.store.table(s);
+      if (!tf) continue;
+      if (t.interval.overlaps(tf.interval)) {
+        hold(st, s);
+        continue;
+      }
+      const k = figKey(s.paraIndex, s.figure.start);
+      if (reported.has(k)) continue;
+      reported.add(k);
+      const f = tf.fact!;
+      const unit = f.unit === "%" ? "%" : "万元";
+      out.push({
+        rule: this.id,
+        severity: "error",
+        message: `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}），两者不一致，请核对。`,
+        cells: [s.para.ref, ...tf.cells],
+        expected: `${show(f.shown.abs(), f.decimals)}${unit}`,
         actual: raw(s),
       });
     }
@@ -205,6 +236,15 @@ function baseElsewhere(sts: Statement[], s: Statement): Statement | undefined {
   const cands = sts.filter((x) => x.kind === "amount" && x.concept === s.concept && x.year === "cur" && x.stage === stage && x.scope === s.scope && x.paraIndex !== s.paraIndex && inScope(x));
   if (!cands.length || cands.some((x) => !x.value.eq(cands[0].value))) return undefined;
   return cands.filter((x) => x.paraIndex < s.paraIndex).pop() ?? cands[0];
+}
+
+/** A term of an identity: a figure of the text, or one only the tables hold. */
+interface Term {
+  concept: ConceptId;
+  value: Decimal;
+  iv: Interval;
+  statement?: Statement;
+  table?: StoredFact;
 }
 
 interface SumSpec {
@@ -323,7 +363,8 @@ export const identity: Rule = {
         });
         break;
       }
-    // Totals and their parts.
+    // Totals and their parts. A part the text does not state is taken from the tables when they hold it
+    // (narrative/store.ts): "支出合计X，其中基本支出a" with 项目支出 only in 公开03表 is still checked.
     for (const spec of SUMS) {
       const seen = new Set<string>();
       for (const t of sts) {
@@ -331,28 +372,37 @@ export const identity: Rule = {
         if (spec.scopes && !spec.scopes.includes(t.scope)) continue;
         const k = `${t.year}|${t.stage}|${t.scope}`;
         if (seen.has(k)) continue;
-        const parts = spec.parts.map((c) => find(sts, c, t, t));
+        const term = (c: ConceptId): Term | undefined => {
+          const x = find(sts, c, t, t);
+          if (x) return { concept: c, value: x.value, iv: intervalOfStatement(x), statement: x };
+          const tf = st.store.table({ concept: c, kind: "amount", year: t.year, stage: t.stage, scope: t.scope });
+          return tf && { concept: c, value: tf.value, iv: tf.interval, table: tf };
+        };
+        const parts = spec.parts.map(term);
         if (parts.some((p) => !p)) continue;
         seen.add(k);
-        const opt = (spec.optional ?? []).map((c) => find(sts, c, t, t)).filter((p): p is Statement => !!p);
-        const all = [...(parts as Statement[]), ...opt];
-        if ([t, ...all].every((s) => tableBacked(st, s))) continue;
-        // A part stated in the same sentence as its total is partsSum's (figures.ts) unless the total was named elsewhere too.
-        const sumIv = sumIntervals(all.map(intervalOfStatement));
+        const opt = (spec.optional ?? []).map(term).filter((p): p is Term => !!p);
+        const all = [...(parts as Term[]), ...opt];
+        const stated = all.flatMap((x) => (x.statement ? [x.statement] : []));
+        if ([t, ...stated].every((s) => tableBacked(st, s))) continue;
+        const sumIv = sumIntervals(all.map((x) => x.iv));
         const totIv = intervalOfStatement(t);
-        const sum = all.reduce((a, s) => a.plus(s.value), ZERO);
+        const sum = all.reduce((a, x) => a.plus(x.value), ZERO);
         const onlyAtLeast = (spec.optional ?? []).length > 0 && opt.length < (spec.optional ?? []).length;
         const broken = onlyAtLeast ? sumIv.lo.gt(totIv.hi) : !sumIv.overlaps(totIv);
         if (!broken) {
-          if (!onlyAtLeast) hold(st, t, ...all);
+          if (!onlyAtLeast) hold(st, t, ...stated);
           continue;
         }
-        if (all.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
+        // A part stated in the same sentence as its total is partsSum's (figures.ts) unless the total was named elsewhere too.
+        if (stated.length === all.length && stated.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
+        const termText = (x: Term) =>
+          x.statement ? `${CONCEPT_NAME[x.concept]} ${raw(x.statement)}（${where(x.statement)}）` : `${CONCEPT_NAME[x.concept]} ${show(x.value)}万元（表中：${x.table!.fact!.sources.length === 1 ? `${x.table!.fact!.sources[0].label}，` : ""}${x.table!.at}）`;
         out.push({
           rule: this.id,
           severity: "error",
-          message: `情况说明中${spec.label}：${name(t, year)} ${raw(t)}（${where(t)}），${all.map((s) => `${CONCEPT_NAME[s.concept]} ${raw(s)}（${where(s)}）`).join("、")}之和为 ${show(sum)}万元，相差 ${show(sum.minus(t.value).abs())}万元。`,
-          cells: [t.para.ref, ...all.map((s) => s.para.ref)],
+          message: `情况说明中${spec.label}：${name(t, year)} ${raw(t)}（${where(t)}），${all.map(termText).join("、")}之和为 ${show(sum)}万元，相差 ${show(sum.minus(t.value).abs())}万元。`,
+          cells: [t.para.ref, ...all.flatMap((x) => (x.statement ? [x.statement.para.ref] : x.table!.cells))],
           expected: show(sum),
           actual: raw(t),
         });

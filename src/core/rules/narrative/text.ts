@@ -158,7 +158,8 @@ export const missingReason: Rule = {
         out.push({ rule: this.id, severity: "warning", message: `情况说明（${where(p)}）“${p.text.slice(Math.max(0, empty.index - 12), empty.index + empty[0].length)}”：原因没有写。`, cells: [p.ref] });
         return;
       }
-      if (/原因|由于|因为|系/.test(p.text)) return;
+      // "……少2.88万元，主要是厉行节约": a reason given after a comma with 主要是 / 主要在于.
+      if (/原因|由于|因为|系|[，,；;]\s*主要(是|在于)/.test(p.text)) return;
       // A paragraph that ends with "其中：" introduces items, which carry their own reasons.
       if (/其中[:：]?\s*$/.test(p.text)) return;
       // The budget template gives the reason of the 财政拨款 changes in a paragraph of its own, just after

@@ -1,0 +1,194 @@
+/**
+ * One store for the figures of the text and of the tables: every amount and
+ * percentage the 情况说明 states (statements.ts) and every figure the fact
+ * catalogue reads from the tables and the 补充信息 (finalFacts.ts,
+ * budgetFacts.ts), each under the same key "concept · kind · year · stage ·
+ * scope", with where it comes from (the paragraph's cell, or the table cells and
+ * how they were added up). The identity rules ask the store, whatever a figure's
+ * source: a total stated in the text and parts only the tables hold are checked
+ * together, and a figure of the text the linker could not place by its words
+ * (link.ts works section by section) is still compared with the table figure of
+ * the same concept.
+ *
+ * Decisions (where the spec is silent):
+ * - A catalogue fact enters the store only when its id is in the map below; the
+ *   map says which key the text's reading (statements.ts) gives the sentence that
+ *   states that fact, and a test holds it to that on the generated narratives.
+ *   Facts not in the map (功能分类 items, counts, project figures) stay with the
+ *   linker alone.
+ * - 机关运行经费 and the “三公”经费 exist only in the 财政拨款 scope, whatever words
+ *   the text uses ("机关运行经费支出X万元" names no fund): their store key has no
+ *   scope (any scope the text gives them matches).
+ * - One key, one table figure: a catalogue holding two facts for a key (a budget
+ *   and a final account in one workbook) keeps the first, final accounts first.
+ */
+import { Decimal } from "../amount/decimal";
+import { Interval } from "../amount/interval";
+import { CellRef, refA1 } from "../tables/types";
+import { parseA1 } from "../grid/address";
+import { Fact } from "./fact";
+import { ConceptId, Kind, Scope, Stage, Statement, YearKey, intervalOfStatement } from "./statements";
+
+export interface StoreKey {
+  concept: ConceptId;
+  kind: Kind;
+  year: YearKey;
+  stage: Stage;
+  scope: Scope;
+}
+
+export interface StoredFact extends StoreKey {
+  origin: "text" | "table";
+  value: Decimal;
+  interval: Interval;
+  /** The paragraph's cell (text), or the cells the figure is read from (tables, 补充信息). */
+  cells: CellRef[];
+  /** "情况说明!A12", or "公开01表!C8 ＋ 公开01表!C9" (the catalogue's formula). */
+  at: string;
+  statement?: Statement;
+  fact?: Fact;
+}
+
+/** Concepts with one scope only (财政拨款): their key ignores the scope words. */
+const FISCAL_ONLY = new Set<ConceptId>(["operating", "sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
+
+export function storeKey(k: StoreKey): string {
+  return `${k.concept}|${k.kind}|${k.year}|${k.stage}|${FISCAL_ONLY.has(k.concept) ? "-" : k.scope}`;
+}
+
+type Base = { concepts: ConceptId[]; scope: Scope; stage?: Stage };
+const B = (concepts: ConceptId[], scope: Scope, stage?: Stage): Base => ({ concepts, scope, stage });
+
+/**
+ * Catalogue ids (without their ".prev", ".change", ".changePct", ".share", ".rate"
+ * suffixes) and the concept and scope the text gives them.
+ */
+const BASES: Record<string, Base> = {
+  // Final accounts (finalFacts.ts).
+  grand: B(["incomeTotal", "expenseTotal"], "all"),
+  "income.total": B(["incomeYear"], "all"),
+  "expense.total": B(["expenseYear"], "all"),
+  "expense.basic": B(["basic"], "all"),
+  "expense.project": B(["project"], "all"),
+  "expense.upper": B(["upper"], "all"),
+  "expense.operating": B(["business"], "all"),
+  "expense.subsidiary": B(["subsidiary"], "all"),
+  "income.fiscal": B(["income"], "fiscal"),
+  "fiscal.grand": B(["incomeTotal", "expenseTotal"], "fiscal"),
+  "gpb.total": B(["expense"], "gpb"),
+  gpb: B(["expense"], "gpb"),
+  "gpb.budget": B(["expense"], "gpb", "budget"),
+  "basic.total": B(["basic"], "gpb"),
+  "basic.personnel": B(["personnel"], "gpb"),
+  "basic.public": B(["public"], "gpb"),
+  operating: B(["operating"], "all"),
+  "operating.budget": B(["operating"], "all", "budget"),
+  "sg.final": B(["sangong"], "gpb"),
+  "sg.budget": B(["sangong"], "gpb", "budget"),
+  ...Object.fromEntries(
+    (["abroad", "car", "carPurchase", "carRun", "reception"] as const).flatMap((p) => [
+      [`sg.${p}.final`, B([p], "gpb")],
+      [`sg.${p}.budget`, B([p], "gpb", "budget")],
+    ]),
+  ),
+  // Budgets (budgetFacts.ts): every figure is a budget figure.
+  "b.expense": B(["expenseTotal"], "all", "budget"),
+  // A budget balances: 财政拨款收入 and 支出 are one figure (its keys name both).
+  "b.fiscal": B(["expense", "income"], "fiscal", "budget"),
+  "b.income.fiscal": B(["income"], "fiscal", "budget"),
+  "b.gpb": B(["expense"], "gpb", "budget"),
+  "b.govFund": B(["expense"], "govFund", "budget"),
+  "b.soe": B(["expense"], "soe", "budget"),
+  "b.expense.basic": B(["basic"], "all", "budget"),
+  "b.expense.project": B(["project"], "all", "budget"),
+  "b.operating": B(["operating"], "all", "budget"),
+  "b.sg": B(["sangong"], "gpb", "budget"),
+  ...Object.fromEntries((["abroad", "car", "carPurchase", "carRun", "reception"] as const).map((p) => [`b.sg.${p}`, B([p], "gpb", "budget")])),
+};
+
+/** Store keys of a catalogue fact, or none when the store does not take it. */
+export function keysOfFact(id: string): StoreKey[] {
+  const m = /^(.*?)(\.prev|\.change|\.changePct|\.share|\.rate|\.budgetRate|\.shareOfExpense)?$/.exec(id);
+  if (!m) return [];
+  let [, baseId, suffix] = m;
+  // "sg.car.rate" is the rate of sg.car.final (决算 ÷ 预算); "gpb.budgetRate" of gpb.total.
+  if (!BASES[baseId] && BASES[`${baseId}.final`]) baseId = `${baseId}.final`;
+  if (suffix === ".budgetRate" || suffix === ".shareOfExpense") baseId = `${baseId}.total`;
+  const base = BASES[baseId];
+  if (!base) return [];
+  const stage = base.stage ?? "actual";
+  const key = (kind: Kind, year: YearKey): StoreKey[] => base.concepts.map((concept) => ({ concept, kind, year, stage, scope: base.scope }));
+  switch (suffix) {
+    case undefined:
+      return key("amount", "cur");
+    case ".prev":
+      return key("amount", "prev");
+    case ".change":
+      return key("change", "cur");
+    case ".changePct":
+      return key("changePct", "cur");
+    case ".share":
+    case ".shareOfExpense":
+      return key("share", "cur");
+    case ".rate":
+    case ".budgetRate":
+      return stage === "actual" ? key("rate", "cur") : [];
+    default:
+      return [];
+  }
+}
+
+export interface FactStore {
+  /** Every figure, text first (in reading order), then the tables'. */
+  all: StoredFact[];
+  /** The text's figures. */
+  text: StoredFact[];
+  /** The table figure of a key (at most one). */
+  table(k: StoreKey): StoredFact | undefined;
+  /** The stored figure of a statement. */
+  ofStatement(s: Statement): StoredFact | undefined;
+}
+
+export function sourceCells(f: Fact): CellRef[] {
+  const out: CellRef[] = [];
+  for (const s of f.sources) {
+    const p = parseA1(s.cell);
+    if (p) out.push({ sheet: s.sheet, row: p.row, col: p.col });
+  }
+  return out;
+}
+
+/** The store of a text's statements and a catalogue's facts. */
+export function buildStore(statements: readonly Statement[], catalogue: ReadonlyMap<string, Fact>): FactStore {
+  const text: StoredFact[] = statements.map((s) => ({
+    concept: s.concept,
+    kind: s.kind,
+    year: s.year,
+    stage: s.stage,
+    scope: s.scope,
+    origin: "text",
+    value: s.value,
+    interval: intervalOfStatement(s),
+    cells: [s.para.ref],
+    at: `${s.para.ref.sheet}!${refA1(s.para.ref)}`,
+    statement: s,
+  }));
+  const byStatement = new Map<Statement, StoredFact>(text.map((t) => [t.statement!, t]));
+  const tables = new Map<string, StoredFact>();
+  // Final accounts' facts first, then the budget's ("b.…"), then other families'.
+  const facts = [...catalogue.values()].sort((a, b) => Number(a.id.startsWith("b.")) - Number(b.id.startsWith("b.")));
+  for (const f of facts) {
+    if (f.unit === "count") continue;
+    for (const k of keysOfFact(f.id)) {
+      const key = storeKey(k);
+      if (tables.has(key)) continue;
+      tables.set(key, { ...k, origin: "table", value: f.value, interval: f.interval, cells: sourceCells(f), at: f.formula, fact: f });
+    }
+  }
+  return {
+    all: [...text, ...tables.values()],
+    text,
+    table: (k) => tables.get(storeKey(k)),
+    ofStatement: (s) => byStatement.get(s),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * A 情况说明 for the generated final set written the way many 浙江 and 江苏
+ * departments write theirs (my own sentences in that style): headings the
+ * section linker does not know ("一、部门收支总体情况"), totals named "收入、支出
+ * 决算总计", expenses described by purpose ("用于保障机构正常运转……的基本支出"),
+ * 基本支出 split into "人员方面的开支" and "日常运转方面的开支", a 三公 total
+ * compared with its budget as "较年初预算…少…", then "其中" its parts. Every
+ * figure is the table's (read from the fact catalogue, never typed here), so the
+ * text is correct; `plant` changes one figure.
+ */
+import { Decimal } from "../../src/core/amount/decimal";
+import { formatNumber } from "../../src/core/amount/format";
+import { WorkbookSnapshot, emptySheet, setCell } from "../../src/core/grid/snapshot";
+import { checkWorkbook } from "../../src/core/check";
+import { recognize } from "../../src/core/recognize/recognize";
+import { buildFacts } from "../../src/core/narrative/context";
+import { findSupplementSheet, readSupplement } from "../../src/core/narrative/supplement";
+import { generateNarrativeSet } from "./narrativeSet";
+
+export type ZhejiangFigure = "grand" | "incomeTotal" | "expenseTotal" | "basic" | "project" | "fiscalGrand" | "gpb" | "gpbBasic" | "personnel" | "public" | "sangong" | "sgBudget" | "car" | "reception" | "operating" | "operatingBudget";
+
+const FACT_ID: Record<ZhejiangFigure, string> = {
+  grand: "grand",
+  incomeTotal: "income.total",
+  expenseTotal: "expense.total",
+  basic: "expense.basic",
+  project: "expense.project",
+  fiscalGrand: "fiscal.grand",
+  gpb: "gpb.total",
+  gpbBasic: "basic.total",
+  personnel: "basic.personnel",
+  public: "basic.public",
+  sangong: "sg.final",
+  sgBudget: "sg.budget",
+  car: "sg.car.final",
+  reception: "sg.reception.final",
+  operating: "operating",
+  operatingBudget: "operating.budget",
+};
+
+export interface ZhejiangDoc {
+  workbook: WorkbookSnapshot;
+  /** The figures as written (万元, two decimals, no grouping). */
+  figures: Record<ZhejiangFigure, string>;
+  /** Row (0-based) of the 情况说明 paragraph that states each figure. */
+  rows: Record<ZhejiangFigure, number>;
+}
+
+/**
+ * The generated set's tables and 补充信息 with this 情况说明 (sheet “情况说明”).
+ * `plant`: figures written with another value; `dropTables`: sheets left out.
+ */
+export function zhejiangDoc(plant: Partial<Record<ZhejiangFigure, string>> = {}, dropTables: RegExp | null = null): ZhejiangDoc {
+  const set = generateNarrativeSet();
+  checkWorkbook(set.base); // registers every family's parsers
+  const rec = recognize(set.base);
+  const supp = findSupplementSheet(set.base);
+  const facts = buildFacts(rec.tables, supp ? readSupplement(supp) : undefined);
+  const fig = (k: ZhejiangFigure) => {
+    const f = facts.get(FACT_ID[k]);
+    if (!f) throw new Error(`no fact ${FACT_ID[k]}`);
+    return formatNumber(f.shown, 2, false);
+  };
+  const figures = Object.fromEntries((Object.keys(FACT_ID) as ZhejiangFigure[]).map((k) => [k, plant[k] ?? fig(k)])) as Record<ZhejiangFigure, string>;
+  const F = figures;
+  const less = new Decimal(fig("sgBudget")).minus(fig("sangong"));
+  const pct = new Decimal(fig("sangong")).div(fig("sgBudget")).times(100);
+  const lines: [string, ZhejiangFigure[]][] = [
+    ["测试市医疗保障局2023年度部门决算情况说明", []],
+    ["一、部门收支总体情况", []],
+    [
+      `2023年度本部门收入、支出决算总计均为${F.grand}万元。本年收入${F.incomeTotal}万元，全部为财政拨款。本年支出${F.expenseTotal}万元，按支出性质分，用于保障机构正常运转和完成日常工作任务的基本支出${F.basic}万元，用于完成特定行政任务和事业发展目标的项目支出${F.project}万元。`,
+      ["grand", "incomeTotal", "expenseTotal", "basic", "project"],
+    ],
+    ["二、财政拨款收支情况", []],
+    [`2023年度本部门财政拨款收支总计${F.fiscalGrand}万元，其中当年一般公共预算财政拨款支出${F.gpb}万元。`, ["fiscalGrand", "gpb"]],
+    ["三、一般公共预算财政拨款基本支出情况", []],
+    [
+      `一般公共预算财政拨款安排的基本支出${F.gpbBasic}万元，按经济分类，用于在职和离退休人员的工资福利、社会保障缴费等人员方面的开支${F.personnel}万元，用于办公费、差旅费等日常运转方面的开支${F.public}万元。`,
+      ["gpbBasic", "personnel", "public"],
+    ],
+    ["四、“三公”经费情况", []],
+    [
+      `本年“三公”经费财政拨款支出${F.sangong}万元，为预算的${formatNumber(pct, 2, false)}%，较年初预算${F.sgBudget}万元少${formatNumber(less, 2, false)}万元，主要是厉行节约、压减开支。其中公务用车购置及运行维护费${F.car}万元，公务接待费${F.reception}万元，因公出国（境）费无支出。`,
+      ["sangong", "sgBudget", "car", "reception"],
+    ],
+    ["五、机关运行经费情况", []],
+    [`本部门机关运行经费${F.operating}万元，年初预算${F.operatingBudget}万元，超出预算主要是业务量增加。`, ["operating", "operatingBudget"]],
+  ];
+  const sheet = emptySheet("情况说明");
+  const rows = {} as Record<ZhejiangFigure, number>;
+  lines.forEach(([text, ks], i) => {
+    setCell(sheet, i, 0, { text, value: text });
+    for (const k of ks) rows[k] = i;
+  });
+  const tables = set.base.sheets.filter((s) => !dropTables || !dropTables.test(s.name));
+  return { workbook: { ...set.base, sheets: [...tables, sheet] }, figures, rows };
+}

@@ -1,0 +1,133 @@
+/**
+ * One store for the text's figures and the tables' (narrative/store.ts), and what
+ * the identity rules gain from it: a figure the section linker cannot place by its
+ * words is still compared with the table figure of the same concept, year, stage
+ * and scope (narrative.consistency), and a total stated in the text is checked
+ * against parts only the tables hold (narrative.identity). The text is written in
+ * a 浙江/江苏 phrasing the fixtures lack (test/support/zhejiangNarrative.ts).
+ */
+import { checkWorkbook } from "../../../src/core/check";
+import { narrativeContext } from "../../../src/core/narrative/context";
+import { extractStatements } from "../../../src/core/narrative/statements";
+import { buildStore, keysOfFact, storeKey } from "../../../src/core/narrative/store";
+import { makeContext } from "../../../src/core/rules/types";
+import { textVerified } from "../../../src/core/rules/narrative/identities";
+import { WorkbookSnapshot, emptySheet, setCell } from "../../../src/core/grid/snapshot";
+import { generateNarrativeSet } from "../../support/narrativeSet";
+import { generateBudgetSet } from "../../support/budgetSet";
+import { withBudgetNarrative } from "../../support/budgetNarrative";
+import { fixture } from "../../support/fixtures";
+import { zhejiangDoc } from "../../support/zhejiangNarrative";
+
+const A = (row: number) => `情况说明!A${row + 1}`;
+const cellsOf = (f: { cells: { sheet: string; row: number; col: number }[] }) => f.cells.map((c) => `${c.sheet}!${String.fromCharCode(65 + c.col)}${c.row + 1}`);
+
+describe("the store's keys of the tables' figures are the keys the text's reading gives them", () => {
+  const cases: [string, () => Promise<WorkbookSnapshot>, "final" | "budget"][] = [
+    ["generated final accounts", async () => generateNarrativeSet().workbook, "final"],
+    ["generated budget", async () => withBudgetNarrative(generateBudgetSet().workbook).workbook, "budget"],
+    ["anyang with its 补充信息", () => fixture("anyang-2021-final-with-supplement.xlsx"), "final"],
+  ];
+  test.each(cases)("%s: every linked figure the store takes has its statement under the fact's key (or one of equal value)", async (_n, load, kind) => {
+    const wb = await load();
+    const r = checkWorkbook(wb);
+    const ctx = makeContext(wb, r.tables, r.recognition.failures);
+    const n = narrativeContext(ctx);
+    const sts = extractStatements(n.paragraphs, { year: n.year, kind });
+    const store = buildStore(sts, n.facts.facts);
+    let agree = 0;
+    for (const l of n.links) {
+      if (!l.fact || !keysOfFact(l.fact.id).length) continue;
+      const mine = sts.filter((s) => s.paraIndex === l.index && s.figure.start === l.figure.start);
+      if (!mine.length) continue;
+      const keys = keysOfFact(l.fact.id).map(storeKey);
+      // The linker may pick, among facts of equal value, another one (two 三公 parts both "增加0.50万元").
+      const ok = mine.some((s) => keys.includes(storeKey(s)) || !!store.table(s)?.value.eq(l.fact!.value));
+      expect({ fact: l.fact.id, text: mine.map(storeKey), ok }).toEqual({ fact: l.fact.id, text: mine.map(storeKey), ok: true });
+      agree++;
+    }
+    expect(agree).toBeGreaterThan(kind === "budget" ? 10 : 40);
+  });
+});
+
+describe("浙江 phrasing: headings and wordings the linker does not know", () => {
+  test("the correct text: no error, no warning; every amount verified, by the link or by the store", () => {
+    const doc = zhejiangDoc();
+    const r = checkWorkbook(doc.workbook);
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
+    const ctx = makeContext(doc.workbook, r.tables, r.recognition.failures);
+    const n = narrativeContext(ctx);
+    const held = textVerified(ctx);
+    const unlinked = n.links.filter((l) => l.status === "unlinked");
+    // Without the store these were "未能核对": the totals, 本年收入/支出, 基本/项目支出, 一般公共预算财政拨款支出.
+    expect(unlinked.length).toBeGreaterThanOrEqual(6);
+    const left = unlinked.filter((l) => !held.has(`${l.index}:${l.figure.start}`)).map((l) => l.figure.raw);
+    // Only the difference from the budget ("少2.88万元") is left: no table holds it.
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^2\.88/);
+  });
+
+  test.each([
+    ["basic", "expense.basic 公开03表"],
+    ["gpb", "gpb.total 公开05表"],
+    ["incomeTotal", "income.total"],
+    ["grand", "grand 公开01表"],
+  ] as const)("a wrong %s the linker cannot place: narrative.consistency names the sentence and the table cell", (which) => {
+    const right = zhejiangDoc();
+    const wrong = (Number(right.figures[which]) + 10).toFixed(2);
+    const doc = zhejiangDoc({ [which]: wrong });
+    const r = checkWorkbook(doc.workbook);
+    const errs = r.findings.filter((f) => f.severity === "error");
+    const f = errs.find((x) => x.rule === "narrative.consistency" && x.actual === `${wrong}万元`);
+    expect(f).toBeDefined();
+    expect(cellsOf(f!)[0]).toBe(A(doc.rows[which]));
+    // The other cell is the table's: a sheet of the workbook other than the text.
+    expect(cellsOf(f!).slice(1).length).toBeGreaterThanOrEqual(1);
+    expect(cellsOf(f!).slice(1).every((c) => !c.startsWith("情况说明!"))).toBe(true);
+    expect(f!.message).toContain(`表中为 ${Number(right.figures[which]).toLocaleString("en-US", { minimumFractionDigits: 2 })}万元`);
+  });
+
+  test("a total stated in the text, a part only the tables hold: checked together, naming the table's cell", () => {
+    // Without 公开05表 the text's 基本支出 has no table figure of its own; 公用经费 is only in 公开06表.
+    const base = zhejiangDoc({}, /05/);
+    const paras = (v: string) => ["六、一般公共预算财政拨款基本支出决算情况说明", `2023年度一般公共预算财政拨款基本支出${v}万元。`, `其中人员经费${base.figures.personnel}万元。`];
+    const withText = (v: string): WorkbookSnapshot => {
+      const sheet = emptySheet("情况说明");
+      ["测试市医疗保障局2023年度部门决算情况说明", ...paras(v)].forEach((t, i) => setCell(sheet, i, 0, { text: t, value: t }));
+      return { ...base.workbook, sheets: [...base.workbook.sheets.slice(0, -1), sheet] };
+    };
+    const ok = checkWorkbook(withText(base.figures.gpbBasic));
+    expect(ok.findings.filter((f) => f.rule === "narrative.identity")).toEqual([]);
+    const wrong = (Number(base.figures.gpbBasic) + 10).toFixed(2);
+    const r = checkWorkbook(withText(wrong));
+    const f = r.findings.find((x) => x.rule === "narrative.identity" && x.actual === `${wrong}万元`);
+    expect(f).toBeDefined();
+    expect(f!.message).toMatch(/公用经费 [\d,.]+万元（表中：公开06表/);
+    expect(cellsOf(f!).some((c) => c.startsWith("公开06表!"))).toBe(true);
+  });
+});
+
+describe("readings the 浙江 text needed", () => {
+  test("a scope word after an earlier sentence's figures is not the paragraph's subject; one opening the paragraph is", () => {
+    const para = (text: string) => ({ text, ref: { sheet: "情况说明", row: 0, col: 0 } });
+    const scopeOf = (text: string, raw: string) =>
+      extractStatements([para(text)], { year: 2023, kind: "final" }).find((s) => s.figure.raw.startsWith(raw))?.scope;
+    expect(scopeOf("本年收入4069.25万元，全部为财政拨款。本年支出5186.53万元。", "5186.53")).toBe("all");
+    expect(scopeOf("财政拨款支出5146.65万元。其中基本支出2330.22万元。", "2330.22")).toBe("fiscal");
+    expect(scopeOf("本年收入4069.25万元。一般公共预算财政拨款支出5108.03万元。", "5108.03")).toBe("gpb");
+  });
+
+  test("“较年初预算X少Y。其中……”: the parts are the amount's, not the difference's", () => {
+    const doc = zhejiangDoc();
+    expect(checkWorkbook(doc.workbook).findings.filter((f) => f.rule === "narrative.parts-sum")).toEqual([]);
+    const bad = zhejiangDoc({ reception: (Number(doc.figures.reception) + 1).toFixed(2) });
+    const f = checkWorkbook(bad.workbook).findings.filter((x) => x.rule === "narrative.parts-sum" && x.severity === "error");
+    expect(f).toHaveLength(1);
+    expect(f[0].actual).toBe(`${doc.figures.sangong}万元`);
+  });
+
+  test("a reason given as “，主要是……” after a difference from the budget is a reason", () => {
+    const doc = zhejiangDoc();
+    expect(checkWorkbook(doc.workbook).findings.filter((f) => f.rule === "narrative.missing-reason")).toEqual([]);
+  });
+});
