@@ -14,7 +14,7 @@ import { Fact, FactSource, show } from "../../narrative/fact";
 import { Linked, headingSection } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";
-import { figKey, textVerified } from "./identities";
+import { figKey, textContradicted, textVerified } from "./identities";
 import { emptyTableJudged } from "./claims";
 import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
@@ -166,6 +166,8 @@ export const unlinked: Rule = {
     const held = textVerified(ctx);
     // Figures an empty table contradicts have their own finding (narrative.empty-table-figure).
     const contradicted = emptyTableJudged(ctx);
+    // So do figures an identity found wrong (a text figure against a table's, a total against its parts).
+    const wrong = textContradicted(ctx);
     let confirmed = 0;
     // Figures of a wider entity ("全区…", "区本级…"): shown with that reason, by paragraph.
     const foreign = new Map<Paragraph, Linked[]>();
@@ -177,7 +179,7 @@ export const unlinked: Rule = {
         foreign.set(l.para, list);
         continue;
       }
-      if (contradicted.has(figKey(l.index, l.figure.start))) continue;
+      if (contradicted.has(figKey(l.index, l.figure.start)) || wrong.has(figKey(l.index, l.figure.start))) continue;
       if (held.has(figKey(l.index, l.figure.start))) {
         confirmed++;
         continue;

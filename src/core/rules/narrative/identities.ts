@@ -49,6 +49,8 @@ interface State {
   doc: DocInfo;
   /** Figures (paragraph:offset) found to agree with the text's other figures by some identity. */
   held: Set<string>;
+  /** Figures an identity rule reported as contradicting a table or the text's other figures (they have their own finding). */
+  contradicted: Set<string>;
   /** Identity rules that have run on this context (textVerified runs the others). */
   ran: Set<string>;
 }
@@ -87,7 +89,7 @@ function state(ctx: RuleContext): State {
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, store: buildStore(statements, n.facts.facts), counts, linked, doc, held: new Set<string>(), ran: new Set<string>() };
+  s = { statements, store: buildStore(statements, n.facts.facts), counts, linked, doc, held: new Set<string>(), contradicted: new Set<string>(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -96,6 +98,11 @@ function state(ctx: RuleContext): State {
 function tableBacked(st: { linked: Map<string, Linked> }, s: Placed): boolean {
   const l = st.linked.get(figKey(s.paraIndex, s.figure.start));
   return !!l && !!l.fact && l.status !== "unlinked";
+}
+
+/** Whether a table judges this figure: linked to a fact, or a table figure under its store key. */
+function judgedByTable(st: State, s: Statement): boolean {
+  return tableBacked(st, s) || (inScope(s) && !!st.store.table(s));
 }
 
 const where = (s: Pick<Statement, "para">) => `${s.para.ref.sheet}!${refA1(s.para.ref)}`;
@@ -154,6 +161,7 @@ export const consistency: Rule = {
       const k = figKey(s.paraIndex, s.figure.start);
       if (reported.has(k)) continue;
       reported.add(k);
+      st.contradicted.add(k);
       const f = tf.fact!;
       const unit = f.unit === "%" ? "%" : "万元";
       out.push({
@@ -384,7 +392,9 @@ export const identity: Rule = {
         const opt = (spec.optional ?? []).map(term).filter((p): p is Term => !!p);
         const all = [...(parts as Term[]), ...opt];
         const stated = all.flatMap((x) => (x.statement ? [x.statement] : []));
-        if ([t, ...stated].every((s) => tableBacked(st, s))) continue;
+        // Each figure a table judges on its own (linked, or a table figure of its key: narrative.consistency) is
+        // not judged again through the sum: the sum speaks for figures no table holds.
+        if ([t, ...stated].every((s) => judgedByTable(st, s))) continue;
         const sumIv = sumIntervals(all.map((x) => x.iv));
         const totIv = intervalOfStatement(t);
         const sum = all.reduce((a, x) => a.plus(x.value), ZERO);
@@ -396,6 +406,7 @@ export const identity: Rule = {
         }
         // A part stated in the same sentence as its total is partsSum's (figures.ts) unless the total was named elsewhere too.
         if (stated.length === all.length && stated.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
+        st.contradicted.add(figKey(t.paraIndex, t.figure.start));
         const termText = (x: Term) =>
           x.statement ? `${CONCEPT_NAME[x.concept]} ${raw(x.statement)}（${where(x.statement)}）` : `${CONCEPT_NAME[x.concept]} ${show(x.value)}万元（表中：${x.table!.fact!.sources.length === 1 ? `${x.table!.fact!.sources[0].label}，` : ""}${x.table!.at}）`;
         out.push({
@@ -893,6 +904,12 @@ export function textVerified(ctx: RuleContext): Set<string> {
   const st = state(ctx);
   for (const r of NARRATIVE_IDENTITY_RULES) if (!st.ran.has(r.id)) r.check(ctx);
   return st.held;
+}
+
+/** Figures the identity rules report as contradicted ("paragraph:offset"): not "未能核对", they have a finding. */
+export function textContradicted(ctx: RuleContext): Set<string> {
+  textVerified(ctx);
+  return state(ctx).contradicted;
 }
 
 /** Kind (决算/预算) and year of the context's narrative, as its statements were read. */
