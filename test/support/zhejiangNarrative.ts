@@ -17,10 +17,11 @@ import { buildFacts } from "../../src/core/narrative/context";
 import { findSupplementSheet, readSupplement } from "../../src/core/narrative/supplement";
 import { generateNarrativeSet } from "./narrativeSet";
 
-export type ZhejiangFigure = "grand" | "incomeTotal" | "expenseTotal" | "basic" | "project" | "fiscalGrand" | "gpb" | "gpbBasic" | "personnel" | "public" | "sangong" | "sgBudget" | "car" | "reception" | "operating" | "operatingBudget";
+export type ZhejiangFigure = "grand" | "grandChange" | "incomeTotal" | "expenseTotal" | "basic" | "project" | "fiscalGrand" | "gpb" | "gpbBasic" | "personnel" | "public" | "sangong" | "sgBudget" | "car" | "reception" | "operating" | "operatingBudget";
 
 const FACT_ID: Record<ZhejiangFigure, string> = {
   grand: "grand",
+  grandChange: "grand.change",
   incomeTotal: "income.total",
   expenseTotal: "expense.total",
   basic: "expense.basic",
@@ -69,8 +70,8 @@ export function zhejiangDoc(plant: Partial<Record<ZhejiangFigure, string>> = {},
     ["测试市医疗保障局2023年度部门决算情况说明", []],
     ["一、部门收支总体情况", []],
     [
-      `2023年度本部门收入、支出决算总计均为${F.grand}万元。本年收入${F.incomeTotal}万元，全部为财政拨款。本年支出${F.expenseTotal}万元，按支出性质分，用于保障机构正常运转和完成日常工作任务的基本支出${F.basic}万元，用于完成特定行政任务和事业发展目标的项目支出${F.project}万元。`,
-      ["grand", "incomeTotal", "expenseTotal", "basic", "project"],
+      `2023年度本部门收入、支出决算总计均为${F.grand}万元，与上年相比各增加${F.grandChange}万元，主要是业务量增加。本年收入${F.incomeTotal}万元，全部为财政拨款。本年支出${F.expenseTotal}万元，按支出性质分，用于保障机构正常运转和完成日常工作任务的基本支出${F.basic}万元，用于完成特定行政任务和事业发展目标的项目支出${F.project}万元。`,
+      ["grand", "grandChange", "incomeTotal", "expenseTotal", "basic", "project"],
     ],
     ["二、财政拨款收支情况", []],
     [`2023年度本部门财政拨款收支总计${F.fiscalGrand}万元，其中当年一般公共预算财政拨款支出${F.gpb}万元。`, ["fiscalGrand", "gpb"]],

@@ -321,7 +321,7 @@ const SIDE_SWAP: Record<"支出" | "收入", Partial<Record<ConceptId, ConceptId
 const COMPARED_AMOUNT = /(^|[，,：:])(?:较|比|与)(?:上年|上年度|去年|((20\d{2}))\s*年度?)[^，,；;。增减]*$/;
 
 /** A comparison at the end of a change's clause ("较上年决算数", "比2021年", "与上年相比"). */
-const COMPARE_TAIL = /(较|比|与|同)(上年|上年度|去年|20\d{2}\s*年度?)?(同期)?(决算|预算)?(数)?(相比)?$/;
+const COMPARE_TAIL = /(较|比|与|同)(上年|上年度|去年|20\d{2}\s*年度?)?(同期)?(决算|预算)?(数)?(相比)?(各|均|分别|都)?$/;
 /** Words of a change's clause that name nothing ("主要原因是", "其中", "各", year words). */
 const NOT_AN_ITEM = /本年度|本年|上年度|上年|去年|\d{4}年度?|主要原因是?|主要是|其中|分别|各|共|均|约|为|了|[（(]\d+[)）]|\d+[.、]/g;
 /** What is left names an item: two CJK characters or more. */

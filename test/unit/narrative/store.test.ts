@@ -67,7 +67,7 @@ describe("浙江 phrasing: headings and wordings the linker does not know", () =
     expect(left[0]).toMatch(/^2\.88/);
   });
 
-  test.each(["basic", "gpb", "incomeTotal", "grand"] as const)("a wrong %s the linker cannot place: narrative.consistency names the sentence and the table cell", (which) => {
+  test.each(["basic", "gpb", "incomeTotal", "grand", "grandChange"] as const)("a wrong %s the linker cannot place: narrative.consistency names the sentence and the table cell", (which) => {
     const right = zhejiangDoc();
     const wrong = (Number(right.figures[which]) + 10).toFixed(2);
     const doc = zhejiangDoc({ [which]: wrong });
@@ -113,6 +113,12 @@ describe("readings the 浙江 text needed", () => {
     expect(scopeOf("本年收入4069.25万元，全部为财政拨款。本年支出5186.53万元。", "5186.53")).toBe("all");
     expect(scopeOf("财政拨款支出5146.65万元。其中基本支出2330.22万元。", "2330.22")).toBe("fiscal");
     expect(scopeOf("本年收入4069.25万元。一般公共预算财政拨款支出5108.03万元。", "5108.03")).toBe("gpb");
+  });
+
+  test("“与上年相比各增加X”: the change of both totals (各 after the comparison is not an item's name)", () => {
+    const para = { text: "2023年度本部门收入、支出决算总计均为5226.23万元，与上年相比各增加4225.73万元，主要是业务量增加。", ref: { sheet: "情况说明", row: 0, col: 0 } };
+    const changes = extractStatements([para], { year: 2023, kind: "final" }).filter((s) => s.kind === "change");
+    expect(changes.map((s) => `${s.concept} ${s.value}`)).toEqual(["incomeTotal 4225.73", "expenseTotal 4225.73"]);
   });
 
   test("“较年初预算X少Y。其中……”: the parts are the amount's, not the difference's", () => {
