@@ -47,6 +47,8 @@ export interface StoredFact extends StoreKey {
   at: string;
   statement?: Statement;
   fact?: Fact;
+  /** A table figure also filed under the scope a text gives it when it names no fund (see LOOSE). */
+  loose?: boolean;
 }
 
 /** Concepts with one scope only (财政拨款): their key ignores the scope words. */
@@ -105,6 +107,14 @@ const BASES: Record<string, Base> = {
   "b.sg": B(["sangong"], "gpb", "budget"),
   ...Object.fromEntries((["abroad", "car", "carPurchase", "carRun", "reception"] as const).map((p) => [`b.sg.${p}`, B([p], "gpb", "budget")])),
 };
+
+/**
+ * Table figures also filed under the all-funds scope: the public tables give 人员经费 and
+ * 公用经费 only for the 一般公共预算财政拨款 基本支出 (公开06表), and a text that names no fund
+ * ("基本支出中，人员经费……") quotes those. A disagreement under such a key is a warning
+ * (the text may mean the figures of all funds).
+ */
+const LOOSE: Record<string, Scope> = { "basic.personnel": "all", "basic.public": "all" };
 
 /** Store keys of a catalogue fact, or none when the store does not take it. */
 export function keysOfFact(id: string): StoreKey[] {
@@ -179,10 +189,12 @@ export function buildStore(statements: readonly Statement[], catalogue: Readonly
   const facts = [...catalogue.values()].sort((a, b) => Number(a.id.startsWith("b.")) - Number(b.id.startsWith("b.")));
   for (const f of facts) {
     if (f.unit === "count") continue;
-    for (const k of keysOfFact(f.id)) {
+    const keys = keysOfFact(f.id);
+    const loose = LOOSE[f.id];
+    for (const k of [...keys, ...(loose ? keys.map((k) => ({ ...k, scope: loose })) : [])]) {
       const key = storeKey(k);
       if (tables.has(key)) continue;
-      tables.set(key, { ...k, origin: "table", value: f.value, interval: f.interval, cells: sourceCells(f), at: f.formula, fact: f });
+      tables.set(key, { ...k, origin: "table", value: f.value, interval: f.interval, cells: sourceCells(f), at: f.formula, fact: f, loose: k.scope === loose || undefined });
     }
   }
   return {

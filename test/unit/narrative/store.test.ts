@@ -17,7 +17,7 @@ import { generateNarrativeSet } from "../../support/narrativeSet";
 import { generateBudgetSet } from "../../support/budgetSet";
 import { withBudgetNarrative } from "../../support/budgetNarrative";
 import { fixture } from "../../support/fixtures";
-import { zhejiangDoc } from "../../support/zhejiangNarrative";
+import { sectionedDoc, zhejiangDoc } from "../../support/zhejiangNarrative";
 
 const A = (row: number) => `情况说明!A${row + 1}`;
 const cellsOf = (f: { cells: { sheet: string; row: number; col: number }[] }) => f.cells.map((c) => `${c.sheet}!${String.fromCharCode(65 + c.col)}${c.row + 1}`);
@@ -102,6 +102,43 @@ describe("浙江 phrasing: headings and wordings the linker does not know", () =
     expect(f).toBeDefined();
     expect(f!.message).toMatch(/公用经费 [\d,.]+万元（表中：公开06表/);
     expect(cellsOf(f!).some((c) => c.startsWith("公开06表!"))).toBe(true);
+  });
+});
+
+describe("a text in parts (第一部分 …): no heading the linker knows", () => {
+  test("the correct text: no error, no warning; all but a share verified", () => {
+    const doc = sectionedDoc();
+    const r = checkWorkbook(doc.workbook);
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.message)).toEqual([]);
+    const ctx = makeContext(doc.workbook, r.tables, r.recognition.failures);
+    const n = narrativeContext(ctx);
+    const held = textVerified(ctx);
+    const unlinked = n.links.filter((l) => l.status === "unlinked");
+    expect(unlinked.length).toBeGreaterThanOrEqual(10);
+    expect(unlinked.filter((l) => !held.has(`${l.index}:${l.figure.start}`))).toEqual([]);
+  });
+
+  test.each([
+    ["sgChange", "error"],
+    ["opChange", "error"],
+    ["incomeTotal", "error"],
+    // 人员经费 with no fund named: checked against 公开06表 (一般公共预算财政拨款), as a warning.
+    ["personnel", "warning"],
+  ] as const)("a wrong %s: one finding, narrative.consistency, %s, naming the sentence and the table", (which, severity) => {
+    const right = sectionedDoc();
+    const wrong = (Number(right.figures[which]) + 1).toFixed(2);
+    const doc = sectionedDoc({ [which]: wrong });
+    const r = checkWorkbook(doc.workbook);
+    const bad = r.findings.filter((f) => f.severity !== "info");
+    expect(bad.map((f) => [f.rule, f.severity])).toEqual([["narrative.consistency", severity]]);
+    expect(cellsOf(bad[0])[0]).toBe(A(doc.rows[which]));
+    expect(cellsOf(bad[0]).slice(1).some((c) => !c.startsWith("情况说明!"))).toBe(true);
+  });
+
+  test("a wrong rate whose budget and outcome are both written: narrative.change says it, once", () => {
+    const doc = sectionedDoc({ gpbRate: (Number(sectionedDoc().figures.gpbRate) - 1).toFixed(2) });
+    const bad = checkWorkbook(doc.workbook).findings.filter((f) => f.severity !== "info");
+    expect(bad.map((f) => f.rule)).toEqual(["narrative.change"]);
   });
 });
 

@@ -100,6 +100,25 @@ function tableBacked(st: { linked: Map<string, Linked> }, s: Placed): boolean {
   return !!l && !!l.fact && l.status !== "unlinked";
 }
 
+/**
+ * Whether the text's own figures judge a change or rate (narrative.change): a rate whose
+ * 预算数 and 决算数 are stated in its paragraph, a change whose 上年数 is, a rate of change
+ * whose amount and change are. Those are not compared with the tables a second time.
+ */
+function textJudges(st: State, s: Statement): boolean {
+  if (s.kind === "amount" || s.kind === "share") return false;
+  const near = st.statements.filter((x) => x.paraIndex === s.paraIndex && x.concept === s.concept && x.scope === s.scope);
+  const amount = (p: (x: Statement) => boolean) => near.some((x) => x.kind === "amount" && p(x));
+  if (s.kind === "rate") return amount((x) => x.stage === "budget") && amount((x) => x.stage === "actual");
+  if (s.kind === "change") return amount((x) => x.year === "prev") && amount((x) => x.year === "cur");
+  return amount((x) => x.year === "cur") && (amount((x) => x.year === "prev") || near.some((x) => x.kind === "change"));
+}
+
+/** Whether one of these figures was found to contradict a table (narrative.consistency ran first). */
+function shownWrong(st: State, ...xs: (Statement | undefined)[]): boolean {
+  return xs.some((x) => !!x && st.contradicted.has(figKey(x.paraIndex, x.figure.start)));
+}
+
 /** Whether a table judges this figure: linked to a fact, or a table figure under its store key. */
 function judgedByTable(st: State, s: Statement): boolean {
   return tableBacked(st, s) || (inScope(s) && !!st.store.table(s));
@@ -153,7 +172,7 @@ export const consistency: Rule = {
       // 收入 / 支出 alone are read as a concept only with a fund named ("一般公共预算财政拨款支出").
       if ((s.concept === "income" || s.concept === "expense") && s.scope === "all") continue;
       const tf = st.store.table(s);
-      if (!tf) continue;
+      if (!tf || textJudges(st, s)) continue;
       if (t.interval.overlaps(tf.interval)) {
         hold(st, s);
         continue;
@@ -166,8 +185,8 @@ export const consistency: Rule = {
       const unit = f.unit === "%" ? "%" : "万元";
       out.push({
         rule: this.id,
-        severity: "error",
-        message: `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}），两者不一致，请核对。`,
+        severity: tf.loose ? "warning" : "error",
+        message: `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}），两者不一致，请核对。${tf.loose ? "（文中没有写明口径，按一般公共预算财政拨款基本支出核对；若说的是全部资金的数，请写明口径。）" : ""}`,
         cells: [s.para.ref, ...tf.cells],
         expected: `${show(f.shown.abs(), f.decimals)}${unit}`,
         actual: raw(s),
@@ -596,6 +615,8 @@ export const change: Rule = {
           });
           continue;
         }
+        // An operand the tables show to be wrong has its finding (narrative.consistency): the rate is not blamed for it.
+        if (shownWrong(st, base, prior, chg)) continue;
         const expected = pct(changeIv, priorIv);
         if (!expected) continue;
         const said = Interval.around(s.value, halfUnit(s.figure.decimals));
@@ -622,6 +643,7 @@ export const change: Rule = {
         const budget = find(sts, base.concept, { ...base, stage: "budget" }, s);
         // The budget of the same sentence ("年初预算为X，支出决算为Y，完成年初预算的Z%").
         if (!budget || budget.paraIndex !== s.paraIndex || budget.sentence !== s.sentence) continue;
+        if (shownWrong(st, base, budget)) continue;
         if (budget.value.isZero()) {
           out.push({
             rule: this.id,
