@@ -51,6 +51,8 @@ interface State {
   held: Set<string>;
   /** Figures an identity rule reported as contradicting a table or the text's other figures (they have their own finding). */
   contradicted: Set<string>;
+  /** Of those, the figures a table figure of their own key contradicts (the figure itself is wrong). */
+  tableContradicted: Set<string>;
   /** Identity rules that have run on this context (textVerified runs the others). */
   ran: Set<string>;
 }
@@ -89,7 +91,7 @@ function state(ctx: RuleContext): State {
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, store: buildStore(statements, n.facts.facts), counts, linked, doc, held: new Set<string>(), contradicted: new Set<string>(), ran: new Set<string>() };
+  s = { statements, store: buildStore(statements, n.facts.facts), counts, linked, doc, held: new Set<string>(), contradicted: new Set<string>(), tableContradicted: new Set<string>(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -116,7 +118,7 @@ function textJudges(st: State, s: Statement): boolean {
 
 /** Whether one of these figures was found to contradict a table (narrative.consistency ran first). */
 function shownWrong(st: State, ...xs: (Statement | undefined)[]): boolean {
-  return xs.some((x) => !!x && st.contradicted.has(figKey(x.paraIndex, x.figure.start)));
+  return xs.some((x) => !!x && st.tableContradicted.has(figKey(x.paraIndex, x.figure.start)));
 }
 
 /** Whether a table judges this figure: linked to a fact, or a table figure under its store key. */
@@ -181,6 +183,7 @@ export const consistency: Rule = {
       if (reported.has(k)) continue;
       reported.add(k);
       st.contradicted.add(k);
+      st.tableContradicted.add(k);
       const f = tf.fact!;
       const unit = f.unit === "%" ? "%" : "万元";
       out.push({
