@@ -6,7 +6,7 @@
  */
 import { SheetFormat, buildSheet } from "../grid/build";
 import { SheetSnapshot } from "../grid/snapshot";
-import { GeneratedNarrative } from "./generate";
+import type { GeneratedNarrative } from "./generate";
 
 export const NARRATIVE_SHEET = "情况说明（生成稿）";
 

@@ -7,8 +7,7 @@ import * as React from "react";
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentText20Regular } from "@fluentui/react-icons";
 import { Host, throwIfCancelled } from "../../host/host";
-import { draftNarrative } from "../../core/narrative/draft";
-import { GeneratedNarrative } from "../../core/narrative/generate";
+import type { GeneratedNarrative } from "../../core/narrative/generate";
 import { NARRATIVE_SHEET, narrativeSheet } from "../../core/narrative/sheet";
 import { recognize } from "../../core/recognize/recognize";
 import { narrativeDocx } from "../../host/docx/narrative";
@@ -41,6 +40,9 @@ export function NarrativePanel({ host, task }: { host: Host; task: ReturnType<ty
         task.notify({ intent: "warning", title: "无法生成", text: "没有识别到部门决算公开表（公开01–09表）或部门预算公开表。情况说明按表中的数字生成，请先在工作簿中放入这些表（可在“模板与图表”中插入空白模板）。" });
         return;
       }
+      // The drafting code (generate.ts, generateBudget.ts) is a chunk of its own, loaded on first use:
+      // a pane that only checks does not download it.
+      const { draftNarrative } = await import(/* webpackChunkName: "narrative-draft", webpackPrefetch: true */ "../../core/narrative/draft");
       const n = draftNarrative(wb);
       throwIfCancelled(t.signal);
       const { sheet, format } = narrativeSheet(n, sheetName);

@@ -32,6 +32,14 @@ test("the Word writer is a chunk of its own, loaded from the add-in's folder onl
   expect(fs.statSync(path.join(DIST, "taskpane.js")).size).toBeLessThan(1_000_000);
 });
 
+test("the 情况说明 drafting code is a chunk of its own too, loaded when the clerk first drafts one", () => {
+  const task = read("taskpane.js");
+  // A sentence only the generator writes (generate.ts): in the chunk, not in the pane's bundle.
+  expect(read("narrative-draft.js")).toContain("主要用于以下方面");
+  expect(task).not.toContain("主要用于以下方面");
+  expect(task).toContain("narrative-draft");
+});
+
 test("the only script from the network is office.js; the pages load nothing else from outside", () => {
   for (const page of ["taskpane.html", "commands.html"]) {
     const html = read(page);
