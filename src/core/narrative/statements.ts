@@ -102,8 +102,8 @@ const CONCEPTS: { re: RegExp; ids: ConceptId[] }[] = [
   { re: /收(入)?[、,，和与及]?支(出)?(决算|预算)?总计|收(入)?[、,，和与及]?支(出)?总(预算|决算)|收支(预算|决算)总(计|额)/g, ids: ["incomeTotal", "expenseTotal"] },
   { re: /收入(决算|预算)?总计|收入总额|总收入/g, ids: ["incomeTotal"] },
   { re: /支出(决算|预算)?总计|支出总额(?!.{0,4}中小)|总支出/g, ids: ["expenseTotal"] },
-  { re: /(本年|本年度|年度)?收入(决算|预算)?合计|全年(总)?收入(?!总计)/g, ids: ["incomeYear"] },
-  { re: /(本年|本年度|年度)?支出(决算|预算)?合计|全年(总)?支出(?!总计)/g, ids: ["expenseYear"] },
+  { re: /(本年|本年度|年度)?收入(决算|预算)?合计|全年收入(?!总计)/g, ids: ["incomeYear"] },
+  { re: /(本年|本年度|年度)?支出(决算|预算)?合计|全年支出(?!总计)/g, ids: ["expenseYear"] },
   { re: /对附属单位补助支出/g, ids: ["subsidiary"] },
   { re: /上缴上级支出/g, ids: ["upper"] },
   { re: /(?<!非)经营支出/g, ids: ["business"] },
@@ -274,6 +274,27 @@ function scopeOf(text: string, at: number, bounds: { start: number; end: number 
     if (s) return s;
   }
   return (section && SECTION_SCOPE[section]) ?? "all";
+}
+
+/**
+ * The last fund scope named anywhere in the paragraph before a statement's figure, when
+ * it is not the scope the statement was given (scopeOf() reads only the figure's own
+ * sentence and the openings of earlier ones): the reading of its scope is then a guess.
+ */
+export function otherScopeBefore(s: Statement): Scope | null {
+  const text = s.para.text;
+  const figs = figuresIn(text);
+  let named: Scope | null = null;
+  // Scope words that name a figure of their sentence (before its last figure), in the sentences before this
+  // figure's; a scope word after a sentence's figures ("……，全部为财政拨款。") says something about them only.
+  for (const b of sentenceBounds(text)) {
+    // The figure's own sentence gave it its scope (its last scope word before the figure).
+    if (b.end >= s.figure.start) break;
+    const last = figs.filter((f) => f.start >= b.start && f.start < b.end).pop();
+    if (!last) continue;
+    named = scopeWord(normSlice(text, b.start, last.start)) ?? named;
+  }
+  return named && named !== s.scope ? named : null;
 }
 
 export function conceptsIn(clause: string): { ids: ConceptId[]; at: number } | null {

@@ -19,8 +19,9 @@
  * - 机关运行经费 and the “三公”经费 exist only in the 财政拨款 scope, whatever words
  *   the text uses ("机关运行经费支出X万元" names no fund): their store key has no
  *   scope (any scope the text gives them matches).
- * - One key, one table figure: a catalogue holding two facts for a key (a budget
- *   and a final account in one workbook) keeps the first, final accounts first.
+ * - A final account's text is filed with the final tables' figures only, a budget's
+ *   with the budget tables' ("b.…"): a workbook holding both is of two years.
+ * - Percentages over a zero base are not filed (no percentage can be stated).
  */
 import { Decimal } from "../amount/decimal";
 import { Interval } from "../amount/interval";
@@ -169,7 +170,7 @@ export function sourceCells(f: Fact): CellRef[] {
 }
 
 /** The store of a text's statements and a catalogue's facts. */
-export function buildStore(statements: readonly Statement[], catalogue: ReadonlyMap<string, Fact>): FactStore {
+export function buildStore(statements: readonly Statement[], catalogue: ReadonlyMap<string, Fact>, docKind: "final" | "budget" = "final"): FactStore {
   const text: StoredFact[] = statements.map((s) => ({
     concept: s.concept,
     kind: s.kind,
@@ -185,10 +186,12 @@ export function buildStore(statements: readonly Statement[], catalogue: Readonly
   }));
   const byStatement = new Map<Statement, StoredFact>(text.map((t) => [t.statement!, t]));
   const tables = new Map<string, StoredFact>();
-  // Final accounts' facts first, then the budget's ("b.…"), then other families'.
-  const facts = [...catalogue.values()].sort((a, b) => Number(a.id.startsWith("b.")) - Number(b.id.startsWith("b.")));
+  const facts = [...catalogue.values()];
   for (const f of facts) {
-    if (f.unit === "count") continue;
+    // A percentage over a zero base is no figure (the linker skips it too).
+    if (f.unit === "count" || f.zeroBase) continue;
+    // A final account's text is not checked against a budget's tables in the same workbook (another year), nor the reverse.
+    if (f.id.startsWith("b.") !== (docKind === "budget")) continue;
     const keys = keysOfFact(f.id);
     const loose = LOOSE[f.id];
     for (const k of [...keys, ...(loose ? keys.map((k) => ({ ...k, scope: loose })) : [])]) {

@@ -34,7 +34,7 @@ describe("the store's keys of the tables' figures are the keys the text's readin
     const ctx = makeContext(wb, r.tables, r.recognition.failures);
     const n = narrativeContext(ctx);
     const sts = extractStatements(n.paragraphs, { year: n.year, kind });
-    const store = buildStore(sts, n.facts.facts);
+    const store = buildStore(sts, n.facts.facts, kind);
     let agree = 0;
     for (const l of n.links) {
       if (!l.fact || !keysOfFact(l.fact.id).length) continue;
@@ -139,6 +139,42 @@ describe("a text in parts (第一部分 …): no heading the linker knows", () =
     const doc = sectionedDoc({ gpbRate: (Number(sectionedDoc().figures.gpbRate) - 1).toFixed(2) });
     const bad = checkWorkbook(doc.workbook).findings.filter((f) => f.severity !== "info");
     expect(bad.map((f) => f.rule)).toEqual(["narrative.change"]);
+  });
+});
+
+describe("what the store must not compare", () => {
+  /** The generated set's tables with a 情况说明 of these paragraphs (after a title and a heading the linker does not know). */
+  const findingsOf = (...paras: string[]) => {
+    const wb = zhejiangDoc().workbook;
+    const sheet = emptySheet("情况说明");
+    ["测试市医疗保障局2023年度部门决算公开说明", "第三部分 其他重要事项", ...paras].forEach((t, i) => setCell(sheet, i, 0, { text: t, value: t }));
+    return checkWorkbook({ ...wb, sheets: [...wb.sheets.slice(0, -1), sheet] }).findings.filter((f) => f.severity !== "info" && f.rule !== "narrative.missing-reason");
+  };
+  const F = zhejiangDoc().figures;
+
+  test("a change against the budget is not the year's change", () => {
+    const over = (Number(F.operating) - Number(F.operatingBudget)).toFixed(2);
+    expect(findingsOf(`机关运行经费支出${F.operating}万元，比预算增加${over}万元，主要是业务量增加。`)).toEqual([]);
+  });
+
+  test("an 调整预算 or 全年预算 is not the 年初预算 the tables give", () => {
+    expect(findingsOf("“三公”经费调整后预算为70.00万元。", "机关运行经费全年预算数为350.00万元。")).toEqual([]);
+  });
+
+  test("全年总收入 is the 收入总计, not the 本年收入合计", () => {
+    expect(findingsOf(`本部门全年总收入${F.grand}万元（含上年结转）。`)).toEqual([]);
+  });
+
+  test("a fund named earlier in the paragraph makes the scope a guess: a warning at most, not an error", () => {
+    const project = (Number(F.gpb) - Number(F.gpbBasic)).toFixed(2);
+    const found = findingsOf(`本年支出${F.expenseTotal}万元，其中一般公共预算财政拨款支出${F.gpb}万元。按支出性质分，基本支出${F.gpbBasic}万元，项目支出${project}万元。`);
+    expect(found.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a change written the wrong way round: the direction is named, not two equal-looking numbers", () => {
+    const found = findingsOf(`与上年相比，收入总计、支出总计均减少${F.grandChange}万元，主要是业务调整。`);
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    expect(found[0].message).toContain("增减方向写反了");
   });
 });
 

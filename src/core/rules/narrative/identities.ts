@@ -34,7 +34,7 @@ import { narrativeContext } from "../../narrative/context";
 import { Linked, headingSection } from "../../narrative/link";
 import { TextFigure, figuresIn } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
-import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
+import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, otherScopeBefore, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { FactStore, StoredFact, buildStore } from "../../narrative/store";
 import { RuleContext, Rule } from "../types";
@@ -91,7 +91,7 @@ function state(ctx: RuleContext): State {
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, store: buildStore(statements, n.facts.facts), counts, linked, doc, held: new Set<string>(), contradicted: new Set<string>(), tableContradicted: new Set<string>(), ran: new Set<string>() };
+  s = { statements, store: buildStore(statements, n.facts.facts, doc.kind), counts, linked, doc, held: new Set<string>(), contradicted: new Set<string>(), tableContradicted: new Set<string>(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -173,12 +173,21 @@ export const consistency: Rule = {
       if (s.kind === "share" || !inScope(s) || tableBacked(st, s)) continue;
       // 收入 / 支出 alone are read as a concept only with a fund named ("一般公共预算财政拨款支出").
       if ((s.concept === "income" || s.concept === "expense") && s.scope === "all") continue;
+      // A change against the budget ("比预算增加") is not the year's change the tables give; an 调整预算 or
+      // 全年预算 is not the 年初预算 they give.
+      if ((s.kind === "change" || s.kind === "changePct") && s.against !== "prev") continue;
+      if (s.stage === "budget" && /调整|全年/.test(norm(s.para.text.slice(Math.max(0, s.figure.start - 14), s.figure.start)))) continue;
       const tf = st.store.table(s);
       if (!tf || textJudges(st, s)) continue;
       if (t.interval.overlaps(tf.interval)) {
         hold(st, s);
         continue;
       }
+      // The paragraph named another fund before the figure ("其中一般公共预算财政拨款支出……。按支出性质分，
+      // 基本支出……"): the scope read is a guess, and a difference is a warning.
+      const guessed = tf.loose || !!otherScopeBefore(s);
+      // The same magnitude the other way round: the direction word is wrong, not the amount.
+      const flipped = (s.kind === "change" || s.kind === "changePct") && t.interval.neg().overlaps(tf.interval);
       const k = figKey(s.paraIndex, s.figure.start);
       if (reported.has(k)) continue;
       reported.add(k);
@@ -188,8 +197,12 @@ export const consistency: Rule = {
       const unit = f.unit === "%" ? "%" : "万元";
       out.push({
         rule: this.id,
-        severity: tf.loose ? "warning" : "error",
-        message: `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}），两者不一致，请核对。${tf.loose ? "（文中没有写明口径，按一般公共预算财政拨款基本支出核对；若说的是全部资金的数，请写明口径。）" : ""}`,
+        severity: guessed ? "warning" : "error",
+        message: flipped
+          ? `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写的是${s.value.isNeg() ? "减少" : "增加"} ${raw(s)}，表中为${f.value.isNeg() ? "减少" : "增加"} ${show(f.shown.abs(), f.decimals)}${unit}（${f.formula}），增减方向写反了。`
+          : `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}），两者不一致，请核对。${
+              tf.loose ? "（文中没有写明口径，按一般公共预算财政拨款基本支出核对；若说的是全部资金的数，请写明口径。）" : guessed ? "（本段前文写有其他资金口径，此数按所在句子的口径核对；若口径不同，请在句中写明。）" : ""
+            }`,
         cells: [s.para.ref, ...tf.cells],
         expected: `${show(f.shown.abs(), f.decimals)}${unit}`,
         actual: raw(s),
