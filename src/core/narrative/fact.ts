@@ -9,6 +9,7 @@ import { Interval } from "../amount/interval";
 import { Amount, intervalOf } from "../amount/amount";
 import { formatNumber } from "../amount/format";
 import { AmountCell, CellRef, refA1, tableLabel } from "../tables/types";
+import { parseA1 } from "../grid/address";
 
 export type FactUnit = "万元" | "%" | "count";
 
@@ -71,6 +72,16 @@ export const TEN_THOUSAND = new Decimal(10000);
 
 export function sourceOf(c: AmountCell, label?: string): FactSource {
   return { sheet: c.ref.sheet, cell: refA1(c.ref), label: label ?? `${tableLabel(c.table)} ${c.label}` };
+}
+
+/** The cells of a fact's sources, each once. */
+export function sourceRefs(sources: FactSource[]): CellRef[] {
+  const out: CellRef[] = [];
+  for (const s of sources) {
+    const p = parseA1(s.cell);
+    if (p && !out.some((o) => o.sheet === s.sheet && o.row === p.row && o.col === p.col)) out.push({ sheet: s.sheet, row: p.row, col: p.col });
+  }
+  return out;
 }
 
 export function addr(s: FactSource): string {

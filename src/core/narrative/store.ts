@@ -21,13 +21,14 @@
  *   scope (any scope the text gives them matches).
  * - A final account's text is filed with the final tables' figures only, a budget's
  *   with the budget tables' ("b.…"): a workbook holding both is of two years.
- * - Percentages over a zero base are not filed (no percentage can be stated).
+ * - Percentages over a zero base are not filed (no percentage can be stated), nor
+ *   the text's changes against the budget and its 调整预算 / 全年预算 figures (see fileable()).
  */
 import { Decimal } from "../amount/decimal";
 import { Interval } from "../amount/interval";
 import { CellRef, refA1 } from "../tables/types";
-import { parseA1 } from "../grid/address";
-import { Fact } from "./fact";
+import { norm } from "../recognize/normalize";
+import { Fact, sourceRefs } from "./fact";
 import { ConceptId, Kind, Scope, Stage, Statement, YearKey, intervalOfStatement } from "./statements";
 
 export interface StoreKey {
@@ -39,7 +40,6 @@ export interface StoreKey {
 }
 
 export interface StoredFact extends StoreKey {
-  origin: "text" | "table";
   value: Decimal;
   interval: Interval;
   /** The paragraph's cell (text), or the cells the figure is read from (tables, 补充信息). */
@@ -150,41 +150,37 @@ export function keysOfFact(id: string): StoreKey[] {
 }
 
 export interface FactStore {
-  /** Every figure, text first (in reading order), then the tables'. */
-  all: StoredFact[];
-  /** The text's figures. */
+  /** The text's figures, in reading order (those the tables' keys can stand for). */
   text: StoredFact[];
   /** The table figure of a key (at most one). */
   table(k: StoreKey): StoredFact | undefined;
-  /** The stored figure of a statement. */
-  ofStatement(s: Statement): StoredFact | undefined;
 }
 
-export function sourceCells(f: Fact): CellRef[] {
-  const out: CellRef[] = [];
-  for (const s of f.sources) {
-    const p = parseA1(s.cell);
-    if (p) out.push({ sheet: s.sheet, row: p.row, col: p.col });
-  }
-  return out;
+/**
+ * Whether a statement of the text is filed under a key the tables' figures share. Not:
+ * a change against the budget ("比预算增加": the tables' changes are from last year), and an
+ * 调整预算 or 全年预算 (the tables' budget figures are the 年初预算).
+ */
+function fileable(s: Statement): boolean {
+  if ((s.kind === "change" || s.kind === "changePct") && s.against !== "prev") return false;
+  if (s.stage === "budget" && /调整|全年/.test(norm(s.para.text.slice(Math.max(0, s.figure.start - 14), s.figure.start)))) return false;
+  return true;
 }
 
 /** The store of a text's statements and a catalogue's facts. */
 export function buildStore(statements: readonly Statement[], catalogue: ReadonlyMap<string, Fact>, docKind: "final" | "budget" = "final"): FactStore {
-  const text: StoredFact[] = statements.map((s) => ({
+  const text: StoredFact[] = statements.filter(fileable).map((s) => ({
     concept: s.concept,
     kind: s.kind,
     year: s.year,
     stage: s.stage,
     scope: s.scope,
-    origin: "text",
     value: s.value,
     interval: intervalOfStatement(s),
     cells: [s.para.ref],
     at: `${s.para.ref.sheet}!${refA1(s.para.ref)}`,
     statement: s,
   }));
-  const byStatement = new Map<Statement, StoredFact>(text.map((t) => [t.statement!, t]));
   const tables = new Map<string, StoredFact>();
   const facts = [...catalogue.values()];
   for (const f of facts) {
@@ -197,13 +193,8 @@ export function buildStore(statements: readonly Statement[], catalogue: Readonly
     for (const k of [...keys, ...(loose ? keys.map((k) => ({ ...k, scope: loose })) : [])]) {
       const key = storeKey(k);
       if (tables.has(key)) continue;
-      tables.set(key, { ...k, origin: "table", value: f.value, interval: f.interval, cells: sourceCells(f), at: f.formula, fact: f, loose: k.scope === loose || undefined });
+      tables.set(key, { ...k, value: f.value, interval: f.interval, cells: sourceRefs(f.sources), at: f.formula, fact: f, loose: k.scope === loose || undefined });
     }
   }
-  return {
-    all: [...text, ...tables.values()],
-    text,
-    table: (k) => tables.get(storeKey(k)),
-    ofStatement: (s) => byStatement.get(s),
-  };
+  return { text, table: (k) => tables.get(storeKey(k)) };
 }

@@ -74,15 +74,10 @@ export function norm(text: string): string {
 }
 
 /**
- * norm() of the first `k` characters of `text`, for many k on one paragraph ("the
- * words before each figure"): norm() works character by character, so the
+ * norm(text.slice(from, to)), for many slices of one paragraph ("the words before each
+ * figure", "the opening of each sentence"): norm() works character by character, so the
  * paragraph is normalised once, with the offset of each character in the result.
  */
-export function normPrefix(text: string, k: number): string {
-  return normSlice(text, 0, k);
-}
-
-/** norm(text.slice(from, to)), from the paragraph normalised once (see normPrefix). */
 export function normSlice(text: string, from: number, to: number): string {
   const p = normWithOffsets(text);
   const clamp = (k: number) => Math.max(0, Math.min(k, text.length));

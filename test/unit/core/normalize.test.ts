@@ -48,18 +48,16 @@ test("norm() equals the reference on random mixtures, surrogate pairs included",
   expect(norm(plain)).toBe(plain);
 });
 
-describe("normPrefix", () => {
-  test("equals norm() of the prefix, for every prefix of texts with spaces, brackets, full-width letters and quotes", () => {
-    const { normPrefix } = jest.requireActual("../../../src/core/recognize/normalize") as typeof import("../../../src/core/recognize/normalize");
+describe("normSlice", () => {
+  test("equals norm() of the slice, for every prefix and many slices of texts with spaces, brackets, full-width letters and quotes", () => {
+    const { normSlice } = jest.requireActual("../../../src/core/recognize/normalize") as typeof import("../../../src/core/recognize/normalize");
     const texts = [
       "2021 年度“三公”经费财政拨款支出（决算）7.50 万元，ＡＢＣ１２３：其中： 公务接待费 2.30 万元。",
       "一、 收入支出决算总体情况\u3000说明(单位:万元)",
       "𠮷野家 2,684.31 万元",
       "",
     ];
-    for (const t of texts) for (let k = 0; k <= t.length + 1; k++) expect(normPrefix(t, k)).toBe(norm(t.slice(0, k)));
-    // And any slice of it, as norm() of the slice.
-    const { normSlice } = jest.requireActual("../../../src/core/recognize/normalize") as typeof import("../../../src/core/recognize/normalize");
+    for (const t of texts) for (let k = 0; k <= t.length + 1; k++) expect(normSlice(t, 0, k)).toBe(norm(t.slice(0, k)));
     for (const t of texts) for (let a = 0; a <= t.length; a += 3) for (let b = a; b <= t.length + 1; b += 2) expect(normSlice(t, a, b)).toBe(norm(t.slice(a, b)));
   });
 });

@@ -10,7 +10,9 @@ import { halfUnit } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
 import { Finding } from "../../report/finding";
 import { CellRef, refA1 } from "../../tables/types";
-import { Fact, FactSource, show } from "../../narrative/fact";
+import { Fact, show, sourceRefs } from "../../narrative/fact";
+
+export { sourceRefs };
 import { Linked, headingSection } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";
@@ -20,15 +22,6 @@ import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
 import { Rule } from "../types";
 import { label, norm } from "../../recognize/normalize";
 import { OutlineMark, outlineMark } from "../../tables/outline";
-
-export function sourceRefs(sources: FactSource[]): CellRef[] {
-  const out: CellRef[] = [];
-  for (const s of sources) {
-    const p = parseA1(s.cell);
-    if (p && !out.some((o) => o.sheet === s.sheet && o.row === p.row && o.col === p.col)) out.push({ sheet: s.sheet, row: p.row, col: p.col });
-  }
-  return out;
-}
 
 /** "…收、支总计各减少 37.32 万元" — the words around a figure, for messages. */
 export function excerpt(text: string, fig: { start: number; end: number }, before = 18): string {

@@ -49,10 +49,12 @@ interface State {
   doc: DocInfo;
   /** Figures (paragraph:offset) found to agree with the text's other figures by some identity. */
   held: Set<string>;
-  /** Figures an identity rule reported as contradicting a table or the text's other figures (they have their own finding). */
-  contradicted: Set<string>;
-  /** Of those, the figures a table figure of their own key contradicts (the figure itself is wrong). */
-  tableContradicted: Set<string>;
+  /**
+   * Figures an identity rule reported wrong (they have their own finding): against the table
+   * figure of their own key ("table": the figure itself is wrong), or as the total of parts
+   * that do not add up to it ("sum": the total or a part is wrong).
+   */
+  contradicted: Map<string, "table" | "sum">;
   /** Identity rules that have run on this context (textVerified runs the others). */
   ran: Set<string>;
 }
@@ -91,7 +93,7 @@ function state(ctx: RuleContext): State {
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, store: buildStore(statements, n.facts.facts, doc.kind), counts, linked, doc, held: new Set<string>(), contradicted: new Set<string>(), tableContradicted: new Set<string>(), ran: new Set<string>() };
+  s = { statements, store: buildStore(statements, n.facts.facts, doc.kind), counts, linked, doc, held: new Set<string>(), contradicted: new Map(), ran: new Set<string>() };
   cache.set(ctx, s);
   return s;
 }
@@ -118,7 +120,7 @@ function textJudges(st: State, s: Statement): boolean {
 
 /** Whether one of these figures was found to contradict a table (narrative.consistency ran first). */
 function shownWrong(st: State, ...xs: (Statement | undefined)[]): boolean {
-  return xs.some((x) => !!x && st.tableContradicted.has(figKey(x.paraIndex, x.figure.start)));
+  return xs.some((x) => !!x && st.contradicted.get(figKey(x.paraIndex, x.figure.start)) === "table");
 }
 
 /** Whether a table judges this figure: linked to a fact, or a table figure under its store key. */
@@ -173,10 +175,6 @@ export const consistency: Rule = {
       if (s.kind === "share" || !inScope(s) || tableBacked(st, s)) continue;
       // 收入 / 支出 alone are read as a concept only with a fund named ("一般公共预算财政拨款支出").
       if ((s.concept === "income" || s.concept === "expense") && s.scope === "all") continue;
-      // A change against the budget ("比预算增加") is not the year's change the tables give; an 调整预算 or
-      // 全年预算 is not the 年初预算 they give.
-      if ((s.kind === "change" || s.kind === "changePct") && s.against !== "prev") continue;
-      if (s.stage === "budget" && /调整|全年/.test(norm(s.para.text.slice(Math.max(0, s.figure.start - 14), s.figure.start)))) continue;
       const tf = st.store.table(s);
       if (!tf || textJudges(st, s)) continue;
       if (t.interval.overlaps(tf.interval)) {
@@ -191,8 +189,7 @@ export const consistency: Rule = {
       const k = figKey(s.paraIndex, s.figure.start);
       if (reported.has(k)) continue;
       reported.add(k);
-      st.contradicted.add(k);
-      st.tableContradicted.add(k);
+      st.contradicted.set(k, "table");
       const f = tf.fact!;
       const unit = f.unit === "%" ? "%" : "万元";
       out.push({
@@ -441,7 +438,7 @@ export const identity: Rule = {
         }
         // A part stated in the same sentence as its total is partsSum's (figures.ts) unless the total was named elsewhere too.
         if (stated.length === all.length && stated.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
-        st.contradicted.add(figKey(t.paraIndex, t.figure.start));
+        if (!st.contradicted.has(figKey(t.paraIndex, t.figure.start))) st.contradicted.set(figKey(t.paraIndex, t.figure.start), "sum");
         const termText = (x: Term) =>
           x.statement ? `${CONCEPT_NAME[x.concept]} ${raw(x.statement)}（${where(x.statement)}）` : `${CONCEPT_NAME[x.concept]} ${show(x.value)}万元（表中：${x.table!.fact!.sources.length === 1 ? `${x.table!.fact!.sources[0].label}，` : ""}${x.table!.at}）`;
         out.push({
@@ -945,7 +942,7 @@ export function textVerified(ctx: RuleContext): Set<string> {
 }
 
 /** Figures the identity rules report as contradicted ("paragraph:offset"): not "未能核对", they have a finding. */
-export function textContradicted(ctx: RuleContext): Set<string> {
+export function textContradicted(ctx: RuleContext): ReadonlyMap<string, "table" | "sum"> {
   textVerified(ctx);
   return state(ctx).contradicted;
 }
