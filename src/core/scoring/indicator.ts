@@ -79,29 +79,39 @@ export function fmtScore(d: Decimal): string {
 
 /**
  * A computed score whose arithmetic is written only when a finding shows it. A
- * class with the getter on its prototype, not an object literal with a getter:
+ * class with the getters on its prototype, not an object literal with a getter:
  * a literal's getter is a new accessor per object, which gives every result a
  * hidden class of its own (kept by V8 until a full collection, so scoring 2,000
  * indicators slowed every young-generation collection down).
+ *
+ * The completion ratio is divided out only when asked for: a target met or
+ * exceeded scores its full points, which needs a comparison, not a division
+ * (most indicators of a self-evaluation are met).
  */
 class ComputedScore {
   readonly kind = "computed" as const;
+  private ratio: Decimal | undefined;
   constructor(
     readonly value: Decimal,
-    readonly completion: Decimal,
+    private readonly ratioOf: () => Decimal,
     readonly direction: ScoreDirection,
     readonly rule: string,
     private readonly write: () => string,
     readonly assumption?: string,
   ) {}
+  get completion(): Decimal {
+    return (this.ratio ??= this.ratioOf());
+  }
   get formula(): string {
     return this.write();
   }
 }
 
-function computed(value: Decimal, completion: Decimal, direction: ScoreDirection, rule: string, write: () => string, assumption?: string): IndicatorScore {
+function computed(value: Decimal, completion: () => Decimal, direction: ScoreDirection, rule: string, write: () => string, assumption?: string): IndicatorScore {
   return new ComputedScore(value, completion, direction, rule, write, assumption);
 }
+
+const ONE_RATIO = () => ONE;
 
 /**
  * Recomputes one indicator's score from its target, actual value and points.
@@ -117,7 +127,7 @@ export function scoreIndicator(
   if (actual.kind === "empty") return { kind: "unverifiable", reason: "实际完成值为空" };
   if (target.kind === "empty" || target.kind === "invalid") return { kind: "unverifiable", reason: "指标值无法识别" };
   const metBand = (): IndicatorScore => ({ kind: "band", lo: points.times(POINT_8), hi: points, rule: RULE_QUALITATIVE, outcome: "met" });
-  if (norm(target.raw) === norm(actual.raw)) return target.kind === "qualitative" ? metBand() : { kind: "full", reason: "实际完成值与指标值相同" };
+  if (target.raw === actual.raw || norm(target.raw) === norm(actual.raw)) return target.kind === "qualitative" ? metBand() : { kind: "full", reason: "实际完成值与指标值相同" };
 
   if (isNumeric(target) && actual.kind === "quantity") {
     if (!comparableUnits(target, actual)) return { kind: "unverifiable", reason: `指标值“${target.raw}”与实际完成值“${actual.raw}”单位不同，无法按比例计分` };
@@ -128,19 +138,14 @@ export function scoreIndicator(
     if (target.kind === "range") {
       const lo = baseValue(target)!;
       const hi = baseValue(target, "upper")!;
-      let completion: Decimal;
-      let formula: () => string;
-      if (a.gte(lo) && a.lte(hi)) {
-        completion = ONE;
-        formula = () => `${aShown()}在${shown(target, "number", sameMult)}～${shown(target, "upper", sameMult)}之间，得${pts(points)}`;
-      } else if (a.lt(lo)) {
-        completion = lo.isZero() ? ONE : a.div(lo);
-        formula = () => `${aShown()}÷${shown(target, "number", sameMult)}×${pts(points)}＝${fmtScore(points.times(completion))}`;
-      } else {
-        completion = a.isZero() ? ONE : hi.div(a);
-        formula = () => `${shown(target, "upper", sameMult)}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`;
-      }
-      return computed(points.times(Decimal.min(completion, ONE)), completion, "range", RULE_RANGE, formula);
+      if (a.gte(lo) && a.lte(hi))
+        return computed(points, ONE_RATIO, "range", RULE_RANGE, () => `${aShown()}在${shown(target, "number", sameMult)}～${shown(target, "upper", sameMult)}之间，得${pts(points)}`);
+      const below = a.lt(lo);
+      const completion = below ? (lo.isZero() ? ONE : a.div(lo)) : a.isZero() ? ONE : hi.div(a);
+      const formula = below
+        ? () => `${aShown()}÷${shown(target, "number", sameMult)}×${pts(points)}＝${fmtScore(points.times(completion))}`
+        : () => `${shown(target, "upper", sameMult)}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+      return computed(completion.gte(ONE) ? points : points.times(completion), () => completion, "range", RULE_RANGE, formula);
     }
     const t = baseValue(target)!;
     const tShown = () => shown(target, "number", sameMult);
@@ -166,25 +171,60 @@ export function scoreIndicator(
           : "指标值未写比较符，按正向指标（越高越好）计";
       }
     }
-    let completion: Decimal;
+    // completion: the ratio; full: whether it is at least 1 (decided by comparing, when that suffices).
+    let completion: () => Decimal;
+    let full: boolean;
     let write: () => string;
     let rule: string;
     if (direction === "higher") {
       rule = RULE_HIGHER;
-      completion = t.isZero() ? (a.gte(0) ? ONE : ZERO) : a.div(t);
-      write = () => `${aShown()}÷${tShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`;
+      if (t.isZero()) {
+        const c = a.gte(0) ? ONE : ZERO;
+        completion = () => c;
+        full = c === ONE;
+      } else if (t.gt(0)) {
+        // a ≥ t > 0 ⇔ a ÷ t ≥ 1.
+        full = a.gte(t);
+        let ratio: Decimal | undefined;
+        completion = () => (ratio ??= a.div(t));
+      } else {
+        const c = a.div(t);
+        completion = () => c;
+        full = c.gte(ONE);
+      }
+      write = () => `${aShown()}÷${tShown()}×${pts(points)}＝${fmtScore(points.times(completion()))}`;
     } else if (direction === "lower") {
       rule = RULE_LOWER;
-      completion = a.lte(0) ? ONE : t.div(a);
-      write = () => (a.lte(0) ? `实际值为 ${aShown()}，不超过目标值，得${pts(points)}` : `${tShown()}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion))}`);
+      if (a.lte(0)) {
+        completion = ONE_RATIO;
+        full = true;
+      } else {
+        // a > 0: t ÷ a ≥ 1 ⇔ t ≥ a.
+        full = t.gte(a);
+        let ratio: Decimal | undefined;
+        completion = () => (ratio ??= t.div(a));
+      }
+      write = () => (a.lte(0) ? `实际值为 ${aShown()}，不超过目标值，得${pts(points)}` : `${tShown()}÷${aShown()}×${pts(points)}＝${fmtScore(points.times(completion()))}`);
     } else {
       rule = RULE_EQUAL;
-      completion = t.isZero() ? (a.isZero() ? ONE : ZERO) : Decimal.max(ZERO, ONE.minus(a.minus(t).abs().div(t)));
-      write = () => (a.eq(t) ? `实际值等于目标值，得${pts(points)}` : `${pts(points)}×（1－|${aShown()}－${tShown()}|÷${tShown()}）＝${fmtScore(points.times(completion))}`);
+      if (t.isZero()) {
+        const c = a.isZero() ? ONE : ZERO;
+        completion = () => c;
+        full = c === ONE;
+      } else if (a.eq(t)) {
+        completion = ONE_RATIO;
+        full = true;
+      } else {
+        const c = Decimal.max(ZERO, ONE.minus(a.minus(t).abs().div(t)));
+        completion = () => c;
+        full = c.gte(ONE);
+      }
+      write = () => (a.eq(t) ? `实际值等于目标值，得${pts(points)}` : `${pts(points)}×（1－|${aShown()}－${tShown()}|÷${tShown()}）＝${fmtScore(points.times(completion()))}`);
     }
-    const capped = Decimal.min(completion, ONE);
-    const formula = completion.gt(ONE) ? () => `${write().replace(/＝[^＝]*$/, "")}，超过分值按${pts(points)}计` : write;
-    return computed(points.times(capped), completion, direction, rule, formula, assumption);
+    // Past its target an indicator scores its points (capped at 分值).
+    const value = full ? points : points.times(completion());
+    const formula = () => (full && completion().gt(ONE) ? `${write().replace(/＝[^＝]*$/, "")}，超过分值按${pts(points)}计` : write());
+    return computed(value, completion, direction, rule, formula, assumption);
   }
 
   if (target.kind === "deadline" && actual.kind === "deadline") {

@@ -6,7 +6,7 @@ import { parseIndicatorValue as v } from "../../../src/core/perf/indicator";
 import { expectedDirection } from "../../../src/core/perf/direction";
 import { IndicatorScore, scoreIndicator } from "../../../src/core/scoring/indicator";
 import { compareScore } from "../../../src/core/scoring/compare";
-import { executionScoreInterval, rateInterval, statedRateInterval } from "../../../src/core/scoring/execution";
+import { executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../../src/core/scoring/execution";
 import { NATIONAL_GRADES, SHANGHAI_GRADES, describeScheme, gradeOf, readGrade } from "../../../src/core/scoring/grade";
 
 const names = (level2: string, name: string, level1 = "产出指标") => ({ level1Name: level1, level2Name: level2, name });
@@ -81,6 +81,63 @@ describe("rates and tolerance", () => {
     expect(compareScore(amt("7.71"), D("7.7082")).verdict).toBe("ok");
     expect(compareScore(amt("7.70"), D("7.7082")).verdict).toBe("tail");
     expect(compareScore(amt("8"), D("7.7082")).verdict).toBe("differs");
+  });
+});
+
+describe("fixed-point screens agree with the interval arithmetic", () => {
+  // A small seeded generator: figures near each other, so that many cases sit on the rounding boundary.
+  let seed = 20261207;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const fig = (int: number, dp: number, percent = false): Amount => {
+    const text = (int / 10 ** dp).toFixed(dp) + (percent ? "%" : "");
+    return amt(text, dp);
+  };
+  const cases = () => {
+    const dpE = rnd(4);
+    const dpB = rnd(4);
+    const exe = fig(rnd(5000) - 50, dpE);
+    const bud = fig(rnd(5000) - 20, dpB);
+    return { exe, bud };
+  };
+  test("statedRateHolds(…) is true exactly when the stated rate's interval overlaps 执行数 ÷ 预算数 (4,000 cases)", () => {
+    let decided = 0;
+    for (let k = 0; k < 4000; k++) {
+      const { exe, bud } = cases();
+      const iv = rateInterval(exe, bud);
+      // A rate written near the true one: as a percentage with 0–2 decimals, or as a fraction with 3–4.
+      const ratio = bud.value.isZero() ? D(0) : exe.value.div(bud.value);
+      const asFraction = rnd(4) === 0;
+      const dp = asFraction ? 3 + rnd(2) : rnd(3);
+      const base = asFraction ? ratio : ratio.times(100);
+      const stated = amt(base.plus(D(rnd(5) - 2).times(D(10).pow(-dp))).toFixed(dp) + (asFraction ? "" : "%"), asFraction ? dp : 0);
+      const exact = iv !== null && statedRateInterval(stated).overlaps(iv);
+      const fast = statedRateHolds(stated, exe, bud);
+      if (fast) decided++;
+      // Never "holds" where the interval test fails; and where both figures are covered, the same answer.
+      expect({ k, fast: fast && !exact }).toEqual({ k, fast: false });
+      if (iv && exe.value.gte(0) && iv.lo.gte(0) && !fast) expect({ k, exact }).toEqual({ k, exact: false });
+    }
+    expect(decided).toBeGreaterThan(400);
+  });
+  test("executionScoreHolds(…) is true exactly when compareScore finds the score ok (4,000 cases)", () => {
+    let decided = 0;
+    for (let k = 0; k < 4000; k++) {
+      const { exe, bud } = cases();
+      const points = fig(rnd(3) === 0 ? 20 : 10, 0);
+      const iv = rateInterval(exe, bud);
+      const rate = bud.value.isZero() ? D(0) : Decimal.min(exe.value.div(bud.value), 1);
+      const dp = rnd(3);
+      const score = amt(points.value.times(rate).plus(D(rnd(5) - 2).times(D(10).pow(-dp))).toFixed(dp), dp);
+      const exact = iv !== null && compareScore(score, executionScoreInterval(iv, points.value)).verdict === "ok";
+      const fast = executionScoreHolds(score, exe, bud, points);
+      if (fast) decided++;
+      expect({ k, fast: fast && !exact }).toEqual({ k, fast: false });
+      if (iv && exe.value.gte(0) && iv.lo.gte(0) && !fast) expect({ k, exact }).toEqual({ k, exact: false });
+    }
+    expect(decided).toBeGreaterThan(400);
   });
 });
 

@@ -54,6 +54,24 @@ export function sumWithSlack(cells: AmountCell[]): { sum: Decimal; slack: Decima
   return { sum: fixedToDecimal(sum), slack: fixedToDecimal(BigInt(slack)) };
 }
 
+/** sumWithSlack() in fixed point (value × 10^7), for the test; the decimals are made only for a message. */
+export function sumFixed(cells: AmountCell[]): { sum: bigint; slack: bigint } {
+  let sum = BigInt(0);
+  let slack = 0;
+  for (const c of cells) {
+    if (!c.amount) continue;
+    sum += c.amount.fixed;
+    slack += halfFixedNum(c.amount.decimals);
+  }
+  return { sum, slack: BigInt(slack) };
+}
+
+/** |sum − target| ≤ slack, all in fixed point. */
+export function within(s: { sum: bigint; slack: bigint }, target: bigint): boolean {
+  const d = s.sum - target;
+  return (d < BigInt(0) ? -d : d) <= s.slack;
+}
+
 export interface PerfFindingSpec {
   rule: string;
   severity: Severity;

@@ -9,17 +9,21 @@ import { FIXED_DP, fixedToDecimal } from "../../amount/fixed";
 import { Finding } from "../../report/finding";
 import { fmtScore, scoreIndicator } from "../../scoring/indicator";
 import { compareScore } from "../../scoring/compare";
-import { RULE_EXECUTION, executionScoreInterval, rateInterval, statedRateInterval } from "../../scoring/execution";
+import { RULE_EXECUTION, executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../scoring/execution";
 import { NATIONAL_GRADES, describeScheme, gradeOf, readGrade, schemeOf } from "../../scoring/grade";
 import { expectedDirection, topCategory } from "../../perf/direction";
 import { FundLine, FundsBlock, PerfIndicator, PerfKind, PerfTable } from "../../tables/perf/model";
 import { AmountCell, CellRef } from "../../tables/types";
 import { Term, checkRelation, sumEquals } from "../relation";
 import { Rule, RuleContext } from "../types";
-import { at, finding, indName, num, perfLabel, perfRule, present, shownAmount, sumWithSlack } from "./common";
+import { at, finding, indName, num, perfLabel, perfRule, present, shownAmount, sumFixed, sumWithSlack, within } from "./common";
 
 const EVAL: PerfKind[] = ["perfSelfEval", "perfCompletion"];
 const HALF_CENT = new Decimal("0.005");
+const FIXED_ZERO = BigInt(0);
+/** 0.005 and 100 in fixed point (value × 10^7). */
+const HALF_CENT_FIXED = BigInt(50000);
+const HUNDRED_FIXED = BigInt(100) * BigInt(10) ** BigInt(FIXED_DP);
 const LOCAL_RULE_NOTE = "如执行本地评分办法，请在偏差原因中注明所用办法。";
 
 // ---------------------------------------------------------------- funds
@@ -99,6 +103,7 @@ export function rateChecks(rule: string, t: PerfTable): Finding[] {
     const exe = l.cells.executed;
     const bud = budgetOf(l);
     if (!present(exe) || !present(bud)) continue;
+    if (statedRateHolds(l.rate.amount, exe.amount, bud.amount)) continue;
     const iv = rateInterval(exe.amount, bud.amount);
     if (!iv) continue;
     const stated = statedRateInterval(l.rate.amount);
@@ -137,6 +142,7 @@ export const selfevalExecutionScore = perfRule(
     const exe = total.cells.executed;
     const bud = budgetOf(total);
     if (!present(exe) || !present(bud)) return [];
+    if (executionScoreHolds(f.score.amount, exe.amount, bud.amount, f.points.amount)) return [];
     const iv = rateInterval(exe.amount, bud.amount);
     if (!iv) return [];
     const points = f.points.amount.value;
@@ -189,18 +195,17 @@ export const selfevalIndicatorScore = perfRule(
       const s = scoreIndicator(i, i.target.value, i.actual.value, points, t.year);
       // Named only when a finding is written.
       const where = () => `${perfLabel(t)}${indName(i)}得分（${at(i.score.ref)}）为 ${shownAmount(stated)}`;
-      const cells: CellRef[] = [i.score.ref, i.actual.ref, i.target.ref, i.points.ref];
-      const base = { rule: r.id, table: t, cells };
+      const base = () => ({ rule: r.id, table: t, cells: [i.score.ref, i.actual!.ref, i.target!.ref, i.points.ref] as CellRef[] });
       if (s.kind === "computed") {
         const cmp = compareScore(stated, s.value);
         if (cmp.verdict === "ok") continue;
         const assumption = s.assumption ? `（${s.assumption}）` : "";
         if (cmp.verdict === "tail")
-          out.push(finding({ ...base, severity: "info", message: `${where()}，按‘${s.rule}’计算为 ${fmtScore(s.value)}${assumption}，相差 ${num(cmp.diff)}，属尾差。`, expected: fmtScore(s.value), actual: shownAmount(stated) }));
+          out.push(finding({ ...base(), severity: "info", message: `${where()}，按‘${s.rule}’计算为 ${fmtScore(s.value)}${assumption}，相差 ${num(cmp.diff)}，属尾差。`, expected: fmtScore(s.value), actual: shownAmount(stated) }));
         else
           out.push(
             finding({
-              ...base,
+              ...base(),
               severity: "warning",
               message: `${where()}，与指标值“${i.target.text}”（${at(i.target.ref)}）、实际完成值“${i.actual.text}”（${at(i.actual.ref)}）、分值 ${fmtPts(points)} 不符：按‘${s.rule}’计算：${s.formula}${assumption}，相差 ${num(stated.value.minus(s.value).abs())}。${LOCAL_RULE_NOTE}`,
               expected: fmtScore(s.value),
@@ -211,7 +216,7 @@ export const selfevalIndicatorScore = perfRule(
         if (compareScore(stated, points).verdict !== "differs") continue;
         out.push(
           finding({
-            ...base,
+            ...base(),
             severity: "warning",
             message: `${where()}，低于分值 ${fmtPts(points)}：${s.reason}，目标已达成，按‘达成目标得满分’应得 ${fmtScore(points)}。${LOCAL_RULE_NOTE}`,
             expected: fmtScore(points),
@@ -222,7 +227,7 @@ export const selfevalIndicatorScore = perfRule(
         const full = compareScore(stated, points).verdict !== "differs";
         out.push(
           finding({
-            ...base,
+            ...base(),
             severity: full ? "warning" : "info",
             message: full
               ? `${where()}（满分），但${s.reason}，未按期完成不应得满分。`
@@ -238,7 +243,7 @@ export const selfevalIndicatorScore = perfRule(
         const what = s.outcome === "met" ? "达成" : s.outcome === "partial" ? "部分达成" : "未达成";
         out.push(
           finding({
-            ...base,
+            ...base(),
             severity: inBand ? "info" : "warning",
             message: inBand
               ? `${where()}：实际完成情况“${i.actual.text}”为${what}，得分在‘${s.rule}’的相应档次（${fmtScore(s.lo)}–${fmtScore(s.hi)}）内，具体分数无法复核。`
@@ -248,7 +253,7 @@ export const selfevalIndicatorScore = perfRule(
           }),
         );
       } else if (compareScore(stated, points).verdict === "differs" || s.reason.includes("单位不同")) {
-        out.push(finding({ ...base, severity: "info", message: `${where()}：${s.reason}，得分未复核。`, actual: shownAmount(stated) }));
+        out.push(finding({ ...base(), severity: "info", message: `${where()}：${s.reason}，得分未复核。`, actual: shownAmount(stated) }));
       }
     }
     return out;
@@ -258,11 +263,14 @@ export const selfevalIndicatorScore = perfRule(
 function scoreRange(rule: string, t: PerfTable): Finding[] {
   const out: Finding[] = [];
   const check = (score: AmountCell, points: AmountCell, label: string) => {
-    const s = score.amount!.value;
+    // Decided on the fixed-point figures; decimals are made only for a message.
+    const sf = score.amount!.fixed;
+    const pf = points.amount!.fixed;
+    if (sf >= FIXED_ZERO && sf <= pf + HALF_CENT_FIXED) return;
     const p = points.amount!.value;
-    if (s.lt(0))
+    if (sf < FIXED_ZERO)
       out.push(finding({ rule, severity: "error", table: t, message: `${perfLabel(t)}${label}得分（${at(score.ref)}）为负数 ${shownAmount(score.amount)}。`, cells: [score.ref], expected: `0–${fmtPts(p)}`, actual: shownAmount(score.amount) }));
-    else if (s.gt(p.plus(HALF_CENT)))
+    else
       out.push(
         finding({
           rule,
@@ -288,8 +296,9 @@ function pointsTotal(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
   if (!ind.length) return [];
   const all = t.funds && present(t.funds.points) ? [t.funds.points, ...ind] : ind;
   const out: Finding[] = [];
-  const { sum, slack } = sumWithSlack(all);
-  if (sum.minus(100).abs().gt(slack)) {
+  const total = sumFixed(all);
+  if (!within(total, HUNDRED_FIXED)) {
+    const { sum } = sumWithSlack(all);
     const lead: CellRef[] = t.total && present(t.total.points) ? [t.total.points.ref] : [];
     out.push(
       finding({
@@ -308,19 +317,18 @@ function pointsTotal(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
     if (fd) out.push(fd);
   }
   const bl = block.blockLabel;
-  if (bl?.statedPoints) {
-    const { sum: s2, slack: sl2 } = sumWithSlack(ind);
-    if (s2.minus(bl.statedPoints.value).abs().gt(sl2))
-      out.push(
-        finding({
-          rule,
-          severity: "error",
-          table: t,
-          message: `${perfLabel(t)}“${bl.text}”（${at(bl.ref)}）标明 ${fmtPts(bl.statedPoints.value)} 分，但其下各指标分值之和为 ${num(s2)}，相差 ${num(s2.minus(bl.statedPoints.value).abs())}。`,
-          cells: [bl.ref, ...ind.map((c) => c.ref)],
-          expected: fmtPts(bl.statedPoints.value),
-          actual: num(s2),
-        }),
+  if (bl?.statedPoints && !within(sumFixed(ind), bl.statedPoints.fixed)) {
+    const { sum: s2 } = sumWithSlack(ind);
+    out.push(
+      finding({
+        rule,
+        severity: "error",
+        table: t,
+        message: `${perfLabel(t)}“${bl.text}”（${at(bl.ref)}）标明 ${fmtPts(bl.statedPoints.value)} 分，但其下各指标分值之和为 ${num(s2)}，相差 ${num(s2.minus(bl.statedPoints.value).abs())}。`,
+        cells: [bl.ref, ...ind.map((c) => c.ref)],
+        expected: fmtPts(bl.statedPoints.value),
+        actual: num(s2),
+      }),
       );
   }
   return out;
@@ -333,8 +341,8 @@ function groupPoints(rule: string, t: PerfTable): Finding[] {
     if (!g.statedPoints) continue;
     const cells = g.indicators.filter((i) => present(i.points)).map((i) => i.points!);
     if (!cells.length) continue;
-    const { sum, slack } = sumWithSlack(cells);
-    if (sum.minus(g.statedPoints.value).abs().lte(slack)) continue;
+    if (within(sumFixed(cells), g.statedPoints.fixed)) continue;
+    const { sum } = sumWithSlack(cells);
     out.push(
       finding({
         rule,
@@ -410,7 +418,6 @@ function gradeCheck(rule: string, t: PerfTable): Finding[] {
   ];
 }
 
-const FIXED_ZERO = BigInt(0);
 const FIXED_ONE = BigInt(10) ** BigInt(FIXED_DP);
 
 const STANDARD_SPLIT: [string, number][] = [
@@ -466,7 +473,7 @@ export const selfevalDeviationReason = perfRule(
     const missing = (i: PerfIndicator) => !i.reason || NO_REASON.test(i.reason.text.replace(/\s/g, ""));
     for (const i of block.indicators) {
       if (!missing(i)) continue;
-      if (present(i.score) && present(i.points) && i.score.amount.value.lt(i.points.amount.value.minus(HALF_CENT))) {
+      if (present(i.score) && present(i.points) && i.score.amount.fixed < i.points.amount.fixed - HALF_CENT_FIXED) {
         out.push(
           finding({
             rule: r.id,

@@ -6,6 +6,7 @@
  */
 import { readAmount } from "../../amount/amount";
 import { Decimal } from "../../amount/decimal";
+import { digitsToFixed } from "../../amount/fixed";
 import { isNumberText, parseNumberText } from "../../amount/parse";
 import { a1 } from "../../grid/address";
 import { getCell } from "../../grid/snapshot";
@@ -158,7 +159,26 @@ export function splitPoints(text: string): { name: string; points?: StatedPoints
   if (!m) return { name: norm(t) };
   const digits = m[2];
   const dot = digits.indexOf(".");
-  return { name: norm(m[1]), points: { value: new Decimal(digits), decimals: dot < 0 ? 0 : digits.length - dot - 1 } };
+  const points = new Points(digits, dot);
+  return { name: norm(m[1]), points };
+}
+
+/** Points written in a label: fixed point at once, the decimal on first use (messages only). */
+class Points implements StatedPoints {
+  readonly fixed: bigint;
+  readonly decimals: number;
+  private dec: Decimal | undefined = undefined;
+  /** `digits`: "50" or "2.5"; `dot`: the position of its point (−1 when none). */
+  constructor(
+    private readonly digits: string,
+    dot: number,
+  ) {
+    this.fixed = dot < 0 ? digitsToFixed(false, digits, "") : digitsToFixed(false, digits.slice(0, dot), digits.slice(dot + 1));
+    this.decimals = dot < 0 ? 0 : digits.length - dot - 1;
+  }
+  get value(): Decimal {
+    return (this.dec ??= new Decimal(this.digits));
+  }
 }
 
 /**

@@ -148,12 +148,24 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   let l1: TextCell | undefined;
   let l2: TextCell | undefined;
 
-  const cellIn = (role: IndicatorRole, r: number): TextCell | undefined => {
+  const { left, right } = ctx.region;
+  const cellIn = (role: IndicatorRole, r: number, cells: FormCell[]): TextCell | undefined => {
     const c = columns[role];
     if (c === undefined) return undefined;
-    const t = textCellAt(ctx, r, c);
-    if (!t || t.ref.row !== r) return undefined; // merged down from a row above
-    return t;
+    const m = ctx.merges.mergeOf(r, c);
+    if (m && m.top !== r) return undefined; // merged down from a row above
+    const mc = m ? m.left : c;
+    if (mc < left || mc > right) {
+      const t = textCellAt(ctx, r, c);
+      return t && t.ref.row === r ? t : undefined;
+    }
+    // The row's cells are already read (formRow): the one at the merge's first column, if it shows text.
+    for (let k = 0; k < cells.length; k++) {
+      const fc = cells[k];
+      if (fc.col === mc) return fc.text ? fc : undefined;
+      if (fc.col > mc) break;
+    }
+    return undefined;
   };
   const figure = (role: "points" | "score", r: number, label: string): AmountCell | undefined => {
     const c = columns[role];
@@ -190,7 +202,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     if (raw1) l1 = raw1;
     if (raw2) l2 = raw2;
     else if (raw1 && raw1.ref.row === r) l2 = undefined;
-    let l3 = cellIn("level3", r);
+    let l3 = cellIn("level3", r, cells);
     if (outlined && l3) {
       // "一、产出指标" opens a 一级, "（一）数量指标" a 二级; "1.培训人次" is an indicator (outline marks, tables/outline.ts).
       const { mark, rest } = splitOutlineMark(l3.text);
@@ -207,13 +219,13 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       }
       l3 = { text: mark === "num" || mark === "numParen" ? rest : l3.text, ref: l3.ref };
     }
-    let target = cellIn("target", r);
-    const actual = cellIn("actual", r);
-    const reason = cellIn("reason", r);
-    const description = cellIn("description", r);
-    const basis = cellIn("basis", r);
-    const cmp = cellIn("comparator", r);
-    const unit = cellIn("unit", r);
+    let target = cellIn("target", r, cells);
+    const actual = cellIn("actual", r, cells);
+    const reason = cellIn("reason", r, cells);
+    const description = cellIn("description", r, cells);
+    const basis = cellIn("basis", r, cells);
+    const cmp = cellIn("comparator", r, cells);
+    const unit = cellIn("unit", r, cells);
     if (target && (cmp || unit)) target = { text: `${cmp?.text ?? ""}${target.text}${unit && !target.text.endsWith(unit.text) ? unit.text : ""}`, ref: target.ref };
     const name = l3 ? norm(l3.text) : columns.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
     const l1Name = l1 ? split(l1.text).name : "";

@@ -57,8 +57,10 @@ export interface PerfIndicator {
 }
 
 export interface StatedPoints {
-  value: Decimal;
-  decimals: number;
+  readonly value: Decimal;
+  /** The value × 10^7 (amount/fixed.ts), for exact sums without decimals. */
+  readonly fixed: bigint;
+  readonly decimals: number;
 }
 
 export interface IndicatorGroup {
