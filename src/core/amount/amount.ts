@@ -173,6 +173,15 @@ export function readAmount(cell: Cell | undefined, minDecimals = 2): AmountRead 
     if (numeric && mayHideDecimals(cell.value as number, plain.decimals)) setHidden(amount, cell.value as number, plain.decimals, false);
     return { ok: true, amount };
   }
+  // "72.6%": a plain figure with a percent sign (rates fill whole columns of performance forms).
+  const text = cell.text;
+  const pct = text.length > 1 && text.charCodeAt(text.length - 1) === 37 ? scanPlainNumber(text.slice(0, -1)) : null;
+  if (pct) {
+    const decimals = numeric && fixedFmt !== null ? pct.decimals : Math.max(pct.decimals, minDecimals);
+    const amount = new Amount(pct.fixed, decimals, false, true);
+    if (numeric && mayHideDecimals((cell.value as number) * 100, pct.decimals)) setHidden(amount, cell.value as number, pct.decimals, true);
+    return { ok: true, amount };
+  }
   const parsed = parseNumberText(cell.text);
   if (parsed.kind === "blank") {
     if (numeric && cell.value !== 0) {

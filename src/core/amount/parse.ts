@@ -53,6 +53,7 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?E[+-]?\d+$/i;
  * displayed ("142" → 0, "142.00" → 2, "72.6%" → 1).
  */
 const FAST = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const FAST_PERCENT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%$/;
 
 /**
  * A character no number text can hold (after folding, a number is digits, one
@@ -63,7 +64,7 @@ const NOT_IN_A_NUMBER = /[^0-9０-９,.+()%Ee¥￥．。，､、－−﹣＋（
 /** parseNumberText(raw).kind === "number", without building the value (or folding the text) in the common cases. */
 export function isNumberText(raw: string): boolean {
   const text = raw ?? "";
-  if (FAST.test(text)) return true;
+  if (FAST.test(text) || FAST_PERCENT.test(text)) return true;
   if (NOT_IN_A_NUMBER.test(text)) return false;
   return parseNumberText(text).kind === "number";
 }

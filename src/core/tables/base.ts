@@ -3,6 +3,7 @@ import { a1, rangeA1 } from "../grid/address";
 import { getCell } from "../grid/snapshot";
 import { Amount, UNIT_SCALE, Unit, readAmount, readAmountFields, setHidden } from "../amount/amount";
 import { Decimal } from "../amount/decimal";
+import { FIXED_DP } from "../amount/fixed";
 import { formatAmount } from "../amount/format";
 import { norm } from "../recognize/normalize";
 import { MetaInfo, RegionContext, rowCells, textAt } from "./header";
@@ -154,7 +155,8 @@ export function amountCell(ctx: RegionContext, table: TableBase, row: number, co
       cells: [ref],
     });
   }
-  const f = new Figure(sheet, row, col, rowLabel, colTitle, table, a.fixed, a.decimals, a.blank, a.percent, undefined, a.value);
+  // The decimal is made on first use, from the fixed-point form, which holds the figure exactly up to 7 decimals.
+  const f = new Figure(sheet, row, col, rowLabel, colTitle, table, a.fixed, a.decimals, a.blank, a.percent, undefined, a.decimals > FIXED_DP ? a.value : undefined);
   f.hidden = a.hidden;
   return f;
 }

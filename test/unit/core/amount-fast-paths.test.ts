@@ -6,6 +6,8 @@
 import { Decimal } from "../../../src/core/amount/decimal";
 import { fixedToDecimal } from "../../../src/core/amount/fixed";
 import { isNumberText, parseNumberText } from "../../../src/core/amount/parse";
+import { readAmount } from "../../../src/core/amount/amount";
+import { Cell } from "../../../src/core/grid/snapshot";
 import { rng } from "../../support/random";
 
 const SCALE = new Decimal(10).pow(7);
@@ -38,4 +40,38 @@ test("isNumberText agrees with parseNumberText on figures, words and garbage", (
   }
   const differ = texts.filter((t) => isNumberText(t) !== (parseNumberText(t).kind === "number"));
   expect(differ).toEqual([]);
+});
+
+test("readAmount reads a plain figure with a percent sign as the general parser does", () => {
+  const rand = rng(23);
+  const texts = ["72.6%", "100%", "0%", "-5%", "1,234.5%", "98.50%", "5.%", "1,23.4%", "%", "-%", ".5%"];
+  for (let i = 0; i < 5000; i++) {
+    let t = rand() < 0.2 ? "-" : "";
+    const n = 1 + Math.floor(rand() * 6);
+    for (let k = 0; k < n; k++) t += "0123456789,."[Math.floor(rand() * 12)];
+    texts.push(`${t}%`);
+  }
+  for (const text of texts) {
+    for (const numeric of [false, true]) {
+      const p = parseNumberText(text);
+      const value = numeric && p.kind === "number" ? p.value.div(100).toNumber() : null;
+      const cell = { text, value, numberFormat: numeric ? "0.0%" : undefined } as Cell;
+      const got = readAmount(cell, 2);
+      if (p.kind !== "number") {
+        // Not a figure for the general parser: the percent path must not make one.
+        if (got.ok) expect({ text, blank: got.amount.blank }).toEqual({ text, blank: true });
+        continue;
+      }
+      expect(got.ok).toBe(true);
+      if (!got.ok) continue;
+      const decimals = numeric ? p.decimals : Math.max(p.decimals, 2);
+      expect({ text, numeric, v: got.amount.value.toString(), d: got.amount.decimals, pct: got.amount.percent }).toEqual({
+        text,
+        numeric,
+        v: p.value.toString(),
+        d: decimals,
+        pct: true,
+      });
+    }
+  }
 });
