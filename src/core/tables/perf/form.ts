@@ -187,9 +187,9 @@ class Points implements StatedPoints {
  */
 export function scoreCell(ctx: RegionContext, table: TableBase, row: number, col: number, label: string): AmountCell {
   const cell = getCell(ctx.sheet, row, col);
-  const text = cell?.text?.trim() ?? "";
-  const m = /^(.*\d)\s*分$/.exec(text);
-  if (cell && typeof cell.value !== "number" && m) {
+  const text = cell && typeof cell.value !== "number" ? cell.text.trim() : "";
+  const m = text.endsWith("分") ? /^(.*\d)\s*分$/.exec(text) : null;
+  if (cell && m) {
     const p = parseNumberText(m[1]);
     if (p.kind === "number") {
       const read = readAmount({ text: m[1], value: m[1] }, table.precision);

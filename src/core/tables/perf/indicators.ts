@@ -123,7 +123,8 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   }
 
   // The label spanning the block on its left ("绩效指标 (90)").
-  const firstRoleCol = Math.min(...(Object.values(columns) as number[]));
+  let firstRoleCol = Infinity;
+  for (const k in columns) firstRoleCol = Math.min(firstRoleCol, columns[k as IndicatorRole]!);
   let blockLabel: IndicatorBlock["blockLabel"];
   for (const c of formRow(ctx, headerRow)) {
     if (c.col >= firstRoleCol) break;
@@ -149,8 +150,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   let l2: TextCell | undefined;
 
   const { left, right } = ctx.region;
-  const cellIn = (role: IndicatorRole, r: number, cells: FormCell[]): TextCell | undefined => {
-    const c = columns[role];
+  const cellIn = (c: number | undefined, r: number, cells: FormCell[]): TextCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
     if (m && m.top !== r) return undefined; // merged down from a row above
@@ -167,8 +167,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     }
     return undefined;
   };
-  const figure = (role: "points" | "score", r: number, label: string): AmountCell | undefined => {
-    const c = columns[role];
+  const figure = (c: number | undefined, r: number, label: string): AmountCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
     if (m && m.top !== r) return undefined;
@@ -192,17 +191,33 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     return g;
   };
 
+  // The columns, read once (not looked up by role on every row).
+  const col = {
+    level1: columns.level1,
+    level2: columns.level2,
+    level3: columns.level3,
+    target: columns.target,
+    actual: columns.actual,
+    reason: columns.reason,
+    description: columns.description,
+    basis: columns.basis,
+    comparator: columns.comparator,
+    unit: columns.unit,
+    points: columns.points,
+    score: columns.score,
+  };
+  const stopCol = col.level2 ?? col.level3;
   for (let r = bottom + 1; r <= endRow; r++) {
     const cells = formRow(ctx, r);
     const first = cells[0];
-    if (first && (isTotalLabel(first.n) || STOP_RE.test(first.n)) && first.col <= (columns.level2 ?? columns.level3 ?? first.col)) break;
+    if (first && (isTotalLabel(first.n) || STOP_RE.test(first.n)) && first.col <= (stopCol ?? first.col)) break;
     if (first && isIndicatorHeader(cells)) break;
-    const raw1 = columns.level1 !== undefined ? textCellAt(ctx, r, columns.level1) : undefined;
-    const raw2 = columns.level2 !== undefined ? textCellAt(ctx, r, columns.level2) : undefined;
+    const raw1 = col.level1 !== undefined ? textCellAt(ctx, r, col.level1) : undefined;
+    const raw2 = col.level2 !== undefined ? textCellAt(ctx, r, col.level2) : undefined;
     if (raw1) l1 = raw1;
     if (raw2) l2 = raw2;
     else if (raw1 && raw1.ref.row === r) l2 = undefined;
-    let l3 = cellIn("level3", r, cells);
+    let l3 = cellIn(col.level3, r, cells);
     if (outlined && l3) {
       // "一、产出指标" opens a 一级, "（一）数量指标" a 二级; "1.培训人次" is an indicator (outline marks, tables/outline.ts).
       const { mark, rest } = splitOutlineMark(l3.text);
@@ -219,20 +234,20 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       }
       l3 = { text: mark === "num" || mark === "numParen" ? rest : l3.text, ref: l3.ref };
     }
-    let target = cellIn("target", r, cells);
-    const actual = cellIn("actual", r, cells);
-    const reason = cellIn("reason", r, cells);
-    const description = cellIn("description", r, cells);
-    const basis = cellIn("basis", r, cells);
-    const cmp = cellIn("comparator", r, cells);
-    const unit = cellIn("unit", r, cells);
+    let target = cellIn(col.target, r, cells);
+    const actual = cellIn(col.actual, r, cells);
+    const reason = cellIn(col.reason, r, cells);
+    const description = cellIn(col.description, r, cells);
+    const basis = cellIn(col.basis, r, cells);
+    const cmp = cellIn(col.comparator, r, cells);
+    const unit = cellIn(col.unit, r, cells);
     if (target && (cmp || unit)) target = { text: `${cmp?.text ?? ""}${target.text}${unit && !target.text.endsWith(unit.text) ? unit.text : ""}`, ref: target.ref };
-    const name = l3 ? norm(l3.text) : columns.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
+    const name = l3 ? norm(l3.text) : col.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
     const l1Name = l1 ? split(l1.text).name : "";
     const l2Name = l2 ? split(l2.text).name : "";
     const rowLabel = `${l3?.text ?? l2?.text ?? l1?.text ?? ""}`.trim() || `第${r + 1}行`;
-    const points = figure("points", r, `“${rowLabel}”分值`);
-    const score = figure("score", r, `“${rowLabel}”得分`);
+    const points = figure(col.points, r, `“${rowLabel}”分值`);
+    const score = figure(col.score, r, `“${rowLabel}”得分`);
     const hasFigure = (a?: AmountCell) => !!a && (a.amount === null || !a.amount.blank);
     const hasValue = !!(target?.text || actual?.text);
     const placeholder = !name || isPlaceholderName(name);
@@ -249,10 +264,10 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       level1Name: l1Name,
       level2: l2,
       level2Name: l2Name,
-      level3: l3 ?? (columns.level3 === undefined ? raw2 : undefined),
+      level3: l3 ?? (col.level3 === undefined ? raw2 : undefined),
       name,
-      target: target ? withValue(ctx.sheet, target) : columns.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.target }, value: valueOf(ctx.sheet, "") } : undefined,
-      actual: actual ? withValue(ctx.sheet, actual) : columns.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: columns.actual }, value: valueOf(ctx.sheet, "") } : undefined,
+      target: target ? withValue(ctx.sheet, target) : col.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.target }, value: valueOf(ctx.sheet, "") } : undefined,
+      actual: actual ? withValue(ctx.sheet, actual) : col.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.actual }, value: valueOf(ctx.sheet, "") } : undefined,
       points,
       score,
       reason,
