@@ -5,7 +5,7 @@
  * project's money, every indicator category present, 资金 totals, and a
  * 资金支出计划 that rises to 100 %.
  */
-import { Decimal, HUNDRED, ONE } from "../../amount/decimal";
+import { Decimal, HUNDRED, ONE, halfUnit } from "../../amount/decimal";
 import { Finding } from "../../report/finding";
 import { comparatorSymbol, moneyInYuan } from "../../perf/indicator";
 import { expectedDirection, isCostIndicator, subCategory, topCategory } from "../../perf/direction";
@@ -151,16 +151,22 @@ export const targetCostCeiling = perfRule(
   "warning",
   ALL,
   (t, _c, r) => {
-    const funds = yearFunds(t);
-    if (!funds || !funds.amount) return [];
-    const fundsYuan = funds.amount.value.times(t.scale);
-    const half = new Decimal(5).times(new Decimal(10).pow(-(funds.amount.decimals + 1))).times(t.scale);
     const out: Finding[] = [];
+    // The year's money, worked out when the form has a cost indicator written as an amount.
+    let funds: AmountCell | undefined | null = null;
+    let ceiling: Decimal | undefined;
     for (const i of realIndicators(t)) {
       if (!i.target || !isCostIndicator(i)) continue;
       if (/人均|单价|均价|每/.test(i.name)) continue;
       const yuan = moneyInYuan(i.target.value, true);
-      if (!yuan || yuan.lte(fundsYuan.plus(half))) continue;
+      if (!yuan) continue;
+      if (funds === null) {
+        funds = yearFunds(t);
+        if (!funds || !funds.amount) return [];
+        // The upper end of the figure's rounding interval, in 元.
+        ceiling = funds.amount.value.plus(halfUnit(funds.amount.decimals)).times(t.scale);
+      }
+      if (!funds || !funds.amount || yuan.lte(ceiling!)) continue;
       const inUnit = yuan.div(t.scale);
       out.push(
         finding({

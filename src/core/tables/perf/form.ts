@@ -134,11 +134,14 @@ export function findRow(ctx: RegionContext, from: number, to: number, test: (cel
 /**
  * A field written as "label | value" on one row (项目名称 | 医保慢性病鉴定复检).
  * Returns the first non-empty cell right of the first label cell matching `label`.
+ * `mustHave`, when given, is a test every label passes on its raw text.
  */
-export function fieldValue(ctx: RegionContext, from: number, to: number, label: RegExp): TextCell | undefined {
+export function fieldValue(ctx: RegionContext, from: number, to: number, label: RegExp, mustHave?: RegExp): TextCell | undefined {
   for (let r = from; r <= to; r++) {
     const cells = formRow(ctx, r);
-    const i = cells.findIndex((c) => c.n.length <= 16 && label.test(c.n.replace(/[:：]$/, "")));
+    // `mustHave`: characters of which every label holds one (norm() leaves Chinese characters as they are),
+    // tested on the text first so that most cells of a form are passed over without being normalised.
+    const i = cells.findIndex((c) => (!mustHave || mustHave.test(c.text)) && c.n.length <= 16 && label.test(c.n.replace(/[:：]$/, "")));
     if (i < 0) continue;
     const next = cells[i + 1];
     if (next && !label.test(next.n)) return { text: next.text, ref: next.ref };

@@ -144,7 +144,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   };
   const indicators: PerfIndicator[] = [];
   const groups: IndicatorGroup[] = [];
-  const groupByKey = new Map<string, IndicatorGroup>();
+  const groupByKey = new Map<number, IndicatorGroup>();
   let lastRow = bottom;
   let l1: TextCell | undefined;
   let l2: TextCell | undefined;
@@ -167,6 +167,20 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     }
     return undefined;
   };
+  /** textCellAt(): the text shown at (r, c), following merges, taken from the rows already read when it can be. */
+  const shownAt = (r: number, c: number): TextCell | undefined => {
+    const m = ctx.merges.mergeOf(r, c);
+    const mr = m ? m.top : r;
+    const mc = m ? m.left : c;
+    if (mc < left || mc > right || mr < ctx.region.top || mr > ctx.region.bottom) return textCellAt(ctx, r, c);
+    const cells = formRow(ctx, mr);
+    for (let k = 0; k < cells.length; k++) {
+      const fc = cells[k];
+      if (fc.col === mc) return fc.text ? fc : undefined;
+      if (fc.col > mc) break;
+    }
+    return undefined;
+  };
   const figure = (c: number | undefined, r: number, label: string): AmountCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
@@ -175,7 +189,8 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   };
   const group = (level: 1 | 2, label: TextCell | undefined): IndicatorGroup | undefined => {
     if (!label) return undefined;
-    const key = `${level}:${label.ref.row}:${label.ref.col}`;
+    // level, row and column in one number (rows < 2^20, columns < 2^14).
+    const key = (level * 1048576 + label.ref.row) * 16384 + label.ref.col;
     let g = groupByKey.get(key);
     if (g) return g;
     const sp = split(label.text);
@@ -207,13 +222,14 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     score: columns.score,
   };
   const stopCol = col.level2 ?? col.level3;
+  const values = valuesOf(ctx.sheet);
   for (let r = bottom + 1; r <= endRow; r++) {
     const cells = formRow(ctx, r);
     const first = cells[0];
     if (first && (isTotalLabel(first.n) || STOP_RE.test(first.n)) && first.col <= (stopCol ?? first.col)) break;
     if (first && isIndicatorHeader(cells)) break;
-    const raw1 = col.level1 !== undefined ? textCellAt(ctx, r, col.level1) : undefined;
-    const raw2 = col.level2 !== undefined ? textCellAt(ctx, r, col.level2) : undefined;
+    const raw1 = col.level1 !== undefined ? shownAt(r, col.level1) : undefined;
+    const raw2 = col.level2 !== undefined ? shownAt(r, col.level2) : undefined;
     if (raw1) l1 = raw1;
     if (raw2) l2 = raw2;
     else if (raw1 && raw1.ref.row === r) l2 = undefined;
@@ -266,8 +282,8 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       level2Name: l2Name,
       level3: l3 ?? (col.level3 === undefined ? raw2 : undefined),
       name,
-      target: target ? withValue(ctx.sheet, target) : col.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.target }, value: valueOf(ctx.sheet, "") } : undefined,
-      actual: actual ? withValue(ctx.sheet, actual) : col.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.actual }, value: valueOf(ctx.sheet, "") } : undefined,
+      target: target ? withValue(values, target) : col.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.target }, value: valueOf(values, "") } : undefined,
+      actual: actual ? withValue(values, actual) : col.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.actual }, value: valueOf(values, "") } : undefined,
       points,
       score,
       reason,
@@ -300,12 +316,16 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
  */
 const valuesBySheet = new WeakMap<object, Map<string, IndicatorValue>>();
 
-function valueOf(sheet: object, text: string): IndicatorValue {
+function valuesOf(sheet: object): Map<string, IndicatorValue> {
   let values = valuesBySheet.get(sheet);
   if (!values) {
     values = new Map();
     valuesBySheet.set(sheet, values);
   }
+  return values;
+}
+
+function valueOf(values: Map<string, IndicatorValue>, text: string): IndicatorValue {
   let v = values.get(text);
   if (!v) {
     v = parseIndicatorValue(text);
@@ -314,8 +334,8 @@ function valueOf(sheet: object, text: string): IndicatorValue {
   return v;
 }
 
-function withValue(sheet: object, t: TextCell): ValueCell {
-  return { text: t.text, ref: t.ref, value: valueOf(sheet, t.text) };
+function withValue(values: Map<string, IndicatorValue>, t: TextCell): ValueCell {
+  return { text: t.text, ref: t.ref, value: valueOf(values, t.text) };
 }
 
 /**

@@ -25,6 +25,8 @@ export const PERF_TEMPLATE_INFOS = [PERF_SELFEVAL, PERF_TARGET, PERF_WHOLE_TARGE
 const SUBJECT_PROJECT = /^(项目名称|项目)$/;
 const SUBJECT_WHOLE = /^(部门\(单位\)名称|部门名称|单位名称|部门|预算部门|预算单位|部门\(单位\))$/;
 const GRADE_LABEL = /^(评价等次|等次|评价等级|绩效等级|自评等级|绩效评价等级|绩效评价等次|自评等次|评价结果|绩效评价结果)$/;
+/** A character every GRADE_LABEL holds. */
+const GRADE_CHARS = /[等果]/;
 
 interface Shape {
   /** Template when the table has 指标值 / 实际完成值 columns. */
@@ -99,7 +101,7 @@ export function parsePerf(ctx: RegionContext, info: TemplateInfo, shape: Shape):
   const indicators = readIndicatorBlock(ctx, table, headerRow, last);
   table.indicators = indicators;
   table.total = readTotal(ctx, table, headerRow + 1);
-  table.grade = fieldValue(ctx, headerRow + 1, last, GRADE_LABEL);
+  table.grade = fieldValue(ctx, headerRow + 1, last, GRADE_LABEL, GRADE_CHARS);
   // A blank form (二级指标 labels but no indicator yet, e.g. an inserted template) is a table with nothing to check.
   if (!indicators.indicators.length && !table.funds && !indicators.groups.length && indicators.lastRow <= headerRow) return failure(chosen, ctx, "指标区没有可读的指标行");
   return table;
