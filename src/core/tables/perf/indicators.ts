@@ -56,9 +56,10 @@ export function isIndicatorHeader(cells: FormCell[]): boolean {
   // Both layouts need a cell naming 指标 ("一级指标", "绩效指标"): rows without 指 are passed over
   // before their cells are normalised (every indicator row is tested).
   if (!cells.some((c) => c.text.includes("指"))) return false;
-  const has = (re: RegExp) => cells.some((c) => re.test(c.n));
-  if (has(/^一级指标/)) return has(/^(二级指标|三级指标|指标内容|指标名称)/);
-  return cells.length <= 6 && has(OUTLINE_NAME) && has(OUTLINE_VALUE);
+  // Each label holds the character named (norm() leaves Chinese characters as they are): a cell without it is not normalised.
+  const has = (ch: string, re: RegExp) => cells.some((c) => c.text.includes(ch) && re.test(c.n));
+  if (has("级", /^一级指标/)) return has("指", /^(二级指标|三级指标|指标内容|指标名称)/);
+  return cells.length <= 6 && has("指", OUTLINE_NAME) && has("值", OUTLINE_VALUE);
 }
 
 
@@ -223,6 +224,10 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   };
   const stopCol = col.level2 ?? col.level3;
   const values = valuesOf(ctx.sheet);
+  let prevL1: TextCell | undefined;
+  let prevL2: TextCell | undefined;
+  let l1Name = "";
+  let l2Split: ReturnType<typeof splitPoints> | undefined;
   for (let r = bottom + 1; r <= endRow; r++) {
     const cells = formRow(ctx, r);
     const first = cells[0];
@@ -259,8 +264,16 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     const unit = cellIn(col.unit, r, cells);
     if (target && (cmp || unit)) target = { text: `${cmp?.text ?? ""}${target.text}${unit && !target.text.endsWith(unit.text) ? unit.text : ""}`, ref: target.ref };
     const name = l3 ? norm(l3.text) : col.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
-    const l1Name = l1 ? split(l1.text).name : "";
-    const l2Name = l2 ? split(l2.text).name : "";
+    // 一级/二级 labels are usually the same cell as on the row above (merged down).
+    if (l1 !== prevL1) {
+      prevL1 = l1;
+      l1Name = l1 ? split(l1.text).name : "";
+    }
+    if (l2 !== prevL2) {
+      prevL2 = l2;
+      l2Split = l2 ? split(l2.text) : undefined;
+    }
+    const l2Name = l2Split ? l2Split.name : "";
     const rowLabel = `${l3?.text ?? l2?.text ?? l1?.text ?? ""}`.trim() || `第${r + 1}行`;
     const points = figure(col.points, r, `“${rowLabel}”分值`);
     const score = figure(col.score, r, `“${rowLabel}”得分`);
@@ -292,7 +305,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     };
     indicators.push(ind);
     group(1, l1)?.indicators.push(ind);
-    if (l2 && split(l2.text).points) group(2, l2)?.indicators.push(ind);
+    if (l2 && l2Split?.points) group(2, l2)?.indicators.push(ind);
   }
 
   const block: IndicatorBlock = {
