@@ -197,10 +197,29 @@ export function ratioFact(init: FactInit, num: Fact, den: Fact, kind: "share" | 
  * ("减少37.32万元"), so changes are compared by absolute value.
  */
 export function consistent(f: Fact, written: Decimal, decimals: number): boolean {
-  const w = Interval.around(written, halfUnit(decimals));
-  let iv = f.interval;
-  if ((f.kind === "change" || f.kind === "changePct") && iv.hi.isNegative()) iv = iv.neg();
-  return w.overlaps(iv);
+  return consistentWith(f, writtenInterval(written, decimals));
+}
+
+/** The interval a written figure stands for (its value ± half its last unit). */
+export function writtenInterval(written: Decimal, decimals: number): Interval {
+  return Interval.around(written, halfUnit(decimals));
+}
+
+/** consistent(), given the written figure's interval (a figure is compared with dozens of facts). */
+export function consistentWith(f: Fact, w: Interval): boolean {
+  return w.overlaps(comparedInterval(f));
+}
+
+/** A fact's interval as a written figure is compared with it: a fall, written as a magnitude, by its absolute value. */
+const magnitudes = new WeakMap<Fact, Interval>();
+function comparedInterval(f: Fact): Interval {
+  if (!((f.kind === "change" || f.kind === "changePct") && f.interval.hi.isNegative())) return f.interval;
+  let m = magnitudes.get(f);
+  if (!m) {
+    m = f.interval.neg();
+    magnitudes.set(f, m);
+  }
+  return m;
 }
 
 /**

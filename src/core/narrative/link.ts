@@ -12,7 +12,7 @@
  *   disagrees is a contradiction; no match at all leaves the figure unlinked.
  */
 import { Decimal } from "../amount/decimal";
-import { Fact, SectionId, consistent } from "./fact";
+import { Fact, SectionId, consistent, consistentWith, writtenInterval } from "./fact";
 import { Paragraph, TextFigure, figuresIn } from "./text";
 import { norm } from "../recognize/normalize";
 import { otherEntity } from "./entity";
@@ -261,11 +261,13 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         }
       }
       const { v, dp } = writtenIn(fig);
+      const written = writtenInterval(v, dp);
       const role = figureRole(clause, fig);
       const scored = candidates.filter((c) => unitOk(fig, c.f) && (c.score >= 30 || roleOk(role, c.f)));
-      const good = scored.filter((c) => c.score > 0 && consistent(c.f, v, dp) && !(c.f.zeroBase && fig.unit === "%" && !fig.value.isZero()));
+      const good = scored.filter((c) => c.score > 0 && consistentWith(c.f, written) && !(c.f.zeroBase && fig.unit === "%" && !fig.value.isZero()));
       good.sort((a, b) => b.score - a.score);
-      let link: Linked = { para, index, figure: fig, section, subject: clause, status: "unlinked", score: 0 };
+      // One object per figure, filled in below (every link has the same fields: one shape).
+      const link: Linked = { para, index, figure: fig, section, subject: clause, fact: undefined, status: "unlinked", score: 0 };
       // A figure inside a stated reason ("主要原因是……调剂资金660.55万元") explains; it is not checked against a fact.
       const inReason = /原因/.test(sentence.replace(/原因.*$/, "原因")) && /原因[是为：:]/.test(sentence);
       const bestKeyed = inReason ? undefined : [...scored].sort((a, b) => b.score - a.score)[0];
@@ -273,20 +275,28 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         const f = good[0].f;
         const mag = (d: Decimal) => (f.kind === "change" || f.kind === "changePct" ? d.abs() : d);
         const exact = mag(f.shown).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).eq(v.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP)) || mag(f.value).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).eq(v);
-        link = { ...link, fact: f, status: exact ? "ok" : "tail", score: good[0].score };
+        link.fact = f;
+        link.status = exact ? "ok" : "tail";
+        link.score = good[0].score;
       } else if (bestKeyed && bestKeyed.score >= 10) {
         // Named clearly, but the value disagrees. A 元/万元 slip is told apart.
         const f = bestKeyed.f;
         const asYuan = fig.unit === "元" && consistent(f, fig.value, fig.decimals);
         const asWan = fig.unit === "万元" && f.unit === "万元" && consistent(f, fig.value.div(TEN_THOUSAND), fig.decimals + 4);
-        link = { ...link, fact: f, status: asYuan || asWan ? "unit" : "mismatch", score: bestKeyed.score };
+        link.fact = f;
+        link.status = asYuan || asWan ? "unit" : "mismatch";
+        link.score = bestKeyed.score;
       } else if (section && section !== "terms") {
         // Matched by value alone, within the section (only when unambiguous).
         // A fact that requires words (a project's name) the text does not have is not a candidate.
         const named = (f: Fact) => !f.requires || f.requires.some((k) => k.test(sentence) || k.test(paraNorm));
-        const byValue = scored.filter((c) => consistent(c.f, v, dp) && !c.f.value.isZero() && named(c.f));
+        const byValue = scored.filter((c) => consistentWith(c.f, written) && !c.f.value.isZero() && named(c.f));
         const distinct = new Set(byValue.map((c) => c.f.value.toString()));
-        if (byValue.length && distinct.size === 1 && !fig.value.isZero()) link = { ...link, fact: byValue[0].f, status: "ok", score: 0 };
+        if (byValue.length && distinct.size === 1 && !fig.value.isZero()) {
+          link.fact = byValue[0].f;
+          link.status = "ok";
+          link.score = 0;
+        }
       }
       out.push(link);
       if (link.fact && link.status !== "mismatch") prevFact = link.fact;
