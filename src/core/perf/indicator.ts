@@ -139,6 +139,21 @@ const SUFFIX_COMPARATORS: [string, Comparator][] = (
   ] as [string, Comparator][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** The comparator words by their first (prefixes) or last (suffixes) character, each list in the order above. */
+function indexBy(list: [string, Comparator][], at: (w: string) => string): Map<string, [string, Comparator][]> {
+  const m = new Map<string, [string, Comparator][]>();
+  for (const e of list) {
+    const k = at(e[0]);
+    const l = m.get(k);
+    if (l) l.push(e);
+    else m.set(k, [e]);
+  }
+  return m;
+}
+const PREFIX_BY_FIRST = indexBy(PREFIX_COMPARATORS, (w) => w.charAt(0));
+const SUFFIX_BY_LAST = indexBy(SUFFIX_COMPARATORS, (w) => w.charAt(w.length - 1));
+const NO_COMPARATORS: [string, Comparator][] = [];
+
 const RELATIVE_RE = /^(?:较上年|比上年|较去年|比去年|同比|较上年度|比上年度|较\d{4}年)?(增长|提高|提升|增加|上升|下降|降低|减少|缩短|压缩|压减)了?/;
 
 /** Units a figure may carry (after an optional multiplier). Longest first when matching. */
@@ -191,11 +206,16 @@ export function foldIndicatorText(text: string): string {
   let s = text ?? "";
   if (NEEDS_NFKC.test(s)) s = s.normalize("NFKC");
   s = s.replace(/[\s\u3000\u00a0\u200b]+/g, "");
+  // The replacements below change nothing in most values ("≥95%", "12月底前"): skipped then.
+  if (!FOLDED_CHARS.test(s)) return s;
   // Full-width comma between digit groups ("1，000") and thousands separators.
   s = s.replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1");
   s = s.replace(/。/g, ".").replace(/[～〜]/g, "~").replace(/[—–－]/g, "-");
   return s;
 }
+
+/** The characters the last replacements of foldIndicatorText() act on. */
+const FOLDED_CHARS = /[,，。～〜—–－]/;
 
 function quantity(text: string): Quantity {
   const dot = text.indexOf(".");
@@ -364,7 +384,7 @@ export function parseIndicatorValue(text: string | number | null | undefined): I
   // Comparator before the figure.
   let comparator: Comparator | undefined;
   let comparatorText: string | undefined;
-  for (const [w, c] of PREFIX_COMPARATORS) {
+  for (const [w, c] of PREFIX_BY_FIRST.get(s.charAt(0)) ?? NO_COMPARATORS) {
     if (s.startsWith(w)) {
       comparator = c;
       comparatorText = w;
@@ -404,7 +424,7 @@ export function parseIndicatorValue(text: string | number | null | undefined): I
     let rest = m[2];
     // Suffix comparator ("5项以上", "10%以内", "1天内").
     let suffixCmp: [string, Comparator] | undefined;
-    for (const sc of SUFFIX_COMPARATORS) {
+    for (const sc of SUFFIX_BY_LAST.get(rest.charAt(rest.length - 1)) ?? NO_COMPARATORS) {
       if (rest.endsWith(sc[0])) {
         suffixCmp = sc;
         rest = rest.slice(0, rest.length - sc[0].length);
