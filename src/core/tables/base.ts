@@ -76,7 +76,12 @@ export class CodeNameLabel {
   }
 }
 
-export type RowLabel = string | CodeNameLabel;
+/** A row's name written when a figure is named ("“鉴定人次”分值"): text, or an object that composes it then. */
+export interface ComposedLabel {
+  toString(): string;
+}
+
+export type RowLabel = string | CodeNameLabel | ComposedLabel;
 
 /**
  * An AmountCell whose label is composed on demand (tables hold 100,000 figures;

@@ -11,7 +11,7 @@ import { isNumberText, parseNumberText } from "../../amount/parse";
 import { a1 } from "../../grid/address";
 import { getCell } from "../../grid/snapshot";
 import { norm } from "../../recognize/normalize";
-import { amountCell } from "../base";
+import { RowLabel, amountCell } from "../base";
 import { RegionContext, textAt } from "../header";
 import { AmountCell, CellRef, TableBase } from "../types";
 import { StatedPoints, TextCell } from "./model";
@@ -188,7 +188,7 @@ class Points implements StatedPoints {
  * A score or points figure: a number, or a number written with 分 ("8分").
  * Blank cells read as blank (0); text that is not a figure becomes a table issue.
  */
-export function scoreCell(ctx: RegionContext, table: TableBase, row: number, col: number, label: string): AmountCell {
+export function scoreCell(ctx: RegionContext, table: TableBase, row: number, col: number, label: RowLabel): AmountCell {
   const cell = getCell(ctx.sheet, row, col);
   const text = cell && typeof cell.value !== "number" ? cell.text.trim() : "";
   const m = text.endsWith("分") ? /^(.*\d)\s*分$/.exec(text) : null;
@@ -196,7 +196,7 @@ export function scoreCell(ctx: RegionContext, table: TableBase, row: number, col
     const p = parseNumberText(m[1]);
     if (p.kind === "number") {
       const read = readAmount({ text: m[1], value: m[1] }, table.precision);
-      if (read.ok) return { ref: { sheet: ctx.sheet.name, row, col }, label, amount: read.amount, table };
+      if (read.ok) return { ref: { sheet: ctx.sheet.name, row, col }, label: String(label), amount: read.amount, table };
     }
   }
   return amountCell(ctx, table, row, col, label);

@@ -131,6 +131,9 @@ function readMatrix(ctx: RegionContext, table: TableBase, headerRow: number, to:
   const firstCol = Math.min(...figureCols.map(([, c]) => c));
   const columns = (["yearStart", "budget", "executed", "balance", "period", "annual", "value"] as FundColumn[]).filter((k) => cols.has(k));
   const block: FundsBlock = { columns, columnLabels: labels, lines: [] };
+  // Each amount column with its cell column and title, read once for all lines.
+  const figureColumns = columns.map((k) => [k, cols.get(k)!, labels[k] ?? k] as [FundColumn, number, string]);
+  const rc = cols.get("rate");
   for (let r = headerRow + 1; r <= to; r++) {
     const cells = formRow(ctx, r);
     const labelCells = cells.filter((c) => c.col < firstCol && !c.numeric);
@@ -148,11 +151,15 @@ function readMatrix(ctx: RegionContext, table: TableBase, headerRow: number, to:
     }
     const labelRef = labelCells.length ? labelCells[labelCells.length - 1].ref : { sheet: ctx.sheet.name, row: r, col: firstCol - 1 };
     const shortLabel = labelCells.length ? labelCells[labelCells.length - 1].text : text;
-    const line: FundLine = { key, label: shortLabel.trim(), labelRef, row: r, cells: {} };
-    for (const k of columns) line.cells[k] = amountCell(ctx, table, r, cols.get(k)!, `“${shortLabel.trim()}”`, labels[k] ?? k);
-    const rc = cols.get("rate");
+    const name = shortLabel.trim();
+    const rowLabel = `“${name}”`;
+    const line: FundLine = { key, label: name, labelRef, row: r, cells: {} };
+    for (let j = 0; j < figureColumns.length; j++) {
+      const [k, c, title] = figureColumns[j];
+      line.cells[k] = amountCell(ctx, table, r, c, rowLabel, title);
+    }
     if (rc !== undefined) {
-      const rate = amountCell(ctx, table, r, rc, `“${shortLabel.trim()}”`, "执行率");
+      const rate = amountCell(ctx, table, r, rc, rowLabel, "执行率");
       if (!rate.amount || !rate.amount.blank) line.rate = rate;
     }
     block.lines.push(line);

@@ -12,6 +12,7 @@ import { memoByText } from "../../util/memo";
 import { RegionContext, textAt } from "../header";
 import { splitOutlineMark } from "../outline";
 import { AmountCell, TableBase } from "../types";
+import { RowLabel } from "../base";
 import { FormCell, formRow, scoreCell, splitPoints, textCellAt } from "./form";
 import { IndicatorBlock, IndicatorGroup, IndicatorRole, PerfIndicator, TextCell, ValueCell } from "./model";
 import type { IndicatorValue } from "../../perf/indicator";
@@ -73,6 +74,23 @@ export function isTotalLabel(n: string): boolean {
 
 export function isPlaceholderName(n: string): boolean {
   return /^(指标\d*[:：.、]?|指标[一二三四五]*[:：]?|…+|\.+|-+|—+|无|其他|其它)$/.test(n);
+}
+
+/** A 分值 or 得分 figure present in its cell (a number, or text that is not one). */
+function hasFigure(a?: AmountCell): boolean {
+  return !!a && (a.amount === null || !a.amount.blank);
+}
+
+/** "“鉴定人次”分值", composed when the figure is named in a message. */
+class FigureLabel {
+  constructor(
+    private readonly text: string,
+    private readonly row: number,
+    private readonly what: string,
+  ) {}
+  toString(): string {
+    return `“${this.text.trim() || `第${this.row + 1}行`}”${this.what}`;
+  }
 }
 
 function composite(ctx: RegionContext, top: number, bottom: number, col: number): string {
@@ -182,7 +200,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     }
     return undefined;
   };
-  const figure = (c: number | undefined, r: number, label: string): AmountCell | undefined => {
+  const figure = (c: number | undefined, r: number, label: RowLabel): AmountCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
     if (m && m.top !== r) return undefined;
@@ -255,6 +273,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       }
       l3 = { text: mark === "num" || mark === "numParen" ? rest : l3.text, ref: l3.ref };
     }
+    if (!cells.length) continue;
     let target = cellIn(col.target, r, cells);
     const actual = cellIn(col.actual, r, cells);
     const reason = cellIn(col.reason, r, cells);
@@ -274,13 +293,11 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       l2Split = l2 ? split(l2.text) : undefined;
     }
     const l2Name = l2Split ? l2Split.name : "";
-    const rowLabel = `${l3?.text ?? l2?.text ?? l1?.text ?? ""}`.trim() || `第${r + 1}行`;
-    const points = figure(col.points, r, `“${rowLabel}”分值`);
-    const score = figure(col.score, r, `“${rowLabel}”得分`);
-    const hasFigure = (a?: AmountCell) => !!a && (a.amount === null || !a.amount.blank);
+    const rowText = l3?.text ?? l2?.text ?? l1?.text ?? "";
+    const points = figure(col.points, r, new FigureLabel(rowText, r, "分值"));
+    const score = figure(col.score, r, new FigureLabel(rowText, r, "得分"));
     const hasValue = !!(target?.text || actual?.text);
     const placeholder = !name || isPlaceholderName(name);
-    if (!cells.length) continue;
     lastRow = r;
     if (placeholder && !hasValue && !hasFigure(points) && !hasFigure(score)) {
       // A group subtotal line ("决策 | | | 20 | 18") of a scored framework.
