@@ -4,7 +4,7 @@
  * their ratio. Targets: checking adds no more than 25 % to the load time on the
  * large generated workbook, and no more than 50 % on the 200 绩效 tables; each
  * is printed as "figure — target — met / not met". Each figure is the median of
- * several runs, taken after a few warm-up runs of the same workbook (the JIT
+ * several runs (BENCH_RUNS, 9), taken after ten warm-up runs (BENCH_WARMUP) of the same workbook (the JIT
  * compiles each family's code paths on its first workbooks: a reviewer's batch
  * checks hundreds of files in one process). The first, cold check of each
  * workbook — what a single `disclosure-check file.xlsx` pays — is printed
@@ -60,7 +60,7 @@ export interface BenchCase {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 /** Runs of each workbook before the measured ones (discarded; the first gives the cold figure). */
-const WARMUP = Math.max(1, Number(process.env.BENCH_WARMUP ?? 4));
+const WARMUP = Math.max(1, Number(process.env.BENCH_WARMUP ?? 10));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

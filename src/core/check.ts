@@ -19,6 +19,7 @@ import { Rule, makeContext } from "./rules/types";
 import { Relation } from "./rules/relation";
 import { clearFigureCache } from "./narrative/text";
 import { clearDecimalCache } from "./amount/fixed";
+import { clearIndicatorValueCache } from "./tables/perf/indicators";
 import "./families";
 
 export interface CheckOptions {
@@ -81,6 +82,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions = {}): Ch
   clearFigureCache();
   clearTitleCache();
   clearDecimalCache();
+  clearIndicatorValueCache();
   const recognition = recognize(wb);
   const ctx = makeContext(wb, recognition.tables, recognition.failures);
   let findings: Finding[] = [];

@@ -241,7 +241,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     score: columns.score,
   };
   const stopCol = col.level2 ?? col.level3;
-  const values = valuesOf(ctx.sheet);
+  const values = valuesOf();
   let prevL1: TextCell | undefined;
   let prevL2: TextCell | undefined;
   let l1Name = "";
@@ -340,19 +340,22 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
 }
 
 /**
- * Indicator values read, by text, per sheet: the same "≥90%", "12月底前" or
- * "逐步完善" recurs in every form of a sheet. parseIndicatorValue depends on the
- * text alone and its results are never modified, so one value serves them all.
+ * Indicator values read, by text: the same "≥90%", "12月底前" or "逐步完善" recurs in
+ * every form of a workbook. parseIndicatorValue depends on the text alone and its
+ * results are never modified, so one value serves them all. Emptied at the start
+ * of every check (checkWorkbook), like the engine's other caches, and bounded.
  */
-const valuesBySheet = new WeakMap<object, Map<string, IndicatorValue>>();
+const valueCache = new Map<string, IndicatorValue>();
+const VALUE_CACHE_SIZE = 8192;
 
-function valuesOf(sheet: object): Map<string, IndicatorValue> {
-  let values = valuesBySheet.get(sheet);
-  if (!values) {
-    values = new Map();
-    valuesBySheet.set(sheet, values);
-  }
-  return values;
+export function clearIndicatorValueCache(): void {
+  valueCache.clear();
+}
+
+/** The cache, emptied first when full (checked once per indicator block). */
+function valuesOf(): Map<string, IndicatorValue> {
+  if (valueCache.size >= VALUE_CACHE_SIZE) valueCache.clear();
+  return valueCache;
 }
 
 function valueOf(values: Map<string, IndicatorValue>, text: string): IndicatorValue {
