@@ -66,7 +66,15 @@ export function clearDecimalCache(): void {
   decimalCache.clear();
 }
 
+const BIG_SCALE = BigInt(10) ** BigInt(FIXED_DP);
+const BIG_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function fixedToDecimalUncached(f: bigint): Decimal {
+  // A whole number (points, scores, counts: "8", "100"): decimal.js builds it from the integer directly.
+  if (f % BIG_SCALE === BIG_ZERO) {
+    const whole = f / BIG_SCALE;
+    if (whole <= BIG_SAFE && whole >= -BIG_SAFE) return new Decimal(Number(whole));
+  }
   const s = f.toString();
   const neg = s.charCodeAt(0) === 45;
   const digits = neg ? s.slice(1) : s;

@@ -219,7 +219,9 @@ const FOLDED_CHARS = /[,，。～〜—–－]/;
 
 function quantity(text: string): Quantity {
   const dot = text.indexOf(".");
-  return { value: new Decimal(text), decimals: dot < 0 ? 0 : text.length - dot - 1 };
+  // Digits only (the pattern that found the figure): up to 15 of them are an exact integer, which decimal.js takes directly.
+  const value = dot < 0 && text.length <= 15 ? new Decimal(parseInt(text, 10)) : new Decimal(text);
+  return { value, decimals: dot < 0 ? 0 : text.length - dot - 1 };
 }
 
 /** Reads a unit (with optional multiplier) that must make up all of `rest`. */
