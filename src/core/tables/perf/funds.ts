@@ -55,10 +55,22 @@ export const fundLineOf = memoByText((label: string): FundLineKey | undefined =>
 
 const STOP_FUNDS = /年度总体目标|绩效目标|年度目标|一级指标|绩效指标|主要任务|履职目标/;
 
+/** The amount columns a funds header names, as bits (yearStart, budget, executed, period, annual). */
+const HEADER_KIND_BIT: Partial<Record<string, number>> = { yearStart: 1, budget: 2, executed: 4, period: 8, annual: 16 };
+
 function isFundHeader(cells: FormCell[]): boolean {
-  if (cells.some((c) => c.numeric)) return false;
-  const kinds = new Set(cells.map((c) => fundColumnOf(c.n)).filter((k) => k === "yearStart" || k === "budget" || k === "executed" || k === "period" || k === "annual"));
-  return kinds.size >= 2 || (kinds.size >= 1 && cells.some((c) => fundColumnOf(c.n) === "rate"));
+  let kinds = 0;
+  let rate = false;
+  for (let i = 0; i < cells.length; i++) if (cells[i].numeric) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const k = fundColumnOf(cells[i].n);
+    if (k === undefined) continue;
+    if (k === "rate") rate = true;
+    else kinds |= HEADER_KIND_BIT[k] ?? 0;
+  }
+  // Two amount columns, or one and a 执行率 column.
+  const two = (kinds & (kinds - 1)) !== 0;
+  return two || (kinds !== 0 && rate);
 }
 
 /** Reads the funds block between `from` and `to` (rows), in whichever layout it is written. */
