@@ -55,6 +55,39 @@ export interface StoredFact extends StoreKey {
 /** Concepts with one scope only (财政拨款): their key ignores the scope words. */
 const FISCAL_ONLY = new Set<ConceptId>(["operating", "sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
 
+/**
+ * A table figure filed under a key. Its cells are listed when a finding names them:
+ * a total's sources can be hundreds of cells, and most figures are never reported.
+ */
+class TableFigure implements StoredFact {
+  readonly concept: ConceptId;
+  readonly kind: Kind;
+  readonly year: YearKey;
+  readonly stage: Stage;
+  readonly scope: Scope;
+  readonly value: Decimal;
+  readonly interval: Interval;
+  readonly at: string;
+  private refs: CellRef[] | undefined = undefined;
+  constructor(
+    k: StoreKey,
+    readonly fact: Fact,
+    readonly loose: boolean | undefined,
+  ) {
+    this.concept = k.concept;
+    this.kind = k.kind;
+    this.year = k.year;
+    this.stage = k.stage;
+    this.scope = k.scope;
+    this.value = fact.value;
+    this.interval = fact.interval;
+    this.at = fact.formula;
+  }
+  get cells(): CellRef[] {
+    return (this.refs ??= sourceRefs(this.fact.sources));
+  }
+}
+
 export function storeKey(k: StoreKey): string {
   return `${k.concept}|${k.kind}|${k.year}|${k.stage}|${FISCAL_ONLY.has(k.concept) ? "-" : k.scope}`;
 }
@@ -193,7 +226,7 @@ export function buildStore(statements: readonly Statement[], catalogue: Readonly
     for (const k of [...keys, ...(loose ? keys.map((k) => ({ ...k, scope: loose })) : [])]) {
       const key = storeKey(k);
       if (tables.has(key)) continue;
-      tables.set(key, { ...k, value: f.value, interval: f.interval, cells: sourceRefs(f.sources), at: f.formula, fact: f, loose: k.scope === loose || undefined });
+      tables.set(key, new TableFigure(k, f, k.scope === loose || undefined));
     }
   }
   return { text, table: (k) => tables.get(storeKey(k)) };

@@ -111,9 +111,10 @@ export const oldClassName: Rule = {
     const out: Finding[] = [];
     const n = narrativeContext(ctx);
     for (const p of n.paragraphs) {
+      const text = norm(p.text);
       for (const e of Object.values(FUNCTION_CLASSES)) {
         for (const old of e.oldNames ?? []) {
-          if (!norm(p.text).includes(norm(old))) continue;
+          if (!text.includes(norm(old))) continue;
           // A name is old only from the year it was replaced; the name to use is the one of the document's year.
           const valid = nameInYear(e.name, old, n.year);
           if (valid === old) continue;
@@ -228,6 +229,16 @@ export const mainItems: Rule = {
     if (!t06) return [];
     const out: Finding[] = [];
     const items = (t06 as unknown as { items: { code: string; name: string; level: number; group: string; amount: { amount: { value: { isZero(): boolean; gt(x: unknown): boolean } } | null } }[] }).items.filter((i) => i.level === 2);
+    // Each item's name normalised once (every listed name is compared with every item).
+    const names = new Map<object, string>();
+    const itemName = (i: { name: string }) => {
+      let n = names.get(i);
+      if (n === undefined) {
+        n = norm(i.name);
+        names.set(i, n);
+      }
+      return n;
+    };
     for (const x of withSections(ctx)) {
       if (x.section !== "basic" || x.heading) continue;
       for (const [group, label] of [
@@ -239,11 +250,11 @@ export const mainItems: Rule = {
         const listed = m[1].split(/[、，,]/).map((s) => norm(s).replace(/\d[\d.,]*\s*万元$/, "")).filter(Boolean);
         const groupItems = items.filter((i) => i.group === group);
         const zero = listed.filter((name) => {
-          const it = groupItems.find((i) => norm(i.name) === name);
+          const it = groupItems.find((i) => itemName(i) === name);
           return it && (!it.amount.amount || it.amount.amount.value.isZero());
         });
-        const absent = listed.filter((name) => !groupItems.some((i) => norm(i.name) === name) && !items.some((i) => norm(i.name) === name));
-        const omitted = groupItems.filter((i) => i.amount.amount && !i.amount.amount.value.isZero() && !listed.includes(norm(i.name)));
+        const absent = listed.filter((name) => !groupItems.some((i) => itemName(i) === name) && !items.some((i) => itemName(i) === name));
+        const omitted = groupItems.filter((i) => i.amount.amount && !i.amount.amount.value.isZero() && !listed.includes(itemName(i)));
         const problems: string[] = [];
         if (zero.length) problems.push(`列出的 ${zero.join("、")} 在公开06表中为0或空`);
         if (absent.length) problems.push(`列出的 ${absent.join("、")} 不是公开06表${label}的项目`);
