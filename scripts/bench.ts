@@ -142,8 +142,9 @@ export async function runBench(): Promise<BenchRow[]> {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],
       });
-      const line = r.stdout.trim().split("\n").pop() ?? "";
-      if (r.status !== 0 || !line.startsWith("{")) throw new Error(`bench of ${c.name} failed (exit ${r.status}): ${r.stdout}`);
+      if (r.error) throw new Error(`bench of ${c.name} could not start: ${r.error.message}`);
+      const line = (r.stdout ?? "").trim().split("\n").pop() ?? "";
+      if (r.status !== 0 || !line.startsWith("{")) throw new Error(`bench of ${c.name} failed (exit ${r.status}): ${r.stdout ?? ""}`);
       rows.push(JSON.parse(line) as BenchRow);
     }
   } finally {

@@ -17,7 +17,7 @@ import { Cell } from "../grid/snapshot";
 import { Decimal, halfUnit } from "./decimal";
 import { Interval } from "./interval";
 import { parseNumberText } from "./parse";
-import { PlainNumber, decimalToFixed, fixedToDecimal, scanPlainInto, scanPlainNumber } from "./fixed";
+import { FIXED_DP, PlainNumber, decimalToFixed, fixedToDecimal, scanPlainInto, scanPlainNumber } from "./fixed";
 
 export type Unit = "元" | "千元" | "万元" | "亿元";
 
@@ -176,7 +176,8 @@ export function readAmount(cell: Cell | undefined, minDecimals = 2): AmountRead 
   // "72.6%": a plain figure with a percent sign (rates fill whole columns of performance forms).
   const text = cell.text;
   const pct = text.length > 1 && text.charCodeAt(text.length - 1) === 37 ? scanPlainNumber(text.slice(0, -1)) : null;
-  if (pct) {
+  // Up to 7 decimals the fixed form is exact; more go through the general parser, which keeps every digit.
+  if (pct && pct.decimals <= FIXED_DP) {
     const decimals = numeric && fixedFmt !== null ? pct.decimals : Math.max(pct.decimals, minDecimals);
     const amount = new Amount(pct.fixed, decimals, false, true);
     if (numeric && mayHideDecimals((cell.value as number) * 100, pct.decimals)) setHidden(amount, cell.value as number, pct.decimals, true);

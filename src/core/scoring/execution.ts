@@ -55,14 +55,20 @@ export function executionScoreInterval(rate: Interval, points: Decimal): Interva
 // division and no decimal.js value. They answer only "holds" or "not decided";
 // a figure that fails (or one they do not cover) goes through the interval
 // functions above, which also give the figures of the message. Covered: figures of
-// at most 6 decimals (their half-unit is a whole number of 10^-7), a budget whose
-// interval is above zero and an executed amount whose interval is not below zero.
+// at most 6 decimals (their fixed form is exact and their half-unit a whole number
+// of 10^-7; a rate written as a fraction, 0.7260, up to 7), a budget whose interval
+// is above zero and an executed amount whose interval is not below zero.
 
 const BIG0 = BigInt(0);
 const BIG100 = BigInt(100);
 /** 100 % in fixed point. */
 const FIXED_ONE = BigInt(10) ** BigInt(FIXED_DP);
 const FIXED_HUNDRED = BIG100 * FIXED_ONE;
+
+/** Whether a figure's fixed form (value × 10^7) is its exact value: at most 7 decimals. */
+export function exactInFixed(a: Amount): boolean {
+  return a.decimals >= 0 && a.decimals <= FIXED_DP;
+}
 
 interface Bounds {
   lo: bigint;
@@ -78,6 +84,8 @@ function boundsOf(a: Amount): Bounds | null {
 
 /** statedRateInterval() in fixed point (percent). */
 function statedRateBounds(stated: Amount): Bounds | null {
+  // Past 7 decimals the fixed form is rounded: not decided here.
+  if (stated.decimals > FIXED_DP) return null;
   if (!stated.percent && stated.decimals > 2 && stated.fixed <= FIXED_ONE && stated.fixed >= -FIXED_ONE) {
     if (stated.decimals - 2 >= FIXED_DP) return null;
     const v = stated.fixed * BIG100;
@@ -116,7 +124,7 @@ export function statedRateHolds(stated: Amount, executed: Amount, budget: Amount
 export function executionScoreHolds(stated: Amount, executed: Amount, budget: Amount, points: Amount): boolean {
   const eb = ratioBounds(executed, budget);
   const s = boundsOf(stated);
-  if (!eb || !s || points.fixed < BIG0) return false;
+  if (!eb || !s || points.decimals < 0 || points.decimals > FIXED_DP || points.fixed < BIG0) return false;
   const { e, b } = eb;
   const p = points.fixed;
   // lower bound of the score: p·min(e.lo ÷ b.hi, 1); upper: p·min(e.hi ÷ b.lo, 1).

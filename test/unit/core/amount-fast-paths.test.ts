@@ -44,10 +44,11 @@ test("isNumberText agrees with parseNumberText on figures, words and garbage", (
 
 test("readAmount reads a plain figure with a percent sign as the general parser does", () => {
   const rand = rng(23);
-  const texts = ["72.6%", "100%", "0%", "-5%", "1,234.5%", "98.50%", "5.%", "1,23.4%", "%", "-%", ".5%"];
+  const texts = ["72.6%", "100%", "0%", "-5%", "1,234.5%", "98.50%", "5.%", "1,23.4%", "%", "-%", ".5%", "72.1234567%", "72.123456789%", "0.00000005%"];
   for (let i = 0; i < 5000; i++) {
     let t = rand() < 0.2 ? "-" : "";
-    const n = 1 + Math.floor(rand() * 6);
+    // Up to 12 characters: figures past 7 decimals too (their fixed form is rounded: the exact value must be kept).
+    const n = 1 + Math.floor(rand() * 12);
     for (let k = 0; k < n; k++) t += "0123456789,."[Math.floor(rand() * 12)];
     texts.push(`${t}%`);
   }

@@ -7,7 +7,7 @@ import { allRules } from "../../../src/core/rules/registry";
 import { checkWorkbook } from "../../../src/core/check";
 import { WorkbookSnapshot } from "../../../src/core/grid/snapshot";
 import { Finding } from "../../../src/core/report/finding";
-import { CellInput, SheetSpec, buildWorkbook } from "../../support/sheet";
+import { CellInput, SheetSpec, buildWorkbook, withCell } from "../../support/sheet";
 import { setNumber, setText } from "../../support/mutate";
 import { addr } from "../../support/fixtures";
 import {
@@ -180,6 +180,12 @@ describe("项目支出绩效自评表", () => {
   });
   test("perf.selfeval.score-range", () => {
     expectRaised(setNumber(baseWb, ref(S, b, "score0"), 12), "perf.selfeval.score-range", "error", A(S, b, "score0"), true);
+  });
+  test("perf.selfeval.score-range: a formula's leftover shown as -1.42109E-14 is a negative score (past 7 decimals)", () => {
+    const r = ref(S, b, "score0");
+    const wb = withCell(baseWb, r.sheet, r.row, r.col, "-1.42109E-14", -1.42109e-14);
+    const fs = perfFindings(wb, "perf.selfeval.score-range");
+    expect(fs.some((f) => f.message.includes("为负数"))).toBe(true);
   });
   test("perf.selfeval.points-total", () => {
     const fs = expectRaised(setNumber(baseWb, ref(S, b, "points0"), 12), "perf.selfeval.points-total", "error", A(S, b, "points0"));

@@ -7,6 +7,7 @@ import { expectedDirection } from "../../../src/core/perf/direction";
 import { IndicatorScore, scoreIndicator } from "../../../src/core/scoring/indicator";
 import { compareScore } from "../../../src/core/scoring/compare";
 import { executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../../src/core/scoring/execution";
+import { rng } from "../../support/random";
 import { NATIONAL_GRADES, SHANGHAI_GRADES, describeScheme, gradeOf, readGrade } from "../../../src/core/scoring/grade";
 
 const names = (level2: string, name: string, level1 = "产出指标") => ({ level1Name: level1, level2Name: level2, name });
@@ -85,59 +86,71 @@ describe("rates and tolerance", () => {
 });
 
 describe("fixed-point screens agree with the interval arithmetic", () => {
-  // A small seeded generator: figures near each other, so that many cases sit on the rounding boundary.
-  let seed = 20261207;
-  const rnd = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
-  const fig = (int: number, dp: number, percent = false): Amount => {
-    const text = (int / 10 ** dp).toFixed(dp) + (percent ? "%" : "");
-    return amt(text, dp);
-  };
+  // Seeded (xorshift): figures of 0–8 decimals near each other, so that many cases sit on a rounding boundary.
+  const rand = rng(20261207);
+  const rnd = (n: number) => Math.floor(rand() * n);
+  const fig = (units: number, dp: number, percent = false): Amount => amt((units / 10 ** dp).toFixed(dp) + (percent ? "%" : ""), dp);
+  const nearby = (v: Decimal, dp: number, percent: boolean): Amount => amt(v.plus(D(rnd(5) - 2).times(D(10).pow(-dp))).toFixed(dp) + (percent ? "%" : ""), dp);
+  const dpOf = () => (rnd(10) === 0 ? 7 + rnd(2) : rnd(4));
   const cases = () => {
-    const dpE = rnd(4);
-    const dpB = rnd(4);
-    const exe = fig(rnd(5000) - 50, dpE);
-    const bud = fig(rnd(5000) - 20, dpB);
+    const dpE = dpOf();
+    const dpB = dpOf();
+    const exe = fig((rnd(5000) - 50) * 10 ** Math.max(0, dpE - 2) + rnd(10 ** Math.min(dpE, 2)), dpE);
+    const bud = fig((rnd(5000) - 20) * 10 ** Math.max(0, dpB - 2) + rnd(10 ** Math.min(dpB, 2)), dpB);
     return { exe, bud };
   };
-  test("statedRateHolds(…) is true exactly when the stated rate's interval overlaps 执行数 ÷ 预算数 (4,000 cases)", () => {
+  const kinds = { percent: 0, fraction: 0, long: 0 };
+  test("statedRateHolds(…) never passes a rate the interval test fails, and decides every covered case (6,000 cases)", () => {
     let decided = 0;
-    for (let k = 0; k < 4000; k++) {
+    for (let k = 0; k < 6000; k++) {
       const { exe, bud } = cases();
       const iv = rateInterval(exe, bud);
-      // A rate written near the true one: as a percentage with 0–2 decimals, or as a fraction with 3–4.
       const ratio = bud.value.isZero() ? D(0) : exe.value.div(bud.value);
-      const asFraction = rnd(4) === 0;
-      const dp = asFraction ? 3 + rnd(2) : rnd(3);
-      const base = asFraction ? ratio : ratio.times(100);
-      const stated = amt(base.plus(D(rnd(5) - 2).times(D(10).pow(-dp))).toFixed(dp) + (asFraction ? "" : "%"), asFraction ? dp : 0);
+      // As a percentage with 0–2 decimals (the usual "72.6%"), as a fraction with 3–4, or with 7–9 digits.
+      const form = rnd(6);
+      const asFraction = form === 0 || form === 1;
+      const dp = form === 5 ? 7 + rnd(3) : asFraction ? 3 + rnd(2) : rnd(3);
+      const stated = nearby(asFraction ? ratio : ratio.times(100), dp, !asFraction);
+      if (dp > 6) kinds.long++;
+      else if (asFraction) kinds.fraction++;
+      else kinds.percent++;
       const exact = iv !== null && statedRateInterval(stated).overlaps(iv);
       const fast = statedRateHolds(stated, exe, bud);
       if (fast) decided++;
-      // Never "holds" where the interval test fails; and where both figures are covered, the same answer.
       expect({ k, fast: fast && !exact }).toEqual({ k, fast: false });
-      if (iv && exe.value.gte(0) && iv.lo.gte(0) && !fast) expect({ k, exact }).toEqual({ k, exact: false });
+      const covered = [exe, bud].every((a) => a.decimals <= 6) && stated.decimals <= (asFraction ? 7 : 6) && iv && exe.value.gte(0) && iv.lo.gt(0);
+      if (covered) expect({ k, fast }).toEqual({ k, fast: exact });
     }
-    expect(decided).toBeGreaterThan(400);
+    expect(decided).toBeGreaterThan(1000);
+    expect(Math.min(kinds.percent, kinds.fraction, kinds.long)).toBeGreaterThan(500);
   });
-  test("executionScoreHolds(…) is true exactly when compareScore finds the score ok (4,000 cases)", () => {
+  test("executionScoreHolds(…) never passes a score compareScore does not find ok, and decides every covered case (6,000 cases)", () => {
     let decided = 0;
-    for (let k = 0; k < 4000; k++) {
+    for (let k = 0; k < 6000; k++) {
       const { exe, bud } = cases();
-      const points = fig(rnd(3) === 0 ? 20 : 10, 0);
+      const pdp = rnd(5) === 0 ? rnd(3) + (rnd(4) === 0 ? 6 : 0) : 0;
+      const points = fig((rnd(3) === 0 ? 20 : 10) * 10 ** pdp + (pdp ? rnd(10) : 0), pdp);
       const iv = rateInterval(exe, bud);
       const rate = bud.value.isZero() ? D(0) : Decimal.min(exe.value.div(bud.value), 1);
-      const dp = rnd(3);
-      const score = amt(points.value.times(rate).plus(D(rnd(5) - 2).times(D(10).pow(-dp))).toFixed(dp), dp);
+      const dp = rnd(8) === 0 ? 7 + rnd(2) : rnd(3);
+      const score = nearby(points.value.times(rate), dp, false);
       const exact = iv !== null && compareScore(score, executionScoreInterval(iv, points.value)).verdict === "ok";
       const fast = executionScoreHolds(score, exe, bud, points);
       if (fast) decided++;
       expect({ k, fast: fast && !exact }).toEqual({ k, fast: false });
-      if (iv && exe.value.gte(0) && iv.lo.gte(0) && !fast) expect({ k, exact }).toEqual({ k, exact: false });
+      const covered = [exe, bud, score].every((a) => a.decimals <= 6) && points.decimals <= 7 && iv && exe.value.gte(0) && iv.lo.gt(0);
+      if (covered) expect({ k, fast }).toEqual({ k, fast: exact });
     }
-    expect(decided).toBeGreaterThan(400);
+    expect(decided).toBeGreaterThan(500);
+  });
+  test("figures past 7 decimals are left to the interval arithmetic (their fixed form is rounded)", () => {
+    // 0.12345678 as a fraction is 12.345678 %, not the 12.35 % of 12.345680 ÷ 100.
+    expect(statedRateHolds(amt("0.12345678", 8), amt("12.345680", 6), amt("100.000000", 6))).toBe(false);
+    expect(statedRateInterval(amt("0.12345678", 8)).overlaps(rateInterval(amt("12.345680", 6), amt("100.000000", 6))!)).toBe(false);
+    // 分值 10.00000054: a score of 10.000000 is a tail, not exactly right.
+    const points = amt("10.00000054", 8);
+    expect(executionScoreHolds(amt("10.000000", 6), amt("100.00"), amt("50.00"), points)).toBe(false);
+    expect(compareScore(amt("10.000000", 6), executionScoreInterval(rateInterval(amt("100.00"), amt("50.00"))!, points.value)).verdict).toBe("tail");
   });
 });
 

@@ -4,12 +4,13 @@
  * Σ 分值 = 100 and the subtotals written in labels, the standard weight split,
  * missing 偏差原因, 总分 = Σ 得分, and 评价等次.
  */
+import { Amount } from "../../amount/amount";
 import { Decimal, HUNDRED, ZERO } from "../../amount/decimal";
 import { FIXED_DP, fixedToDecimal } from "../../amount/fixed";
 import { Finding } from "../../report/finding";
 import { fmtScore, scoreIndicator } from "../../scoring/indicator";
 import { compareScore } from "../../scoring/compare";
-import { RULE_EXECUTION, executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../scoring/execution";
+import { RULE_EXECUTION, exactInFixed, executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../scoring/execution";
 import { NATIONAL_GRADES, describeScheme, gradeOf, readGrade, schemeOf } from "../../scoring/grade";
 import { expectedDirection, topCategory } from "../../perf/direction";
 import { FundLine, FundsBlock, PerfIndicator, PerfKind, PerfTable } from "../../tables/perf/model";
@@ -263,14 +264,16 @@ export const selfevalIndicatorScore = perfRule(
 function scoreRange(rule: string, t: PerfTable): Finding[] {
   const out: Finding[] = [];
   const check = (score: AmountCell, points: AmountCell, label: string) => {
-    // Decided on the fixed-point figures; decimals are made only for a message.
-    const sf = score.amount!.fixed;
-    const pf = points.amount!.fixed;
-    if (sf >= FIXED_ZERO && sf <= pf + HALF_CENT_FIXED) return;
-    const p = points.amount!.value;
-    if (sf < FIXED_ZERO)
+    // Decided on the fixed-point figures when they are exact (decimals are made only for a message).
+    const sa = score.amount!;
+    const pa = points.amount!;
+    const exact = exactInFixed(sa) && exactInFixed(pa);
+    if (exact && sa.fixed >= FIXED_ZERO && sa.fixed <= pa.fixed + HALF_CENT_FIXED) return;
+    const s = sa.value;
+    const p = pa.value;
+    if (s.lt(0))
       out.push(finding({ rule, severity: "error", table: t, message: `${perfLabel(t)}${label}得分（${at(score.ref)}）为负数 ${shownAmount(score.amount)}。`, cells: [score.ref], expected: `0–${fmtPts(p)}`, actual: shownAmount(score.amount) }));
-    else
+    else if (s.gt(p.plus(HALF_CENT)))
       out.push(
         finding({
           rule,
@@ -459,6 +462,12 @@ export const selfevalWeights = perfRule("perf.selfeval.weights", "项目支出�
 
 const NO_REASON = /^(无|-|—|\/|空|\.+|…+)?$/;
 
+/** 得分 < 分值 − 0.005: on the fixed-point figures when they are exact, else on the decimals. */
+function scoreBelowPoints(score: Amount, points: Amount): boolean {
+  if (exactInFixed(score) && exactInFixed(points)) return score.fixed < points.fixed - HALF_CENT_FIXED;
+  return score.value.lt(points.value.minus(HALF_CENT));
+}
+
 export const selfevalDeviationReason = perfRule(
   "perf.selfeval.deviation-reason",
   "项目支出绩效自评表：得分低于分值（或未完成目标）的指标应填写偏差原因分析及改进措施",
@@ -473,7 +482,7 @@ export const selfevalDeviationReason = perfRule(
     const missing = (i: PerfIndicator) => !i.reason || NO_REASON.test(i.reason.text.replace(/\s/g, ""));
     for (const i of block.indicators) {
       if (!missing(i)) continue;
-      if (present(i.score) && present(i.points) && i.score.amount.fixed < i.points.amount.fixed - HALF_CENT_FIXED) {
+      if (present(i.score) && present(i.points) && scoreBelowPoints(i.score.amount, i.points.amount)) {
         out.push(
           finding({
             rule: r.id,
