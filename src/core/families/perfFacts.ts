@@ -63,7 +63,9 @@ function groupsOf(t: PerfTable): Map<string, PerfIndicator[]> {
     for (const name of [i.level1Name, i.level2Name]) {
       const k = norm(name ?? "").replace(/[（(].*$/, "");
       if (!k) continue;
-      m.set(k, [...(m.get(k) ?? []), i]);
+      const list = m.get(k);
+      if (list) list.push(i);
+      else m.set(k, [i]);
     }
   }
   return m;
@@ -102,7 +104,8 @@ export function perfFacts(tables: Table[]): Fact[] {
   for (const [k, t] of perf.filter((x) => x.kind === "perfWhole" && x.stage === "selfeval").entries()) tableFacts(t, `perf.whole.${k}`, [/整体|部门/], out);
   if (projects.length) {
     const sections: Fact["sections"] = ["perf"];
-    const executed = projects.map((t, k) => out.find((f) => f.id === `perf.project.${k}.executed`)).filter((f): f is Fact => !!f);
+    const byId = new Map(out.map((f) => [f.id, f]));
+    const executed = projects.map((t, k) => byId.get(`perf.project.${k}.executed`)).filter((f): f is Fact => !!f);
     out.push(countFact({ id: "perf.projects.count", unit: "count", keys: [/项目支出共|项目共/], sections }, projects.length, projects.map((t) => t.titleRef ?? { sheet: t.sheet, row: t.range.top, col: t.range.left }), "项目支出绩效自评表张数"));
     if (executed.length === projects.length) {
       // Only "决算资金": "涉及资金" often means the budget lines the projects draw on, which need not
