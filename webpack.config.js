@@ -42,7 +42,9 @@ async function build(env, options) {
   const demo = !!env.demo;
   const common = {
     devtool: "source-map",
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // The .xlsx adapters take ExcelJS's Workbook from src/host/xlsx/excel.ts, which in Node loads
+    // that module alone; the browser build takes ExcelJS's browser bundle instead.
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: { [path.resolve(__dirname, "src/host/xlsx/excel.ts")]: path.resolve(__dirname, "src/host/xlsx/excel.browser.ts") } },
     module: { rules: [tsRule] },
     performance: { hints: false },
     // office.js comes from Microsoft's CDN, loaded by the HTML pages.

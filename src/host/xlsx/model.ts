@@ -13,7 +13,8 @@
  * overlap or are huge — returns undefined, and the caller builds the workbook the
  * ordinary way, which then behaves (and fails) as it always did.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./excel";
 import { RangePos } from "../../core/grid/address";
 import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { MAX_CELLS_PER_SHEET, toCell } from "./read";
@@ -200,7 +201,7 @@ export function snapshotFromModel(model: BookModel, name: string): WorkbookSnaps
  * itself stays empty.
  */
 export async function loadModel(input: ArrayBuffer): Promise<BookModel | undefined> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   let captured: BookModel | undefined;
   Object.defineProperty(wb, "model", {
     configurable: true,

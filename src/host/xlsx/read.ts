@@ -7,7 +7,8 @@
  * ExcelJS reports with the master's value) are skipped: a merged block's value
  * lives in its top-left cell only, as in Excel.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
 import { formatDateValue, formatNumberWithFormat } from "../../core/grid/numfmt";
@@ -132,7 +133,7 @@ const NO_SHEET = "没有任何工作表";
 /** Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message. */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   const bytes = xlsxBytes(data, name);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(loadInput(bytes));
   } catch (e) {

@@ -2,7 +2,8 @@
  * WorkbookSnapshot → .xlsx (ExcelJS). Used to write generated workbooks (tests,
  * bench, blank templates) and copies with highlighted cells.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./excel";
 import { rangeA1 } from "../../core/grid/address";
 import { WorkbookSnapshot } from "../../core/grid/snapshot";
 
@@ -23,7 +24,7 @@ export interface WriteOptions {
 }
 
 export function snapshotToExcel(wb: WorkbookSnapshot, opts: WriteOptions = {}): ExcelJS.Workbook {
-  const out = new ExcelJS.Workbook();
+  const out = new Workbook();
   for (const s of wb.sheets) {
     const ws = out.addWorksheet(s.name.slice(0, 31));
     for (const [r, cols] of s.rows) {
