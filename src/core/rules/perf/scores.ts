@@ -263,7 +263,8 @@ export const selfevalIndicatorScore = perfRule(
 
 function scoreRange(rule: string, t: PerfTable): Finding[] {
   const out: Finding[] = [];
-  const check = (score: AmountCell, points: AmountCell, label: string) => {
+  // `name` gives the figure's name, written only in a finding.
+  const check = (score: AmountCell, points: AmountCell, name: () => string) => {
     // Decided on the fixed-point figures when they are exact (decimals are made only for a message).
     const sa = score.amount!;
     const pa = points.amount!;
@@ -272,22 +273,22 @@ function scoreRange(rule: string, t: PerfTable): Finding[] {
     const s = sa.value;
     const p = pa.value;
     if (s.lt(0))
-      out.push(finding({ rule, severity: "error", table: t, message: `${perfLabel(t)}${label}得分（${at(score.ref)}）为负数 ${shownAmount(score.amount)}。`, cells: [score.ref], expected: `0–${fmtPts(p)}`, actual: shownAmount(score.amount) }));
+      out.push(finding({ rule, severity: "error", table: t, message: `${perfLabel(t)}${name()}得分（${at(score.ref)}）为负数 ${shownAmount(score.amount)}。`, cells: [score.ref], expected: `0–${fmtPts(p)}`, actual: shownAmount(score.amount) }));
     else if (s.gt(p.plus(HALF_CENT)))
       out.push(
         finding({
           rule,
           severity: "error",
           table: t,
-          message: `${perfLabel(t)}${label}得分（${at(score.ref)}）为 ${shownAmount(score.amount)}，超过其分值 ${fmtPts(p)}（${at(points.ref)}）：得分最高为分值。`,
+          message: `${perfLabel(t)}${name()}得分（${at(score.ref)}）为 ${shownAmount(score.amount)}，超过其分值 ${fmtPts(p)}（${at(points.ref)}）：得分最高为分值。`,
           cells: [score.ref, points.ref],
           expected: `≤ ${fmtPts(p)}`,
           actual: shownAmount(score.amount),
         }),
       );
   };
-  for (const i of scoredIndicators(t)) check(i.score, i.points, indName(i));
-  if (t.funds && present(t.funds.points) && present(t.funds.score)) check(t.funds.score, t.funds.points, "预算执行率");
+  for (const i of scoredIndicators(t)) check(i.score, i.points, () => indName(i));
+  if (t.funds && present(t.funds.points) && present(t.funds.score)) check(t.funds.score, t.funds.points, () => "预算执行率");
   return out;
 }
 

@@ -151,13 +151,14 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     blockLabel = { text: c.text, ref: c.ref, statedPoints: sp.points };
   }
 
-  // 一级/二级 labels are merged down their rows (or repeated): each text is split once per block.
-  const splits = new Map<string, ReturnType<typeof splitPoints>>();
+  // 一级/二级 labels are merged down their rows (or repeated), and recur in every form of a
+  // workbook: each text is split once per check (splitPoints depends on the text alone).
   const split = (text: string) => {
-    let sp = splits.get(text);
+    let sp = splitCache.get(text);
     if (!sp) {
       sp = splitPoints(text);
-      splits.set(text, sp);
+      if (splitCache.size >= VALUE_CACHE_SIZE) splitCache.clear();
+      splitCache.set(text, sp);
     }
     return sp;
   };
@@ -348,8 +349,12 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
 const valueCache = new Map<string, IndicatorValue>();
 const VALUE_CACHE_SIZE = 8192;
 
+/** splitPoints() results by label text (their objects are never modified). */
+const splitCache = new Map<string, ReturnType<typeof splitPoints>>();
+
 export function clearIndicatorValueCache(): void {
   valueCache.clear();
+  splitCache.clear();
 }
 
 /** The cache, emptied first when full (checked once per indicator block). */
