@@ -9,7 +9,7 @@
 import { parseIndicatorValue } from "../../perf/indicator";
 import { norm } from "../../recognize/normalize";
 import { memoByText } from "../../util/memo";
-import { RegionContext, textAt } from "../header";
+import { RegionContext } from "../header";
 import { splitOutlineMark } from "../outline";
 import { AmountCell, TableBase } from "../types";
 import { RowLabel } from "../base";
@@ -93,10 +93,31 @@ class FigureLabel {
   }
 }
 
+/**
+ * textCellAt(): the text shown at (r, c), following merges, taken from the rows
+ * already read (formRow) when the merge's first cell is inside the region.
+ */
+function shownCell(ctx: RegionContext, r: number, c: number): FormCell | TextCell | undefined {
+  const m = ctx.merges.mergeOf(r, c);
+  const mr = m ? m.top : r;
+  const mc = m ? m.left : c;
+  const { left, right, top, bottom } = ctx.region;
+  if (mc < left || mc > right || mr < top || mr > bottom) return textCellAt(ctx, r, c);
+  const cells = formRow(ctx, mr);
+  for (let k = 0; k < cells.length; k++) {
+    const fc = cells[k];
+    if (fc.col === mc) return fc.text ? fc : undefined;
+    if (fc.col > mc) break;
+  }
+  return undefined;
+}
+
 function composite(ctx: RegionContext, top: number, bottom: number, col: number): string {
   const parts: string[] = [];
   for (let r = top; r <= bottom; r++) {
-    const t = norm(textAt(ctx, r, col));
+    // norm() of the text shown (a row's cells keep theirs: the header row's were made to find it).
+    const shown = shownCell(ctx, r, col);
+    const t = shown ? ("n" in shown ? shown.n : norm(shown.text)) : "";
     if (t && parts[parts.length - 1] !== t) parts.push(t);
   }
   return parts.join("/");
@@ -188,19 +209,7 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     return undefined;
   };
   /** textCellAt(): the text shown at (r, c), following merges, taken from the rows already read when it can be. */
-  const shownAt = (r: number, c: number): TextCell | undefined => {
-    const m = ctx.merges.mergeOf(r, c);
-    const mr = m ? m.top : r;
-    const mc = m ? m.left : c;
-    if (mc < left || mc > right || mr < ctx.region.top || mr > ctx.region.bottom) return textCellAt(ctx, r, c);
-    const cells = formRow(ctx, mr);
-    for (let k = 0; k < cells.length; k++) {
-      const fc = cells[k];
-      if (fc.col === mc) return fc.text ? fc : undefined;
-      if (fc.col > mc) break;
-    }
-    return undefined;
-  };
+  const shownAt = (r: number, c: number): TextCell | undefined => shownCell(ctx, r, c);
   const figure = (c: number | undefined, r: number, label: RowLabel): AmountCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
