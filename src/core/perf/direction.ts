@@ -8,6 +8,7 @@
  * asserted about it.
  */
 import { IndicatorValue } from "./indicator";
+import { memoByText } from "../util/memo";
 
 export type TopCategory = "产出" | "效益" | "满意度" | "成本" | "其他";
 export type SubCategory = "数量" | "质量" | "时效" | "成本" | "经济效益" | "社会效益" | "生态效益" | "可持续影响" | "满意度" | "其他";
@@ -18,16 +19,20 @@ export interface IndicatorNames {
   name: string;
 }
 
-export function topCategory(level1: string): TopCategory {
+/** The category a 一级指标 name gives (tested once per distinct name: every indicator of every form asks). */
+export const topCategory = memoByText((level1: string): TopCategory => {
   if (/产出/.test(level1)) return "产出";
   if (/效益|效果/.test(level1)) return "效益";
   if (/满意/.test(level1)) return "满意度";
   if (/成本/.test(level1)) return "成本";
   return "其他";
-}
+});
 
 export function subCategory(level2: string, level1 = ""): SubCategory {
-  const s = level2 || level1;
+  return subCategoryOf(level2 || level1);
+}
+
+const subCategoryOf = memoByText((s: string): SubCategory => {
   if (/数量/.test(s)) return "数量";
   if (/质量/.test(s)) return "质量";
   if (/时效|进度/.test(s)) return "时效";
@@ -38,7 +43,7 @@ export function subCategory(level2: string, level1 = ""): SubCategory {
   if (/可持续/.test(s)) return "可持续影响";
   if (/满意/.test(s)) return "满意度";
   return "其他";
-}
+});
 
 export function isCostIndicator(n: IndicatorNames): boolean {
   return topCategory(n.level1Name) === "成本" || subCategory(n.level2Name) === "成本";
