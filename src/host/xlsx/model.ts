@@ -13,7 +13,6 @@
  * overlap or are huge — returns undefined, and the caller builds the workbook the
  * ordinary way, which then behaves (and fails) as it always did.
  */
-import type ExcelJS from "exceljs";
 import { Workbook } from "./excel";
 import { RangePos } from "../../core/grid/address";
 import { SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
