@@ -2,7 +2,7 @@
 import { Amount } from "../../amount/amount";
 import { Decimal } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
-import { fixedToDecimal, halfFixedNum } from "../../amount/fixed";
+import { halfFixedNum } from "../../amount/fixed";
 import { Finding, Severity } from "../../report/finding";
 import { PerfIndicator, PerfKind, PerfTable, isPerfTable, perfLabel } from "../../tables/perf/model";
 import { AmountCell, CellRef, refA1, uniqueRefs } from "../../tables/types";
@@ -41,20 +41,9 @@ export function present(c: AmountCell | undefined): c is AmountCell & { amount: 
 
 /**
  * Σ of exact values with the Σ of half-units as tolerance (points are small
- * integers or two-decimal figures), on the fixed-point form of the figures.
+ * integers or two-decimal figures), on the fixed-point form of the figures
+ * (value × 10^7); a message makes its decimal with fixedToDecimal().
  */
-export function sumWithSlack(cells: AmountCell[]): { sum: Decimal; slack: Decimal } {
-  let sum = BigInt(0);
-  let slack = 0;
-  for (const c of cells) {
-    if (!c.amount) continue;
-    sum += c.amount.fixed;
-    slack += halfFixedNum(c.amount.decimals);
-  }
-  return { sum: fixedToDecimal(sum), slack: fixedToDecimal(BigInt(slack)) };
-}
-
-/** sumWithSlack() in fixed point (value × 10^7), for the test; the decimals are made only for a message. */
 export function sumFixed(cells: AmountCell[]): { sum: bigint; slack: bigint } {
   let sum = BigInt(0);
   let slack = 0;

@@ -5,7 +5,7 @@
  * missing 偏差原因, 总分 = Σ 得分, and 评价等次.
  */
 import { Amount } from "../../amount/amount";
-import { Decimal, HUNDRED, ZERO } from "../../amount/decimal";
+import { Decimal, HUNDRED } from "../../amount/decimal";
 import { FIXED_DP, fixedToDecimal } from "../../amount/fixed";
 import { Finding } from "../../report/finding";
 import { fmtScore, scoreIndicator } from "../../scoring/indicator";
@@ -17,7 +17,7 @@ import { FundLine, FundsBlock, PerfIndicator, PerfKind, PerfTable } from "../../
 import { AmountCell, CellRef } from "../../tables/types";
 import { Term, checkRelation, sumEquals } from "../relation";
 import { Rule, RuleContext } from "../types";
-import { at, finding, indName, num, perfLabel, perfRule, present, shownAmount, sumFixed, sumWithSlack, within } from "./common";
+import { at, finding, indName, num, perfLabel, perfRule, present, shownAmount, sumFixed, within } from "./common";
 
 const EVAL: PerfKind[] = ["perfSelfEval", "perfCompletion"];
 const HALF_CENT = new Decimal("0.005");
@@ -302,7 +302,7 @@ function pointsTotal(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
   const out: Finding[] = [];
   const total = sumFixed(all);
   if (!within(total, HUNDRED_FIXED)) {
-    const { sum } = sumWithSlack(all);
+    const sum = fixedToDecimal(total.sum);
     const lead: CellRef[] = t.total && present(t.total.points) ? [t.total.points.ref] : [];
     out.push(
       finding({
@@ -321,8 +321,9 @@ function pointsTotal(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
     if (fd) out.push(fd);
   }
   const bl = block.blockLabel;
-  if (bl?.statedPoints && !within(sumFixed(ind), bl.statedPoints.fixed)) {
-    const { sum: s2 } = sumWithSlack(ind);
+  const indSum = sumFixed(ind);
+  if (bl?.statedPoints && !within(indSum, bl.statedPoints.fixed)) {
+    const s2 = fixedToDecimal(indSum.sum);
     out.push(
       finding({
         rule,
@@ -333,7 +334,7 @@ function pointsTotal(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
         expected: fmtPts(bl.statedPoints.value),
         actual: num(s2),
       }),
-      );
+    );
   }
   return out;
 }
@@ -345,8 +346,9 @@ function groupPoints(rule: string, t: PerfTable): Finding[] {
     if (!g.statedPoints) continue;
     const cells = g.indicators.filter((i) => present(i.points)).map((i) => i.points!);
     if (!cells.length) continue;
-    if (within(sumFixed(cells), g.statedPoints.fixed)) continue;
-    const { sum } = sumWithSlack(cells);
+    const total = sumFixed(cells);
+    if (within(total, g.statedPoints.fixed)) continue;
+    const sum = fixedToDecimal(total.sum);
     out.push(
       finding({
         rule,
