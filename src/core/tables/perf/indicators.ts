@@ -15,7 +15,6 @@ import { AmountCell, TableBase } from "../types";
 import { RowLabel } from "../base";
 import { FormCell, formRow, scoreCell, splitPoints, textCellAt } from "./form";
 import { IndicatorBlock, IndicatorGroup, IndicatorRole, PerfIndicator, TextCell, ValueCell } from "./model";
-import type { IndicatorValue } from "../../perf/indicator";
 
 interface RoleTest {
   role: IndicatorRole;
@@ -172,17 +171,6 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     blockLabel = { text: c.text, ref: c.ref, statedPoints: sp.points };
   }
 
-  // 一级/二级 labels are merged down their rows (or repeated), and recur in every form of a
-  // workbook: each text is split once per check (splitPoints depends on the text alone).
-  const split = (text: string) => {
-    let sp = splitCache.get(text);
-    if (!sp) {
-      sp = splitPoints(text);
-      if (splitCache.size >= VALUE_CACHE_SIZE) splitCache.clear();
-      splitCache.set(text, sp);
-    }
-    return sp;
-  };
   const indicators: PerfIndicator[] = [];
   const groups: IndicatorGroup[] = [];
   const groupByKey = new Map<number, IndicatorGroup>();
@@ -190,26 +178,12 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
   let l1: TextCell | undefined;
   let l2: TextCell | undefined;
 
-  const { left, right } = ctx.region;
-  const cellIn = (c: number | undefined, r: number, cells: FormCell[]): TextCell | undefined => {
+  /** The text shown at (r, c) when its cell (or merge) starts on row r: not merged down from a row above. */
+  const cellIn = (c: number | undefined, r: number): TextCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
-    if (m && m.top !== r) return undefined; // merged down from a row above
-    const mc = m ? m.left : c;
-    if (mc < left || mc > right) {
-      const t = textCellAt(ctx, r, c);
-      return t && t.ref.row === r ? t : undefined;
-    }
-    // The row's cells are already read (formRow): the one at the merge's first column, if it shows text.
-    for (let k = 0; k < cells.length; k++) {
-      const fc = cells[k];
-      if (fc.col === mc) return fc.text ? fc : undefined;
-      if (fc.col > mc) break;
-    }
-    return undefined;
+    return m && m.top !== r ? undefined : shownCell(ctx, r, c);
   };
-  /** textCellAt(): the text shown at (r, c), following merges, taken from the rows already read when it can be. */
-  const shownAt = (r: number, c: number): TextCell | undefined => shownCell(ctx, r, c);
   const figure = (c: number | undefined, r: number, label: RowLabel): AmountCell | undefined => {
     if (c === undefined) return undefined;
     const m = ctx.merges.mergeOf(r, c);
@@ -251,7 +225,6 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     score: columns.score,
   };
   const stopCol = col.level2 ?? col.level3;
-  const values = valuesOf();
   let prevL1: TextCell | undefined;
   let prevL2: TextCell | undefined;
   let l1Name = "";
@@ -261,12 +234,12 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
     const first = cells[0];
     if (first && (isTotalLabel(first.n) || STOP_RE.test(first.n)) && first.col <= (stopCol ?? first.col)) break;
     if (first && isIndicatorHeader(cells)) break;
-    const raw1 = col.level1 !== undefined ? shownAt(r, col.level1) : undefined;
-    const raw2 = col.level2 !== undefined ? shownAt(r, col.level2) : undefined;
+    const raw1 = col.level1 !== undefined ? shownCell(ctx, r, col.level1) : undefined;
+    const raw2 = col.level2 !== undefined ? shownCell(ctx, r, col.level2) : undefined;
     if (raw1) l1 = raw1;
     if (raw2) l2 = raw2;
     else if (raw1 && raw1.ref.row === r) l2 = undefined;
-    let l3 = cellIn(col.level3, r, cells);
+    let l3 = cellIn(col.level3, r);
     if (outlined && l3) {
       // "一、产出指标" opens a 一级, "（一）数量指标" a 二级; "1.培训人次" is an indicator (outline marks, tables/outline.ts).
       const { mark, rest } = splitOutlineMark(l3.text);
@@ -284,13 +257,13 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       l3 = { text: mark === "num" || mark === "numParen" ? rest : l3.text, ref: l3.ref };
     }
     if (!cells.length) continue;
-    let target = cellIn(col.target, r, cells);
-    const actual = cellIn(col.actual, r, cells);
-    const reason = cellIn(col.reason, r, cells);
-    const description = cellIn(col.description, r, cells);
-    const basis = cellIn(col.basis, r, cells);
-    const cmp = cellIn(col.comparator, r, cells);
-    const unit = cellIn(col.unit, r, cells);
+    let target = cellIn(col.target, r);
+    const actual = cellIn(col.actual, r);
+    const reason = cellIn(col.reason, r);
+    const description = cellIn(col.description, r);
+    const basis = cellIn(col.basis, r);
+    const cmp = cellIn(col.comparator, r);
+    const unit = cellIn(col.unit, r);
     if (target && (cmp || unit)) target = { text: `${cmp?.text ?? ""}${target.text}${unit && !target.text.endsWith(unit.text) ? unit.text : ""}`, ref: target.ref };
     const name = l3 ? norm(l3.text) : col.level3 === undefined && raw2 && raw2.ref.row === r ? norm(raw2.text) : "";
     // 一级/二级 labels are usually the same cell as on the row above (merged down).
@@ -322,8 +295,8 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
       level2Name: l2Name,
       level3: l3 ?? (col.level3 === undefined ? raw2 : undefined),
       name,
-      target: target ? withValue(values, target) : col.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.target }, value: valueOf(values, "") } : undefined,
-      actual: actual ? withValue(values, actual) : col.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.actual }, value: valueOf(values, "") } : undefined,
+      target: target ? withValue(target) : col.target !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.target }, value: valueOf("") } : undefined,
+      actual: actual ? withValue(actual) : col.actual !== undefined ? { text: "", ref: { sheet: ctx.sheet.name, row: r, col: col.actual }, value: valueOf("") } : undefined,
       points,
       score,
       reason,
@@ -352,37 +325,20 @@ export function readIndicatorBlock(ctx: RegionContext, table: TableBase, headerR
 /**
  * Indicator values read, by text: the same "≥90%", "12月底前" or "逐步完善" recurs in
  * every form of a workbook. parseIndicatorValue depends on the text alone and its
- * results are never modified, so one value serves them all. Emptied at the start
- * of every check (checkWorkbook), like the engine's other caches, and bounded.
+ * results are never modified, so one value serves them all. The same holds for the
+ * points split from 一级/二级 labels ("产出指标（50）"). Both memos are emptied at the
+ * start of every check (checkWorkbook), like the engine's other caches.
  */
-const valueCache = new Map<string, IndicatorValue>();
-const VALUE_CACHE_SIZE = 8192;
-
-/** splitPoints() results by label text (their objects are never modified). */
-const splitCache = new Map<string, ReturnType<typeof splitPoints>>();
+const valueOf = memoByText(parseIndicatorValue, 8192);
+const split = memoByText(splitPoints, 8192);
 
 export function clearIndicatorValueCache(): void {
-  valueCache.clear();
-  splitCache.clear();
+  valueOf.clear();
+  split.clear();
 }
 
-/** The cache, emptied first when full (checked once per indicator block). */
-function valuesOf(): Map<string, IndicatorValue> {
-  if (valueCache.size >= VALUE_CACHE_SIZE) valueCache.clear();
-  return valueCache;
-}
-
-function valueOf(values: Map<string, IndicatorValue>, text: string): IndicatorValue {
-  let v = values.get(text);
-  if (!v) {
-    v = parseIndicatorValue(text);
-    values.set(text, v);
-  }
-  return v;
-}
-
-function withValue(values: Map<string, IndicatorValue>, t: TextCell): ValueCell {
-  return { text: t.text, ref: t.ref, value: valueOf(values, t.text) };
+function withValue(t: TextCell): ValueCell {
+  return { text: t.text, ref: t.ref, value: valueOf(t.text) };
 }
 
 /**
