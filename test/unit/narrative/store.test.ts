@@ -164,6 +164,23 @@ describe("what the store must not compare", () => {
     expect(found.filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  test("a rate whose budget is in the sentence before: the tables judge it (narrative.change takes the budget of the rate's own sentence only)", () => {
+    const rate = (Number(F.sangong) / Number(F.sgBudget)) * 100;
+    const wrong = (rate - 5).toFixed(2);
+    const found = findingsOf(`“三公”经费年初预算为${F.sgBudget}万元。“三公”经费支出决算为${F.sangong}万元，完成年初预算的${wrong}%。`);
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["narrative.consistency", "error"]]);
+    expect(found[0].message).toContain(`${rate.toFixed(2)}%`);
+    expect(findingsOf(`“三公”经费年初预算为${F.sgBudget}万元。“三公”经费支出决算为${F.sangong}万元，完成年初预算的${rate.toFixed(2)}%。`)).toEqual([]);
+  });
+
+  test("one wrong amount, one error: the change written with it (the tables' own change) is not blamed too", () => {
+    const wrongCur = (Number(F.operating) + 10).toFixed(2);
+    const prev = (Number(F.operating) - Number(F.opChange)).toFixed(2);
+    const found = findingsOf(`机关运行经费支出${wrongCur}万元，上年${prev}万元，比上年增加${F.opChange}万元，主要是业务量增加。`);
+    expect(found.map((f) => f.rule)).toEqual(["narrative.consistency"]);
+    expect(found[0].message).toContain(wrongCur);
+  });
+
   test("a change written the wrong way round: the direction is named, not two equal-looking numbers", () => {
     const found = findingsOf(`与上年相比，收入总计、支出总计均减少${F.grandChange}万元，主要是业务调整。`);
     expect(found.length).toBeGreaterThanOrEqual(1);

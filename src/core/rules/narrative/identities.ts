@@ -113,7 +113,8 @@ function textJudges(st: State, s: Statement): boolean {
   if (s.kind === "amount" || s.kind === "share") return false;
   const near = st.statements.filter((x) => x.paraIndex === s.paraIndex && x.concept === s.concept && x.scope === s.scope);
   const amount = (p: (x: Statement) => boolean) => near.some((x) => x.kind === "amount" && p(x));
-  if (s.kind === "rate") return amount((x) => x.stage === "budget") && amount((x) => x.stage === "actual");
+  // narrative.change takes a rate's budget from the rate's own sentence only.
+  if (s.kind === "rate") return amount((x) => x.stage === "budget" && x.sentence === s.sentence) && amount((x) => x.stage === "actual");
   if (s.kind === "change") return amount((x) => x.year === "prev") && amount((x) => x.year === "cur");
   return amount((x) => x.year === "cur") && (amount((x) => x.year === "prev") || near.some((x) => x.kind === "change"));
 }
@@ -590,6 +591,8 @@ export const change: Rule = {
             : [...sts].reverse().find((x) => x.kind === "change" && (x.base ?? baseElsewhere(sts, x)) === base && x.paraIndex === s.paraIndex && x.against === s.against && x.figure.start < s.figure.start);
         if (s.kind === "change") {
           if (!prior) continue;
+          // An operand the tables show to be wrong has its finding (narrative.consistency): the change is not blamed for it.
+          if (shownWrong(st, base, prior)) continue;
           const expected = intervalOfStatement(base).sub(intervalOfStatement(prior));
           const said = intervalOfStatement(s);
           if (expected.overlaps(said)) {
