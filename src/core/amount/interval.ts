@@ -4,7 +4,7 @@
  * [v − ½·10^-d, v + ½·10^-d]. Sums add bounds; a relation holds when the
  * intervals of its two sides overlap. No epsilon anywhere.
  */
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, halfUnit } from "./decimal";
 
 export class Interval {
   constructor(readonly lo: Decimal, readonly hi: Decimal) {}
@@ -15,6 +15,11 @@ export class Interval {
 
   static around(v: Decimal, half: Decimal): Interval {
     return new Interval(v.minus(half), v.plus(half));
+  }
+
+  /** The exact values a figure shown with `decimals` decimals stands for: v ± ½·10^-decimals. */
+  static shown(v: Decimal, decimals: number): Interval {
+    return Interval.around(v, halfUnit(decimals));
   }
 
   add(o: Interval): Interval {

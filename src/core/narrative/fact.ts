@@ -4,7 +4,7 @@
  * comes from (cells) and how it was computed (formula). Generated text takes its
  * numbers only from facts; the checker links a clerk's numbers to facts.
  */
-import { Decimal, HUNDRED, ZERO, halfUnit } from "../amount/decimal";
+import { Decimal, HUNDRED, ZERO } from "../amount/decimal";
 import { Interval } from "../amount/interval";
 import { Amount, intervalOf } from "../amount/amount";
 import { formatNumber } from "../amount/format";
@@ -77,9 +77,15 @@ export function sourceOf(c: AmountCell, label?: string): FactSource {
 /** The cells of a fact's sources, each once. */
 export function sourceRefs(sources: FactSource[]): CellRef[] {
   const out: CellRef[] = [];
+  // A total's sources can be hundreds of cells: each address is kept once, in order.
+  const seen = new Set<string>();
   for (const s of sources) {
     const p = parseA1(s.cell);
-    if (p && !out.some((o) => o.sheet === s.sheet && o.row === p.row && o.col === p.col)) out.push({ sheet: s.sheet, row: p.row, col: p.col });
+    if (!p) continue;
+    const k = `${s.sheet}!${p.row},${p.col}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ sheet: s.sheet, row: p.row, col: p.col });
   }
   return out;
 }
@@ -197,12 +203,7 @@ export function ratioFact(init: FactInit, num: Fact, den: Fact, kind: "share" | 
  * ("减少37.32万元"), so changes are compared by absolute value.
  */
 export function consistent(f: Fact, written: Decimal, decimals: number): boolean {
-  return consistentWith(f, writtenInterval(written, decimals));
-}
-
-/** The interval a written figure stands for (its value ± half its last unit). */
-export function writtenInterval(written: Decimal, decimals: number): Interval {
-  return Interval.around(written, halfUnit(decimals));
+  return consistentWith(f, Interval.shown(written, decimals));
 }
 
 /** consistent(), given the written figure's interval (a figure is compared with dozens of facts). */

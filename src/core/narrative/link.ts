@@ -12,7 +12,8 @@
  *   disagrees is a contradiction; no match at all leaves the figure unlinked.
  */
 import { Decimal } from "../amount/decimal";
-import { Fact, SectionId, consistent, consistentWith, writtenInterval } from "./fact";
+import { Interval } from "../amount/interval";
+import { Fact, SectionId, consistent, consistentWith } from "./fact";
 import { Paragraph, TextFigure, figuresIn } from "./text";
 import { norm } from "../recognize/normalize";
 import { otherEntity } from "./entity";
@@ -261,7 +262,7 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         }
       }
       const { v, dp } = writtenIn(fig);
-      const written = writtenInterval(v, dp);
+      const written = Interval.shown(v, dp);
       const role = figureRole(clause, fig);
       const scored = candidates.filter((c) => unitOk(fig, c.f) && (c.score >= 30 || roleOk(role, c.f)));
       const good = scored.filter((c) => c.score > 0 && consistentWith(c.f, written) && !(c.f.zeroBase && fig.unit === "%" && !fig.value.isZero()));

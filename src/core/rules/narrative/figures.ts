@@ -3,16 +3,13 @@
  * count of a clerk's 情况说明 is linked to the fact it states (narrative/link.ts)
  * and compared with the interval tolerance of spec §5.
  */
-import { parseA1 } from "../../grid/address";
 import { Decimal, ZERO } from "../../amount/decimal";
 import { Interval, sumIntervals } from "../../amount/interval";
 import { halfUnit } from "../../amount/decimal";
 import { formatNumber } from "../../amount/format";
 import { Finding } from "../../report/finding";
-import { CellRef, refA1 } from "../../tables/types";
+import { refA1 } from "../../tables/types";
 import { Fact, show, sourceRefs } from "../../narrative/fact";
-
-export { sourceRefs };
 import { Linked, headingSection } from "../../narrative/link";
 import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";

@@ -6,6 +6,7 @@
  */
 import { refA1 } from "../../tables/types";
 import { FUNCTION_CLASSES } from "../../codes/functional";
+import { memoByText } from "../../util/memo";
 import { norm } from "../../recognize/normalize";
 import { Finding } from "../../report/finding";
 import { narrativeContext } from "../../narrative/context";
@@ -102,6 +103,9 @@ function nameInYear(current: string, old: string, year: number | undefined): str
   return current;
 }
 
+/** A class's old name, normalised once. */
+const normName = memoByText(norm, 500);
+
 export const oldClassName: Rule = {
   id: "narrative.old-name",
   title: "科目名称应使用当年的名称（如“卫生健康支出”而非“医疗卫生与计划生育支出”）",
@@ -114,7 +118,7 @@ export const oldClassName: Rule = {
       const text = norm(p.text);
       for (const e of Object.values(FUNCTION_CLASSES)) {
         for (const old of e.oldNames ?? []) {
-          if (!text.includes(norm(old))) continue;
+          if (!text.includes(normName(old))) continue;
           // A name is old only from the year it was replaced; the name to use is the one of the document's year.
           const valid = nameInYear(e.name, old, n.year);
           if (valid === old) continue;

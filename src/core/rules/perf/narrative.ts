@@ -88,7 +88,7 @@ function quotesIn(text: string): Quoted[] {
 }
 
 function figureInterval(f: TextFigure): Interval {
-  return Interval.around(f.value, halfUnit(f.decimals));
+  return Interval.shown(f.value, f.decimals);
 }
 
 /** The figure converted to the table's unit (a narrative in 元 against a table in 万元). */
