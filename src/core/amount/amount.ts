@@ -228,6 +228,11 @@ export function intervalIn(a: Amount, scale: Decimal): Interval {
   return intervalOf(a).times(scale);
 }
 
+/** Whether a figure's fixed form (value × 10^7) is its exact value: at most 7 decimals. */
+export function exactInFixed(a: Amount): boolean {
+  return a.decimals >= 0 && a.decimals <= FIXED_DP;
+}
+
 /** Sign of a figure without building a decimal. */
 export function isNegative(a: Amount): boolean {
   return a.fixed < BigInt(0);

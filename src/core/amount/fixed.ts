@@ -8,6 +8,9 @@
 import { Decimal } from "./decimal";
 
 export const FIXED_DP = 7;
+/** 1 and 100 in fixed point. */
+export const FIXED_ONE = BigInt(10) ** BigInt(FIXED_DP);
+export const FIXED_HUNDRED = BigInt(100) * FIXED_ONE;
 const FIXED_SCALE = new Decimal(10).pow(FIXED_DP);
 const BIG_TEN = BigInt(10);
 const BIG_ZERO = BigInt(0);
@@ -66,13 +69,12 @@ export function clearDecimalCache(): void {
   decimalCache.clear();
 }
 
-const BIG_SCALE = BigInt(10) ** BigInt(FIXED_DP);
 const BIG_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function fixedToDecimalUncached(f: bigint): Decimal {
   // A whole number (points, scores, counts: "8", "100"): decimal.js builds it from the integer directly.
-  if (f % BIG_SCALE === BIG_ZERO) {
-    const whole = f / BIG_SCALE;
+  if (f % FIXED_ONE === BIG_ZERO) {
+    const whole = f / FIXED_ONE;
     if (whole <= BIG_SAFE && whole >= -BIG_SAFE) return new Decimal(Number(whole));
   }
   const s = f.toString();

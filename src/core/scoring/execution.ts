@@ -7,10 +7,10 @@
  *   执行率 = 全年执行数 ÷ 全年预算数
  *   预算执行率得分 = 分值 × 执行率，执行率超过 100% 按 100% 计
  */
-import { Amount, intervalOf } from "../amount/amount";
+import { Amount, exactInFixed, intervalOf } from "../amount/amount";
 import { Decimal, HUNDRED, ONE, halfUnit } from "../amount/decimal";
 import { Interval } from "../amount/interval";
-import { FIXED_DP, halfFixed } from "../amount/fixed";
+import { FIXED_DP, FIXED_HUNDRED, FIXED_ONE, halfFixed } from "../amount/fixed";
 
 export const RULE_EXECUTION = "预算执行率得分＝分值×执行率（执行率＝全年执行数÷全年预算数，超过100%按100%计）";
 
@@ -61,14 +61,6 @@ export function executionScoreInterval(rate: Interval, points: Decimal): Interva
 
 const BIG0 = BigInt(0);
 const BIG100 = BigInt(100);
-/** 100 % in fixed point. */
-const FIXED_ONE = BigInt(10) ** BigInt(FIXED_DP);
-const FIXED_HUNDRED = BIG100 * FIXED_ONE;
-
-/** Whether a figure's fixed form (value × 10^7) is its exact value: at most 7 decimals. */
-export function exactInFixed(a: Amount): boolean {
-  return a.decimals >= 0 && a.decimals <= FIXED_DP;
-}
 
 interface Bounds {
   lo: bigint;
@@ -85,9 +77,8 @@ function boundsOf(a: Amount): Bounds | null {
 /** statedRateInterval() in fixed point (percent). */
 function statedRateBounds(stated: Amount): Bounds | null {
   // Past 7 decimals the fixed form is rounded: not decided here.
-  if (stated.decimals > FIXED_DP) return null;
+  if (!exactInFixed(stated)) return null;
   if (!stated.percent && stated.decimals > 2 && stated.fixed <= FIXED_ONE && stated.fixed >= -FIXED_ONE) {
-    if (stated.decimals - 2 >= FIXED_DP) return null;
     const v = stated.fixed * BIG100;
     const h = halfFixed(stated.decimals - 2);
     return { lo: v - h, hi: v + h };
@@ -124,7 +115,7 @@ export function statedRateHolds(stated: Amount, executed: Amount, budget: Amount
 export function executionScoreHolds(stated: Amount, executed: Amount, budget: Amount, points: Amount): boolean {
   const eb = ratioBounds(executed, budget);
   const s = boundsOf(stated);
-  if (!eb || !s || points.decimals < 0 || points.decimals > FIXED_DP || points.fixed < BIG0) return false;
+  if (!eb || !s || !exactInFixed(points) || points.fixed < BIG0) return false;
   const { e, b } = eb;
   const p = points.fixed;
   // lower bound of the score: p·min(e.lo ÷ b.hi, 1); upper: p·min(e.hi ÷ b.lo, 1).

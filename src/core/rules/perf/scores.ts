@@ -4,13 +4,13 @@
  * Σ 分值 = 100 and the subtotals written in labels, the standard weight split,
  * missing 偏差原因, 总分 = Σ 得分, and 评价等次.
  */
-import { Amount } from "../../amount/amount";
+import { Amount, exactInFixed } from "../../amount/amount";
 import { Decimal, HUNDRED } from "../../amount/decimal";
-import { FIXED_DP, fixedToDecimal } from "../../amount/fixed";
+import { FIXED_HUNDRED, FIXED_ONE, fixedToDecimal } from "../../amount/fixed";
 import { Finding } from "../../report/finding";
 import { fmtScore, scoreIndicator } from "../../scoring/indicator";
 import { compareScore } from "../../scoring/compare";
-import { RULE_EXECUTION, exactInFixed, executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../scoring/execution";
+import { RULE_EXECUTION, executionScoreHolds, executionScoreInterval, rateInterval, statedRateHolds, statedRateInterval } from "../../scoring/execution";
 import { NATIONAL_GRADES, describeScheme, gradeOf, readGrade, schemeOf } from "../../scoring/grade";
 import { expectedDirection, topCategory } from "../../perf/direction";
 import { FundLine, FundsBlock, PerfIndicator, PerfKind, PerfTable } from "../../tables/perf/model";
@@ -22,9 +22,8 @@ import { at, finding, indName, num, perfLabel, perfRule, present, shownAmount, s
 const EVAL: PerfKind[] = ["perfSelfEval", "perfCompletion"];
 const HALF_CENT = new Decimal("0.005");
 const FIXED_ZERO = BigInt(0);
-/** 0.005 and 100 in fixed point (value × 10^7). */
+/** 0.005 in fixed point (value × 10^7). */
 const HALF_CENT_FIXED = BigInt(50000);
-const HUNDRED_FIXED = BigInt(100) * BigInt(10) ** BigInt(FIXED_DP);
 const LOCAL_RULE_NOTE = "如执行本地评分办法，请在偏差原因中注明所用办法。";
 
 // ---------------------------------------------------------------- funds
@@ -301,7 +300,7 @@ function pointsTotal(ctx: RuleContext, rule: string, t: PerfTable): Finding[] {
   const all = t.funds && present(t.funds.points) ? [t.funds.points, ...ind] : ind;
   const out: Finding[] = [];
   const total = sumFixed(all);
-  if (!within(total, HUNDRED_FIXED)) {
+  if (!within(total, FIXED_HUNDRED)) {
     const sum = fixedToDecimal(total.sum);
     const lead: CellRef[] = t.total && present(t.total.points) ? [t.total.points.ref] : [];
     out.push(
@@ -424,7 +423,6 @@ function gradeCheck(rule: string, t: PerfTable): Finding[] {
   ];
 }
 
-const FIXED_ONE = BigInt(10) ** BigInt(FIXED_DP);
 
 const STANDARD_SPLIT: [string, number][] = [
   ["产出", 50],
