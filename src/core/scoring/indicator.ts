@@ -90,7 +90,6 @@ export function fmtScore(d: Decimal): string {
  */
 class ComputedScore {
   readonly kind = "computed" as const;
-  private ratio: Decimal | undefined;
   constructor(
     readonly value: Decimal,
     private readonly ratioOf: () => Decimal,
@@ -99,8 +98,9 @@ class ComputedScore {
     private readonly write: () => string,
     readonly assumption?: string,
   ) {}
+  /** The completion ratio (each `ratioOf` divides at most once: scoreIndicator keeps the quotient). */
   get completion(): Decimal {
-    return (this.ratio ??= this.ratioOf());
+    return this.ratioOf();
   }
   get formula(): string {
     return this.write();

@@ -81,7 +81,7 @@ export interface ComposedLabel {
   toString(): string;
 }
 
-export type RowLabel = string | CodeNameLabel | ComposedLabel;
+export type RowLabel = string | ComposedLabel;
 
 /**
  * An AmountCell whose label is composed on demand (tables hold 100,000 figures;

@@ -6,6 +6,7 @@
  * 资金支出计划 that rises to 100 %.
  */
 import { Decimal, HUNDRED, ONE, halfUnit } from "../../amount/decimal";
+import { Amount } from "../../amount/amount";
 import { Finding } from "../../report/finding";
 import { comparatorSymbol, moneyInYuan } from "../../perf/indicator";
 import { expectedDirection, isCostIndicator, subCategory, topCategory } from "../../perf/direction";
@@ -135,14 +136,14 @@ export const targetDirection = perfRule(
 );
 
 /** The project's money for the year, in 元, from the funds block (年度资金总额 / 全年预算数 / 年初预算数). */
-function yearFunds(t: PerfTable): AmountCell | undefined {
+function yearFunds(t: PerfTable): (AmountCell & { amount: Amount }) | undefined {
   const total = t.funds?.lines.find((l: FundLine) => l.key === "total");
   if (!total) return undefined;
   const c = total.cells;
-  const candidates = [c.annual, c.budget, c.yearStart, c.value].filter((x): x is AmountCell => present(x));
+  const candidates = [c.annual, c.budget, c.yearStart, c.value].filter((x): x is AmountCell & { amount: Amount } => present(x));
   if (!candidates.length) return undefined;
   // The largest of the year's figures: a ceiling above every one of them is above the money.
-  return candidates.reduce((a, b) => (b.amount!.value.gt(a.amount!.value) ? b : a));
+  return candidates.reduce((a, b) => (b.amount.value.gt(a.amount.value) ? b : a));
 }
 
 export const targetCostCeiling = perfRule(
@@ -153,20 +154,20 @@ export const targetCostCeiling = perfRule(
   (t, _c, r) => {
     const out: Finding[] = [];
     // The year's money, worked out when the form has a cost indicator written as an amount.
-    let funds: AmountCell | undefined | null = null;
-    let ceiling: Decimal | undefined;
+    let year: { funds: AmountCell & { amount: Amount }; ceiling: Decimal } | undefined;
     for (const i of realIndicators(t)) {
       if (!i.target || !isCostIndicator(i)) continue;
       if (/人均|单价|均价|每/.test(i.name)) continue;
       const yuan = moneyInYuan(i.target.value, true);
       if (!yuan) continue;
-      if (funds === null) {
-        funds = yearFunds(t);
-        if (!funds || !funds.amount) return [];
+      if (!year) {
+        const f = yearFunds(t);
+        if (!f) return [];
         // The upper end of the figure's rounding interval, in 元.
-        ceiling = funds.amount.value.plus(halfUnit(funds.amount.decimals)).times(t.scale);
+        year = { funds: f, ceiling: f.amount.value.plus(halfUnit(f.amount.decimals)).times(t.scale) };
       }
-      if (!funds || !funds.amount || yuan.lte(ceiling!)) continue;
+      if (yuan.lte(year.ceiling)) continue;
+      const funds = year.funds;
       const inUnit = yuan.div(t.scale);
       out.push(
         finding({
