@@ -163,7 +163,8 @@ const ITEM_LEVEL = new Set<ConceptId>(["basic", "project", "personnel", "public"
 /** A 功能分类 item named in the sentence: its code, or its level written after the name. */
 const CLASS_ITEM = /(^|[^\d.,])(\d{5}|\d{7})(?=[\u4e00-\u9fa5])(?![元万亿千人个辆台套次批项家条天])|\((类|款|项)\)/;
 
-const GPB_ONLY = new Set<ConceptId>(["sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
+/** Concepts of the 一般公共预算财政拨款 only (“三公” and its parts). */
+export const GPB_ONLY: ReadonlySet<ConceptId> = new Set<ConceptId>(["sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
 
 export type Kind = "amount" | "change" | "changePct" | "share" | "rate";
 export type Scope = "all" | "fiscal" | "gpb" | "govFund" | "soe";

@@ -29,7 +29,7 @@ import { Interval } from "../amount/interval";
 import { CellRef, refA1 } from "../tables/types";
 import { norm } from "../recognize/normalize";
 import { Fact, sourceRefs } from "./fact";
-import { ConceptId, Kind, Scope, Stage, Statement, YearKey, intervalOfStatement } from "./statements";
+import { ConceptId, GPB_ONLY, Kind, Scope, Stage, Statement, YearKey, intervalOfStatement } from "./statements";
 
 export interface StoreKey {
   concept: ConceptId;
@@ -52,8 +52,8 @@ export interface StoredFact extends StoreKey {
   loose?: boolean;
 }
 
-/** Concepts with one scope only (财政拨款): their key ignores the scope words. */
-const FISCAL_ONLY = new Set<ConceptId>(["operating", "sangong", "abroad", "car", "carPurchase", "carRun", "reception"]);
+/** Concepts with one scope only (财政拨款: “三公” and 机关运行经费): their key ignores the scope words. */
+const FISCAL_ONLY = new Set<ConceptId>([...GPB_ONLY, "operating"]);
 
 /**
  * A table figure filed under a key. Its cells are listed when a finding names them:
