@@ -37,6 +37,7 @@ import { norm } from "../../recognize/normalize";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, otherScopeBefore, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
 import { FactStore, StoredFact, buildStore } from "../../narrative/store";
+import type { Fact } from "../../narrative/fact";
 import { RuleContext, Rule } from "../types";
 
 interface State {
@@ -119,6 +120,11 @@ function textJudges(st: State, s: Statement): boolean {
   return amount((x) => x.year === "cur") && (amount((x) => x.year === "prev") || near.some((x) => x.kind === "change"));
 }
 
+/** Where a table figure comes from, for a message: the cell's label when it is one cell, then the formula. */
+function whereInTables(f: Fact): string {
+  return `${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}`;
+}
+
 /** Whether one of these figures was found to contradict a table (narrative.consistency ran first). */
 function shownWrong(st: State, ...xs: (Statement | undefined)[]): boolean {
   return xs.some((x) => !!x && st.contradicted.get(figKey(x.paraIndex, x.figure.start)) === "table");
@@ -198,7 +204,7 @@ export const consistency: Rule = {
         severity: guessed ? "warning" : "error",
         message: flipped
           ? `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写的是${s.value.isNeg() ? "减少" : "增加"} ${raw(s)}，表中为${f.value.isNeg() ? "减少" : "增加"} ${show(f.shown.abs(), f.decimals)}${unit}（${f.formula}），增减方向写反了。`
-          : `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${f.sources.length === 1 ? `${f.sources[0].label}，` : ""}${f.formula}），两者不一致，请核对。${
+          : `情况说明（${where(s)}）“${quote(s)}”：${name(s, year)}写作 ${raw(s)}，表中为 ${show(f.shown.abs(), f.decimals)}${unit}（${whereInTables(f)}），两者不一致，请核对。${
               tf.loose ? "（文中没有写明口径，按一般公共预算财政拨款基本支出核对；若说的是全部资金的数，请写明口径。）" : guessed ? "（本段前文写有其他资金口径，此数按所在句子的口径核对；若口径不同，请在句中写明。）" : ""
             }`,
         cells: [s.para.ref, ...tf.cells],
@@ -441,7 +447,7 @@ export const identity: Rule = {
         if (stated.length === all.length && stated.every((s) => s.paraIndex === t.paraIndex && s.sentence === t.sentence)) continue; // narrative.parts-sum says it
         if (!st.contradicted.has(figKey(t.paraIndex, t.figure.start))) st.contradicted.set(figKey(t.paraIndex, t.figure.start), "sum");
         const termText = (x: Term) =>
-          x.statement ? `${CONCEPT_NAME[x.concept]} ${raw(x.statement)}（${where(x.statement)}）` : `${CONCEPT_NAME[x.concept]} ${show(x.value)}万元（表中：${x.table!.fact!.sources.length === 1 ? `${x.table!.fact!.sources[0].label}，` : ""}${x.table!.at}）`;
+          x.statement ? `${CONCEPT_NAME[x.concept]} ${raw(x.statement)}（${where(x.statement)}）` : `${CONCEPT_NAME[x.concept]} ${show(x.value)}万元（表中：${whereInTables(x.table!.fact!)}）`;
         out.push({
           rule: this.id,
           severity: "error",
