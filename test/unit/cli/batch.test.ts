@@ -63,7 +63,7 @@ beforeAll(async () => {
 
 const files = () => ["anyang.xlsx", "bad.xlsx", "consistent.xlsx"].map((f) => path.join(dir, f));
 
-test("a folder expands to its workbooks, sorted, recursively, lock files skipped", async () => {
+test("a folder expands to its workbooks, sorted, recursively, lock files left out", async () => {
   const sub = mkdtempSync(path.join(os.tmpdir(), "disclosure-expand-"));
   mkdirSync(path.join(sub, "b"));
   for (const f of ["b/2.xlsm", "a.xlsx", "~$a.xlsx", "c.XLSX", "d.xls", "b/1.xlsx"]) writeFileSync(path.join(sub, f), "");

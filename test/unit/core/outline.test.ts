@@ -66,7 +66,7 @@ describe("outline", () => {
     expect(labels(t, childrenIn(n, 1))).toEqual(["1.一般公共预算拨款", "2.政府性基金预算拨款"]);
   });
 
-  test("a level may be skipped (一、 over 1.)", () => {
+  test("a level may be left out (一、 over 1.)", () => {
     const t = ["一、财政拨款收入", "1. 一般公共预算", "2. 政府性基金预算", "二、事业收入", "三、其他收入", "收入总计"];
     const n = outline(rows(...t));
     expect(labels(t, childrenIn(n, 0))).toEqual(["1. 一般公共预算", "2. 政府性基金预算"]);
