@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { FileOutcome, FileTask, failedOutcome } from "./outcome";
+import { tuneTieringForBatch } from "./tiering";
 
 /** Workbook files a directory may hold; Excel's lock files "~$名称.xlsx" are not workbooks. */
 export function isWorkbookName(name: string): boolean {
@@ -74,6 +75,16 @@ export function defaultJobs(): number {
   return Math.max(1, n || 1);
 }
 
+/**
+ * Workers for a batch: as many as asked (default one per core), but never more
+ * than the cores. More workers than cores only add each one's start and JIT
+ * warm-up: measured on 2 cores, 120 files, --jobs 4 took 6.7–6.9 s against
+ * 5.3–6.2 s for --jobs 2.
+ */
+export function effectiveJobs(requested: number | undefined, cores: number = defaultJobs()): number {
+  return Math.max(1, Math.min(requested ?? cores, cores));
+}
+
 /** The compiled worker beside this file (absent when the sources run untranspiled, e.g. under tsx). */
 export function workerScript(): string | undefined {
   const p = path.join(__dirname, "worker.js");
@@ -89,6 +100,8 @@ export type OnOutcome = (index: number, outcome: FileOutcome) => void;
  */
 export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOutcome, script: string | undefined = workerScript()): Promise<void> {
   const n = Math.min(jobs, tasks.length);
+  // Before the engine is loaded here or in a worker (./tiering.ts); one file gains nothing from it.
+  if (tasks.length > 1) tuneTieringForBatch();
   if (n <= 1 || !script) {
     // The engine is loaded here only: with workers, this thread never needs it.
     const { checkFile } = await import("./checkFile");

@@ -16,7 +16,7 @@ import { promises as fs } from "fs";
 // below): a batch's main thread only hands out files, and loading them all took
 // longer than starting the workers that do the checking.
 import { FileOutcome, FileTask, failedOutcome } from "./outcome";
-import { defaultJobs, expandInputs, runBatch } from "./batch";
+import { effectiveJobs, expandInputs, runBatch } from "./batch";
 import { SummaryRecord, summaryFormatProblem, summaryRecord, writeSummary } from "./summary";
 
 export interface Io {
@@ -49,7 +49,8 @@ export const USAGE = `用法：
   --rules      列出全部校验规则（编号、级别、说明）
   --files-from 清单.txt
                从清单读入要校验的文件（每行一个路径；- 表示标准输入），可与文件参数并用
-  --jobs N     同时校验 N 个文件（默认为本机的处理器核数）；结果仍按输入顺序输出
+  --jobs N     同时校验 N 个文件（默认为本机的处理器核数，多于核数时按核数：多开只会更慢）；
+               结果仍按输入顺序输出
   --summary 文件
                全部文件校验完后写出汇总：.xlsx 含“汇总”（每个文件一行：文件、部门、
                识别的表、错误、警告、提示、原因、前三条问题、状态）和“全部问题”
@@ -224,7 +225,7 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
   for (const [i, o] of early) onOutcome(i, o);
   await runBatch(
     work.map((w) => w.task),
-    args.jobs ?? defaultJobs(),
+    effectiveJobs(args.jobs),
     (k, o) => onOutcome(work[k].index, o),
   );
   progress.update(done, unreadable, withErrors, true);

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { snapshotToXlsxBuffer } from "../../../src/host/xlsx/write";
-import { runBatch, expandInputs, isWorkbookName } from "../../../src/cli/batch";
+import { runBatch, expandInputs, isWorkbookName, effectiveJobs } from "../../../src/cli/batch";
 import { FileOutcome, FileTask, workbookDepartment } from "../../../src/cli/checkFile";
 import { FINDINGS_HEADER, SUMMARY_HEADER, cellsText, columnWidths, displayWidth, statusOf, summaryRecord, toCsv } from "../../../src/cli/summary";
 import { generateFinalSet } from "../../support/finalSet";
@@ -262,5 +262,33 @@ describe("summary rows (pure)", () => {
   test("department: the majority name, the template placeholder ignored", () => {
     expect(workbookDepartment([{ department: "甲局" }, { department: "乙局" }, { department: " 乙局" }, {}])).toBe("乙局");
     expect(workbookDepartment([{ department: "【请填写部门名称】" }])).toBeUndefined();
+  });
+
+  test("workers: as many as asked, never more than the cores, at least one", () => {
+    expect(effectiveJobs(8, 2)).toBe(2);
+    expect(effectiveJobs(3, 4)).toBe(3);
+    expect(effectiveJobs(1, 16)).toBe(1);
+    expect(effectiveJobs(undefined, 4)).toBe(4);
+    expect(effectiveJobs(undefined, 0)).toBe(1);
+  });
+
+  test("JIT tiering for a batch: set once per process, a budget on node's command line is kept", () => {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+      expect(tuneTieringForBatch(["--interrupt-budget=100000"])).toBe(false);
+      expect(tuneTieringForBatch([])).toBe(false); // already decided
+    });
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+      expect(tuneTieringForBatch(["--interrupt_budget", "100000"])).toBe(false);
+    });
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+      expect(tuneTieringForBatch(["--max-old-space-size=4096"])).toBe(true);
+      expect(tuneTieringForBatch([])).toBe(false);
+    });
   });
 });
