@@ -130,6 +130,53 @@ function mergesOf(list: unknown[] | undefined): RangePos[] | undefined {
   return out;
 }
 
+/** A cell of a row with its column (1-based). */
+interface Placed {
+  col: number;
+  cell: CellModel;
+}
+
+/**
+ * The column (1-based) of an address as ADDRESS reads it ("A1" … "XFD1048576":
+ * 1–3 capital letters, then 1–7 digits not starting with 0), or 0 when it is not
+ * one. Written out rather than with ADDRESS.exec: it runs once per cell.
+ */
+export function addressColumn(a: string): number {
+  let i = 0;
+  let col = 0;
+  while (i < a.length && i < 4) {
+    const ch = a.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+    i++;
+  }
+  if (i === 0 || i > 3) return 0;
+  const digits = a.length - i;
+  if (digits < 1 || digits > 7 || a.charCodeAt(i) === 48) return 0;
+  for (let k = i; k < a.length; k++) {
+    const ch = a.charCodeAt(k);
+    if (ch < 48 || ch > 57) return 0;
+  }
+  return col;
+}
+
+/** A row's cells without merge cells, by column, a later cell of a column replacing the earlier; undefined for an address ExcelJS itself must judge. */
+function cellsInOrder(cells: CellModel[]): Placed[] | undefined {
+  const out: Placed[] = [];
+  let ascending = true;
+  for (const c of cells) {
+    if (c.type === T.Merge) continue;
+    const col = typeof c.address === "string" ? addressColumn(c.address) : 0;
+    if (!col || col > 16384) return undefined;
+    if (out.length && col <= out[out.length - 1].col) ascending = false;
+    out.push({ col, cell: c });
+  }
+  if (ascending) return out;
+  const last = new Map<number, Placed>();
+  for (const p of out) last.set(p.col, p);
+  return [...last.values()].sort((a, b) => a.col - b.col);
+}
+
 function sheetFromModel(ws: SheetModel, name: string): SheetSnapshot | undefined {
   const merges = mergesOf(ws.mergeCells);
   if (!merges) return undefined;
@@ -141,27 +188,32 @@ function sheetFromModel(ws: SheetModel, name: string): SheetSnapshot | undefined
   for (const r of merges)
     for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) if (i > r.top || j > r.left) slave.add(i * 16384 + j);
   // A later <row r> with the same number replaces the earlier one; a later <c r> the earlier cell.
-  const rows = new Map<number, Map<number, CellModel>>();
+  // Rows and cells are nearly always in ascending order: they are kept as read, and only an
+  // out-of-order sheet is gathered by number and sorted.
+  const rowNumbers: number[] = [];
+  const rowCells: Placed[][] = [];
+  let rowsAscending = true;
   for (const row of ws.rows ?? []) {
     if (!Number.isInteger(row.number) || row.number < 1 || row.number > 1_048_576) return undefined;
-    const cells = new Map<number, CellModel>();
-    for (const c of row.cells) {
-      if (c.type === T.Merge) continue;
-      const a = c.address !== undefined ? ADDRESS.exec(c.address) : null;
-      if (!a) return undefined;
-      const col = colNumber(a[1]);
-      if (col > 16384) return undefined;
-      cells.set(col, c);
-    }
-    rows.set(row.number, cells);
+    if (rowNumbers.length && row.number <= rowNumbers[rowNumbers.length - 1]) rowsAscending = false;
+    const cells = cellsInOrder(row.cells);
+    if (!cells) return undefined;
+    rowNumbers.push(row.number);
+    rowCells.push(cells);
+  }
+  let order = rowNumbers.map((_, i) => i);
+  if (!rowsAscending) {
+    const last = new Map<number, number>();
+    rowNumbers.forEach((n, i) => last.set(n, i));
+    order = [...last.values()].sort((a, b) => rowNumbers[a] - rowNumbers[b]);
   }
   let count = 0;
-  for (const rowNumber of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(rowNumber)!;
-    for (const col of [...cells.keys()].sort((a, b) => a - b)) {
-      if (slave.has((rowNumber - 1) * 16384 + (col - 1))) continue;
-      const m = cells.get(col)!;
-      const c = toCell(cellValue(m), m.style?.numFmt, m.style?.alignment?.indent);
+  for (const i of order) {
+    const rowNumber = rowNumbers[i];
+    for (const m of rowCells[i]) {
+      const col = m.col;
+      if (slave.size && slave.has((rowNumber - 1) * 16384 + (col - 1))) continue;
+      const c = toCell(cellValue(m.cell), m.cell.style?.numFmt, m.cell.style?.alignment?.indent);
       if (!c) continue;
       if (++count > MAX_CELLS_PER_SHEET) {
         sheet.truncated = { atRow: rowNumber - 1, reason: `工作表超过 ${MAX_CELLS_PER_SHEET} 个非空单元格，之后的内容未读取` };
