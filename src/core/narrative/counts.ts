@@ -26,7 +26,7 @@ import { norm } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
 import { DocInfo, SCOPE_WORDS, Stage, YearKey, yearOf } from "./statements";
-import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
+import { CLAUSE_END, LIST_SEP, Paragraph, TextFigure, figuresIn, lastEndBefore } from "./text";
 import { hitsInOrder, lastHit, nameHits } from "./names";
 import { otherEntity } from "./entity";
 
@@ -122,7 +122,6 @@ const HELD = new Set<CountConcept>(["vehicles", "generalCar", "lawCar", "special
 
 const SKIPPED_SECTIONS = new Set<SectionId>(["perf", "project", "terms"]);
 const CHANGE_TAIL = /(增加|减少|增长|下降|上升|降低|多|少)(了|为|达)?$/;
-const BOUNDARY = /[，,；;。：:]/;
 const FISCAL_IN_SANGONG = new Set<CountConcept>(["carFleet", "carBought", "generalCar", "lawCar", "specialCar"]);
 
 const RESPECTIVELY = /分别(为|是)?$|各(为|是)$/;
@@ -193,8 +192,7 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
       if (f.unit !== "count") continue;
       const kind = kindOf(f.countWord);
       if (!kind || f.decimals > 0) continue;
-      let i = f.start - 1;
-      while (i >= since && !BOUNDARY.test(text[i])) i--;
+      const i = lastEndBefore(text, f.start - 1, since, CLAUSE_END);
       // Since the last boundary or the previous figure: "一般公务用车0辆、其他用车0辆" gives 其他用车 no name.
       const clause = norm(text.slice(Math.max(i + 1, since), f.start));
       if (list && list.end === since && LIST_SEP.test(text.slice(since, f.start))) {

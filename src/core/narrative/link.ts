@@ -14,8 +14,8 @@
 import { Decimal } from "../amount/decimal";
 import { Interval } from "../amount/interval";
 import { Fact, SectionId, consistent, consistentWith } from "./fact";
-import { Paragraph, TextFigure, figuresIn } from "./text";
-import { norm } from "../recognize/normalize";
+import { CLAUSE_END, Paragraph, SENTENCE_END, TextFigure, figuresIn, lastEndBefore } from "./text";
+import { norm, normSlice } from "../recognize/normalize";
 import { otherEntity } from "./entity";
 
 export interface Linked {
@@ -68,18 +68,14 @@ export function headingSection(text: string): SectionId | null {
   return null;
 }
 
-const BOUNDARY = /[，,；;。：:]/;
-
 function clauseBefore(text: string, start: number, prevEnd: number): string {
-  let i = start - 1;
-  while (i >= prevEnd && !BOUNDARY.test(text[i])) i--;
-  return norm(text.slice(Math.max(i + 1, prevEnd), start));
+  const i = lastEndBefore(text, start - 1, prevEnd, CLAUSE_END);
+  return normSlice(text, Math.max(i + 1, prevEnd), start);
 }
 
 function sentenceBefore(text: string, start: number): string {
-  let i = start - 1;
-  while (i >= 0 && !/[。；;]/.test(text[i])) i--;
-  return norm(text.slice(i + 1, start));
+  const i = lastEndBefore(text, start - 1, 0, SENTENCE_END);
+  return normSlice(text, i + 1, start);
 }
 
 /** Facts a percentage after a relation word may be, given the previous figure's fact. */

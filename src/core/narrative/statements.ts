@@ -30,7 +30,7 @@ import { Interval } from "../amount/interval";
 import { norm, normSlice } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
-import { LIST_SEP, Paragraph, TextFigure, figuresIn } from "./text";
+import { LIST_SEP, Paragraph, SENTENCE_END, TextFigure, figuresIn, lastEndBefore } from "./text";
 import { hitsInOrder, lastHit, nameHits } from "./names";
 import { otherEntity } from "./entity";
 
@@ -657,10 +657,9 @@ export function writtenDecimals(text: string, f: TextFigure): number {
 
 function writtenDecimalsOf(text: string, f: TextFigure): number {
   if (/[约近逾超]$/.test(text.slice(Math.max(0, f.start - 1), f.start)) || /^(左右|多|余)/.test(text.slice(f.end, f.end + 2))) return f.decimals;
-  let from = f.start;
-  while (from > 0 && !/[。；;]/.test(text[from - 1])) from--;
+  const from = lastEndBefore(text, f.start - 1, 0, SENTENCE_END) + 1;
   let to = f.end;
-  while (to < text.length && !/[。；;]/.test(text[to])) to++;
+  while (to < text.length && !SENTENCE_END.has(text.charCodeAt(to))) to++;
   const cents = figuresIn(text).some((g) => g.start !== f.start && g.unit === "万元" && g.decimals >= 2 && g.start >= from && g.end <= to);
   return cents ? 2 : f.decimals;
 }

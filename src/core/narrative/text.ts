@@ -12,6 +12,18 @@ import { foldNumberText } from "../amount/parse";
 import { CellRef } from "../tables/types";
 import { norm } from "../recognize/normalize";
 
+/** ，,；;。：: — where a clause ends. Sets of character codes: text[i] of a CJK character is a new string each time. */
+export const CLAUSE_END: ReadonlySet<number> = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0x3002, 0xff1a, 0x3a]);
+/** 。；; — where a sentence ends (for the words before a figure). */
+export const SENTENCE_END: ReadonlySet<number> = new Set([0x3002, 0xff1b, 0x3b]);
+
+/** The last index in [lower, from] whose character is one of `ends`, or lower - 1 when there is none. */
+export function lastEndBefore(text: string, from: number, lower: number, ends: ReadonlySet<number>): number {
+  let i = from;
+  while (i >= lower && !ends.has(text.charCodeAt(i))) i--;
+  return i;
+}
+
 export interface Paragraph {
   text: string;
   ref: CellRef;

@@ -15,7 +15,7 @@ import { narrativeContext } from "../../narrative/context";
 import { yearOf } from "../../narrative/statements";
 import { figKey, textContradicted, textVerified } from "./identities";
 import { emptyTableJudged } from "./claims";
-import { Paragraph, TextFigure, figuresIn } from "../../narrative/text";
+import { Paragraph, SENTENCE_END, TextFigure, figuresIn, lastEndBefore } from "../../narrative/text";
 import { Rule } from "../types";
 import { label, norm } from "../../recognize/normalize";
 import { OutlineMark, outlineMark } from "../../tables/outline";
@@ -440,8 +440,7 @@ export const sameFigure: Rule = {
       if (l.figure.unit === "none" || l.figure.unit === "%") continue;
       // The same wording from the start of the sentence (numbering, years and digits removed).
       const text = l.para.text;
-      let i = l.figure.start - 1;
-      while (i >= 0 && !/[。；;]/.test(text[i])) i--;
+      const i = lastEndBefore(text, l.figure.start - 1, 0, SENTENCE_END);
       const subject = text
         .slice(i + 1, l.figure.start)
         .replace(/^\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/, "")

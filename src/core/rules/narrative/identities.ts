@@ -32,7 +32,7 @@ import { Finding } from "../../report/finding";
 import { refA1, uniqueRefs } from "../../tables/types";
 import { narrativeContext } from "../../narrative/context";
 import { Linked, headingSection } from "../../narrative/link";
-import { TextFigure, figuresIn } from "../../narrative/text";
+import { CLAUSE_END, TextFigure, figuresIn, lastEndBefore } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, otherScopeBefore, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
@@ -812,8 +812,7 @@ export const localChange: Rule = {
       const text = para.text;
       const figs = figuresIn(text);
       const ownClause = (f: TextFigure, from: number) => {
-        let i = f.start - 1;
-        while (i >= from && !/[，,；;。：:]/.test(text[i])) i--;
+        const i = lastEndBefore(text, f.start - 1, from, CLAUSE_END);
         return norm(text.slice(Math.max(i + 1, from), f.start));
       };
       // A figure of this paragraph, placed for messages and for holding it as verified.
