@@ -245,29 +245,38 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
       if (sentenceTests.text !== sentence) sentenceTests = new TextTests(sentence);
       prevEnd = fig.end;
       const relWord = /^(其中)?(占|增长|下降|减少|增加|完成|执行率|分别|为)/.exec(clause)?.[0] ?? (clause.length <= 14 && /占|增长|下降|完成/.test(clause) ? clause : "");
-      let candidates: { f: Fact; score: number }[] = [];
-      if (fig.unit === "%" && relWord) candidates = relatedTo(prevFact, relWord, all).map((f) => ({ f, score: 30 }));
-      if (section && section !== "terms") {
-        const related = candidates.length ? new Set(candidates.map((c) => c.f)) : undefined;
-        const clauseTests = new TextTests(clause);
-        for (const f of inSection(section, fig)) {
-          if (!unitOk(fig, f)) continue;
-          if (related?.has(f)) continue;
-          const s = keyScore(f, clauseTests, sentenceTests, paraTests);
-          candidates.push({ f, score: s });
-        }
-      }
       const { v, dp } = writtenIn(fig);
       const written = Interval.shown(v, dp);
       const role = figureRole(clause, fig);
-      const scored = candidates.filter((c) => unitOk(fig, c.f) && (c.score >= 30 || roleOk(role, c.f)));
-      const good = scored.filter((c) => c.score > 0 && consistentWith(c.f, written) && !(c.f.zeroBase && fig.unit === "%" && !fig.value.isZero()));
+      // A figure inside a stated reason ("主要原因是……调剂资金660.55万元") explains; it is not checked against a fact.
+      const inReason = /原因/.test(sentence.replace(/原因.*$/, "原因")) && /原因[是为：:]/.test(sentence);
+      // The candidates, in order: the facts a relation word points to (score 30), then the section's
+      // facts of the figure's unit and role, scored by their keys. Of them are kept what the choice
+      // below reads: all of them in order (for a match by value alone), the best keyed (the first of
+      // the highest score), and the keyed ones whose value fits (best first, ties in order).
+      const scored: Fact[] = [];
+      let bestKeyed: { f: Fact; score: number } | undefined;
+      const good: { f: Fact; score: number }[] = [];
+      const consider = (f: Fact, score: number) => {
+        scored.push(f);
+        if (!inReason && (!bestKeyed || score > bestKeyed.score)) bestKeyed = { f, score };
+        if (score > 0 && consistentWith(f, written) && !(f.zeroBase && fig.unit === "%" && !fig.value.isZero())) good.push({ f, score });
+      };
+      const related = fig.unit === "%" && relWord ? relatedTo(prevFact, relWord, all) : [];
+      for (const f of related) if (unitOk(fig, f)) consider(f, 30);
+      if (section && section !== "terms") {
+        const relatedSet = related.length ? new Set(related) : undefined;
+        const clauseTests = new TextTests(clause);
+        for (const f of inSection(section, fig)) {
+          if (!unitOk(fig, f) || relatedSet?.has(f)) continue;
+          // A key score is at most 14: below 30, the figure's role decides first.
+          if (!roleOk(role, f)) continue;
+          consider(f, keyScore(f, clauseTests, sentenceTests, paraTests));
+        }
+      }
       good.sort((a, b) => b.score - a.score);
       // One object per figure, filled in below (every link has the same fields: one shape).
       const link: Linked = { para, index, figure: fig, section, subject: clause, fact: undefined, status: "unlinked", score: 0 };
-      // A figure inside a stated reason ("主要原因是……调剂资金660.55万元") explains; it is not checked against a fact.
-      const inReason = /原因/.test(sentence.replace(/原因.*$/, "原因")) && /原因[是为：:]/.test(sentence);
-      const bestKeyed = inReason ? undefined : [...scored].sort((a, b) => b.score - a.score)[0];
       if (good.length && (!bestKeyed || good[0].score >= Math.min(bestKeyed.score, 10))) {
         const f = good[0].f;
         const mag = (d: Decimal) => (f.kind === "change" || f.kind === "changePct" ? d.abs() : d);
@@ -287,10 +296,10 @@ export function linkNarrative(paragraphs: Paragraph[], factsIn: (s: SectionId) =
         // Matched by value alone, within the section (only when unambiguous).
         // A fact that requires words (a project's name) the text does not have is not a candidate.
         const named = (f: Fact) => !f.requires || f.requires.some((k) => k.test(sentence) || k.test(paraNorm));
-        const byValue = scored.filter((c) => consistentWith(c.f, written) && !c.f.value.isZero() && named(c.f));
-        const distinct = new Set(byValue.map((c) => c.f.value.toString()));
+        const byValue = scored.filter((f) => consistentWith(f, written) && !f.value.isZero() && named(f));
+        const distinct = new Set(byValue.map((f) => f.value.toString()));
         if (byValue.length && distinct.size === 1 && !fig.value.isZero()) {
-          link.fact = byValue[0].f;
+          link.fact = byValue[0];
           link.status = "ok";
           link.score = 0;
         }
