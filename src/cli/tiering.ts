@@ -18,7 +18,9 @@
  * amount parser, the loops over cells). Measured on 120 files in one process,
  * CPU per file (all threads): 80–88 ms by default, 59–66 ms with 200 K to
  * 1.6 M (all about equal); main-thread time unchanged, also after 480 files.
- * 400 K is ≈3× Node 20's default (132 K).
+ * 400 K is ≈6× Node 20's default (67,584: `node --v8-options`). The cost: a
+ * flag changed after start makes Node's built-in code cache unusable, so each
+ * worker starts about 10 ms later (47 → 56 ms, measured); once per worker.
  *
  * The flag is set at run time with v8.setFlagsFromString, which Node documents
  * as unsafe in general because most flags shape structures V8 has already
