@@ -56,12 +56,39 @@ interface BookModel {
 
 /** Merges larger than this (cells in all) are left to ExcelJS, as before. */
 const MAX_MERGED_CELLS = 1_000_000;
-const ADDRESS = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
-
-function colNumber(letters: string): number {
+/**
+ * The number of column letters of an A1 address as ExcelJS's model gives it
+ * ("A1" … "XFD1048576": 1–3 capital letters, then 1–7 digits not starting
+ * with 0), or 0 when `a` is not one. A scan, not a regex: it runs once per cell.
+ */
+function addressLetters(a: string): number {
   let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  while (n < a.length && n < 4) {
+    const ch = a.charCodeAt(n);
+    if (ch < 65 || ch > 90) break;
+    n++;
+  }
+  if (n === 0 || n > 3) return 0;
+  const digits = a.length - n;
+  if (digits < 1 || digits > 7 || a.charCodeAt(n) === 48) return 0;
+  for (let k = n; k < a.length; k++) {
+    const ch = a.charCodeAt(k);
+    if (ch < 48 || ch > 57) return 0;
+  }
   return n;
+}
+
+/** The column (1-based) of the first `letters` characters of an address. */
+function colNumber(a: string, letters: number): number {
+  let n = 0;
+  for (let i = 0; i < letters; i++) n = n * 26 + a.charCodeAt(i) - 64;
+  return n;
+}
+
+/** The column (1-based) of an A1 address (see addressLetters), or 0 when it is not one. */
+export function addressColumn(a: string): number {
+  const n = addressLetters(a);
+  return n ? colNumber(a, n) : 0;
 }
 
 /** What ExcelJS's Cell.value returns for a cell of this model. */
@@ -111,10 +138,12 @@ function mergesOf(list: unknown[] | undefined): RangePos[] | undefined {
     if (typeof m !== "string") return undefined;
     const parts = m.split(":");
     if (parts.length > 2) return undefined;
-    const a = ADDRESS.exec(parts[0]);
-    const b = ADDRESS.exec(parts[parts.length - 1]);
-    if (!a || !b) return undefined;
-    const [c1, c2, r1, r2] = [colNumber(a[1]), colNumber(b[1]), Number(a[2]), Number(b[2])];
+    const a = parts[0];
+    const b = parts[parts.length - 1];
+    const na = addressLetters(a);
+    const nb = addressLetters(b);
+    if (!na || !nb) return undefined;
+    const [c1, c2, r1, r2] = [colNumber(a, na), colNumber(b, nb), Number(a.slice(na)), Number(b.slice(nb))];
     if (c1 > 16384 || c2 > 16384) return undefined;
     const r: RangePos = { top: Math.min(r1, r2) - 1, left: Math.min(c1, c2) - 1, bottom: Math.max(r1, r2) - 1, right: Math.max(c1, c2) - 1 };
     area += (r.bottom - r.top + 1) * (r.right - r.left + 1);
@@ -137,44 +166,29 @@ interface Placed {
 }
 
 /**
- * The column (1-based) of an address as ADDRESS reads it ("A1" … "XFD1048576":
- * 1–3 capital letters, then 1–7 digits not starting with 0), or 0 when it is not
- * one. Written out rather than with ADDRESS.exec: it runs once per cell.
+ * Items by ascending key, a later item of a key replacing the earlier (as ExcelJS
+ * does with a row or cell written twice). Rows and cells are nearly always in
+ * ascending order already: then the list itself is returned.
  */
-export function addressColumn(a: string): number {
-  let i = 0;
-  let col = 0;
-  while (i < a.length && i < 4) {
-    const ch = a.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-    i++;
-  }
-  if (i === 0 || i > 3) return 0;
-  const digits = a.length - i;
-  if (digits < 1 || digits > 7 || a.charCodeAt(i) === 48) return 0;
-  for (let k = i; k < a.length; k++) {
-    const ch = a.charCodeAt(k);
-    if (ch < 48 || ch > 57) return 0;
-  }
-  return col;
+function lastByKey<I>(items: I[], key: (item: I) => number): I[] {
+  let ascending = true;
+  for (let i = 1; i < items.length && ascending; i++) ascending = key(items[i - 1]) < key(items[i]);
+  if (ascending) return items;
+  const last = new Map<number, I>();
+  for (const item of items) last.set(key(item), item);
+  return [...last.values()].sort((a, b) => key(a) - key(b));
 }
 
-/** A row's cells without merge cells, by column, a later cell of a column replacing the earlier; undefined for an address ExcelJS itself must judge. */
+/** A row's cells without merge cells, by column; undefined for an address ExcelJS itself must judge. */
 function cellsInOrder(cells: CellModel[]): Placed[] | undefined {
   const out: Placed[] = [];
-  let ascending = true;
   for (const c of cells) {
     if (c.type === T.Merge) continue;
     const col = typeof c.address === "string" ? addressColumn(c.address) : 0;
     if (!col || col > 16384) return undefined;
-    if (out.length && col <= out[out.length - 1].col) ascending = false;
     out.push({ col, cell: c });
   }
-  if (ascending) return out;
-  const last = new Map<number, Placed>();
-  for (const p of out) last.set(p.col, p);
-  return [...last.values()].sort((a, b) => a.col - b.col);
+  return lastByKey(out, (p) => p.col);
 }
 
 function sheetFromModel(ws: SheetModel, name: string): SheetSnapshot | undefined {
@@ -188,29 +202,16 @@ function sheetFromModel(ws: SheetModel, name: string): SheetSnapshot | undefined
   for (const r of merges)
     for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) if (i > r.top || j > r.left) slave.add(i * 16384 + j);
   // A later <row r> with the same number replaces the earlier one; a later <c r> the earlier cell.
-  // Rows and cells are nearly always in ascending order: they are kept as read, and only an
-  // out-of-order sheet is gathered by number and sorted.
-  const rowNumbers: number[] = [];
-  const rowCells: Placed[][] = [];
-  let rowsAscending = true;
+  const read: { rowNumber: number; cells: Placed[] }[] = [];
   for (const row of ws.rows ?? []) {
     if (!Number.isInteger(row.number) || row.number < 1 || row.number > 1_048_576) return undefined;
-    if (rowNumbers.length && row.number <= rowNumbers[rowNumbers.length - 1]) rowsAscending = false;
     const cells = cellsInOrder(row.cells);
     if (!cells) return undefined;
-    rowNumbers.push(row.number);
-    rowCells.push(cells);
-  }
-  let order = rowNumbers.map((_, i) => i);
-  if (!rowsAscending) {
-    const last = new Map<number, number>();
-    rowNumbers.forEach((n, i) => last.set(n, i));
-    order = [...last.values()].sort((a, b) => rowNumbers[a] - rowNumbers[b]);
+    read.push({ rowNumber: row.number, cells });
   }
   let count = 0;
-  for (const i of order) {
-    const rowNumber = rowNumbers[i];
-    for (const m of rowCells[i]) {
+  for (const { rowNumber, cells } of lastByKey(read, (r) => r.rowNumber)) {
+    for (const m of cells) {
       const col = m.col;
       if (slave.size && slave.has((rowNumber - 1) * 16384 + (col - 1))) continue;
       const c = toCell(cellValue(m.cell), m.cell.style?.numFmt, m.cell.style?.alignment?.indent);
