@@ -22,11 +22,10 @@
  *   department: they are not read.
  */
 import { Decimal } from "../amount/decimal";
-import { norm } from "../recognize/normalize";
 import { SectionId } from "./fact";
 import { headingSection } from "./link";
 import { DocInfo, SCOPE_WORDS, Stage, YearKey, yearOf } from "./statements";
-import { CLAUSE_END, LIST_SEP, Paragraph, TextFigure, figuresIn, lastEndBefore } from "./text";
+import { LIST_SEP, Paragraph, TextFigure, clauseBefore, figuresIn } from "./text";
 import { hitsInOrder, lastHit, nameHits } from "./names";
 import { otherEntity } from "./entity";
 
@@ -192,9 +191,8 @@ export function extractCounts(paragraphs: Paragraph[], doc: DocInfo): CountState
       if (f.unit !== "count") continue;
       const kind = kindOf(f.countWord);
       if (!kind || f.decimals > 0) continue;
-      const i = lastEndBefore(text, f.start - 1, since, CLAUSE_END);
       // Since the last boundary or the previous figure: "一般公务用车0辆、其他用车0辆" gives 其他用车 no name.
-      const clause = norm(text.slice(Math.max(i + 1, since), f.start));
+      const clause = clauseBefore(text, f.start, since);
       if (list && list.end === since && LIST_SEP.test(text.slice(since, f.start))) {
         // The next figure of a list.
         const concept = list.concepts[list.next++];

@@ -14,8 +14,8 @@
 import { Decimal } from "../amount/decimal";
 import { Interval } from "../amount/interval";
 import { Fact, SectionId, consistent, consistentWith } from "./fact";
-import { CLAUSE_END, Paragraph, SENTENCE_END, TextFigure, figuresIn, lastEndBefore } from "./text";
-import { norm, normSlice } from "../recognize/normalize";
+import { Paragraph, TextFigure, clauseBefore, figuresIn, sentenceBefore } from "./text";
+import { norm } from "../recognize/normalize";
 import { otherEntity } from "./entity";
 
 export interface Linked {
@@ -66,16 +66,6 @@ export function headingSection(text: string): SectionId | null {
   if (!HEADING_START.test(t)) return null;
   for (const [re, id] of HEADINGS) if (re.test(t)) return id;
   return null;
-}
-
-function clauseBefore(text: string, start: number, prevEnd: number): string {
-  const i = lastEndBefore(text, start - 1, prevEnd, CLAUSE_END);
-  return normSlice(text, Math.max(i + 1, prevEnd), start);
-}
-
-function sentenceBefore(text: string, start: number): string {
-  const i = lastEndBefore(text, start - 1, 0, SENTENCE_END);
-  return normSlice(text, i + 1, start);
 }
 
 /** Facts a percentage after a relation word may be, given the previous figure's fact. */

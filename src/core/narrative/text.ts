@@ -10,7 +10,7 @@ import { SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
 import { Decimal } from "../amount/decimal";
 import { foldNumberText } from "../amount/parse";
 import { CellRef } from "../tables/types";
-import { norm } from "../recognize/normalize";
+import { norm, normSlice } from "../recognize/normalize";
 
 /** ，,；;。：: — where a clause ends. Sets of character codes: text[i] of a CJK character is a new string each time. */
 export const CLAUSE_END: ReadonlySet<number> = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0x3002, 0xff1a, 0x3a]);
@@ -22,6 +22,16 @@ export function lastEndBefore(text: string, from: number, lower: number, ends: R
   let i = from;
   while (i >= lower && !ends.has(text.charCodeAt(i))) i--;
   return i;
+}
+
+/** The words of a figure's clause before it (from the last ，；。： or from `since`, the previous figure's end), normalised. */
+export function clauseBefore(text: string, start: number, since = 0): string {
+  return normSlice(text, lastEndBefore(text, start - 1, since, CLAUSE_END) + 1, start);
+}
+
+/** The words of a figure's sentence before it (from the last 。；), normalised. */
+export function sentenceBefore(text: string, start: number): string {
+  return normSlice(text, lastEndBefore(text, start - 1, 0, SENTENCE_END) + 1, start);
 }
 
 export interface Paragraph {

@@ -32,7 +32,7 @@ import { Finding } from "../../report/finding";
 import { refA1, uniqueRefs } from "../../tables/types";
 import { narrativeContext } from "../../narrative/context";
 import { Linked, headingSection } from "../../narrative/link";
-import { CLAUSE_END, TextFigure, figuresIn, lastEndBefore } from "../../narrative/text";
+import { TextFigure, clauseBefore, figuresIn } from "../../narrative/text";
 import { norm } from "../../recognize/normalize";
 import { CONCEPT_NAME, ConceptId, DocInfo, Statement, Scope, conceptsIn, otherScopeBefore, extractStatements, intervalOfStatement, statementKey, wanScale, writtenDecimals } from "../../narrative/statements";
 import { COUNT_NAME, CountStatement, countKey, extractCounts } from "../../narrative/counts";
@@ -811,10 +811,7 @@ export const localChange: Rule = {
       if (section === "terms") return;
       const text = para.text;
       const figs = figuresIn(text);
-      const ownClause = (f: TextFigure, from: number) => {
-        const i = lastEndBefore(text, f.start - 1, from, CLAUSE_END);
-        return norm(text.slice(Math.max(i + 1, from), f.start));
-      };
+      const ownClause = (f: TextFigure, from: number) => clauseBefore(text, f.start, from);
       // A figure of this paragraph, placed for messages and for holding it as verified.
       const at = (figure: TextFigure) => ({ para, paraIndex, figure });
       // The exact values a written figure stands for (in its own unit).
