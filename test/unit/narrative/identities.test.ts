@@ -15,6 +15,8 @@ import { extractStatements } from "../../../src/core/narrative/statements";
 import { extractCounts } from "../../../src/core/narrative/counts";
 import { paragraphsOf } from "../../../src/core/narrative/text";
 import { FIXTURES } from "../../support/fixtures";
+import { Rule } from "../../../src/core/rules/types";
+import { change, consistency, identity, localChange, share } from "../../../src/core/rules/narrative/identities";
 import { NARRATIVE_DOCS, docWorkbook, planted } from "../../support/narrativeDocs";
 
 const DIR = path.join(FIXTURES, "narrative");
@@ -605,5 +607,34 @@ describe("itemised changes add up to the total's change (narrative.identity)", (
 
   test("one part's change not stated: nothing is checked", () => {
     expect(found(["三、支出决算情况说明", "2021年度本年支出合计1,216.45万元，比上年增加152.00万元，主要是基本支出增加150.00万元。", "其中：基本支出716.45万元，项目支出500.00万元。"])).toEqual([]);
+  });
+});
+
+describe("the identity rules run once per check", () => {
+  // narrative.unverified asks which figures the identities confirm (textVerified) before the
+  // identity rules have had their turn; at their turn they must give the findings of that run,
+  // not compute everything a second time.
+  test("each rule's check runs once, and a planted contradiction is reported once", async () => {
+    const doc = NARRATIVE_DOCS.find((d) => d.plants.some((p) => p.rule === "narrative.identity"))!;
+    const plant = doc.plants.find((p) => p.rule === "narrative.identity")!;
+    const wb = await read(`${doc.name}--${plant.id}`);
+    const raw: Rule[] = [consistency, identity, change, share, localChange];
+    const originals = raw.map((r) => r.check);
+    const calls = raw.map(() => 0);
+    const spies = raw.map((r, i) =>
+      jest.spyOn(r, "check").mockImplementation((ctx) => {
+        calls[i]++;
+        return originals[i].call(r, ctx);
+      }),
+    );
+    try {
+      const r = checkWorkbook(wb);
+      expect(calls).toEqual(raw.map(() => 1));
+      const messages = r.findings.filter((f) => f.rule === plant.rule).map((f) => f.message);
+      expect(messages.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(messages).size).toBe(messages.length);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
   });
 });

@@ -56,8 +56,12 @@ interface State {
    * that do not add up to it ("sum": the total or a part is wrong).
    */
   contradicted: Map<string, "table" | "sum">;
-  /** Identity rules that have run on this context (textVerified runs the others). */
-  ran: Set<string>;
+  /**
+   * The findings of each identity rule that has run on this context. textVerified runs
+   * those that have not had their turn yet; at their turn they give these findings
+   * instead of running again (a second run would also see the first run's state).
+   */
+  ran: Map<string, Finding[]>;
 }
 
 const cache = new WeakMap<RuleContext, State>();
@@ -94,7 +98,7 @@ function state(ctx: RuleContext): State {
   const counts = n.paragraphs.length ? extractCounts(n.paragraphs, doc) : [];
   const linked = new Map<string, Linked>();
   for (const l of n.links) linked.set(figKey(l.index, l.figure.start), l);
-  s = { statements, store: buildStore(statements, n.facts.facts, doc.kind), counts, linked, doc, held: new Set<string>(), contradicted: new Map(), ran: new Set<string>() };
+  s = { statements, store: buildStore(statements, n.facts.facts, doc.kind), counts, linked, doc, held: new Set<string>(), contradicted: new Map(), ran: new Map() };
   cache.set(ctx, s);
   return s;
 }
@@ -160,7 +164,6 @@ export const consistency: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
-    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const amounts = st.statements.filter((s) => s.kind === "amount" && inScope(s) && s.concept !== "income" && s.concept !== "expense");
@@ -318,7 +321,6 @@ export const identity: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
-    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
@@ -571,7 +573,6 @@ export const change: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
-    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
@@ -732,7 +733,6 @@ export const share: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
-    st.ran.add(this.id);
     const year = st.doc.year;
     const out: Finding[] = [];
     const sts = st.statements.filter(inScope);
@@ -796,7 +796,6 @@ export const localChange: Rule = {
   family: "narrative",
   check(ctx) {
     const st = state(ctx);
-    st.ran.add(this.id);
     const n = narrativeContext(ctx);
     const year = st.doc.year;
     const out: Finding[] = [];
@@ -933,7 +932,20 @@ export const localChange: Rule = {
   },
 };
 
-export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share, localChange];
+/** The rule, run at most once per context: later calls give the first run's findings (see State.ran). */
+function once(rule: Rule): Rule {
+  return {
+    ...rule,
+    check(ctx) {
+      const st = state(ctx);
+      let out = st.ran.get(rule.id);
+      if (!out) st.ran.set(rule.id, (out = rule.check(ctx)));
+      return out;
+    },
+  };
+}
+
+export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share, localChange].map(once);
 
 /**
  * The figures of the text that its own identities confirm (a total equal to its
