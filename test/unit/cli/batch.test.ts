@@ -93,6 +93,8 @@ describe("--jobs 2 --summary .xlsx", () => {
     expect(err).toMatch(/无法读取 bad\.xlsx：不是 \.xlsx 文件/);
     expect(err).toContain("已写入汇总");
     expect(err).not.toContain("\r");
+    // Nothing from V8 about the batch's tiering flag (Node 22+ knows no --interrupt-budget).
+    expect(err).not.toMatch(/unrecognized flag|Try --help/);
   });
 
   test("汇总: one row per workbook in input order, with department, counts, first problems, status", () => {
@@ -287,8 +289,32 @@ describe("summary rows (pure)", () => {
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-      expect(tuneTieringForBatch(["--max-old-space-size=4096"])).toBe(true);
+      expect(tuneTieringForBatch(["--max-old-space-size=4096"], "11.3.244.8-node.38")).toBe(true);
       expect(tuneTieringForBatch([])).toBe(false);
     });
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+      expect(tuneTieringForBatch(["--invocation-count-for-turbofan=5000"], "12.4.254.21-node.57")).toBe(false);
+    });
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+      // Node 24's V8: no flag worth setting, nothing is set.
+      expect(tuneTieringForBatch([], "13.6.233.17-node.63")).toBe(false);
+    });
+  });
+
+  test("the tiering flag is one the V8 knows: Node 20's budget, Node 22's invocation count, nothing elsewhere", () => {
+    const { batchTieringFlag } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+    expect(batchTieringFlag("11.3.244.8-node.38")?.name).toBe("interrupt-budget");
+    expect(batchTieringFlag("12.4.254.21-node.57")?.name).toBe("invocation-count-for-turbofan");
+    for (const v of ["11.8.172.17-node.20", "13.6.233.17-node.63", "14.1.0.0", "10.2.154.26-node.26"]) expect(batchTieringFlag(v)).toBeUndefined();
+    // The V8 running this test knows the flag chosen for it (Node 22+ would print "unrecognized flag" otherwise).
+    const flag = batchTieringFlag();
+    if (flag) {
+      const options = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      expect(options).toMatch(new RegExp(`^\\s*--${flag.name}\\b`, "m"));
+    }
   });
 });
