@@ -220,7 +220,8 @@ function sheetNameTitle(sheet: SheetSnapshot): { def: TemplateDef; row: number; 
   return { def, row: b.top - 1, col: b.left };
 }
 
-export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failures: ParseFailure[] } {
+/** The tables of one sheet, and the sheet's merge index (built once, kept for the untitled-sheet passes of recognize()). */
+export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failures: ParseFailure[]; merges?: MergeIndex } {
   const tables: Table[] = [];
   const failures: ParseFailure[] = [];
   if (!sheet.bounds) return { tables, failures };
@@ -234,7 +235,7 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
       const res = parseRegion(hint.def, ctx);
       if ("failed" in res) failures.push(res);
       else tables.push(res);
-      return { tables, failures };
+      return { tables, failures, merges };
     }
     // The table's name only on the sheet tab ("表5 一般公共预算支出表"), the sheet holding a bare
     // "表5" or nothing above the header: a weak title, kept only when the sheet reads as that table.
@@ -244,7 +245,7 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
       const res = parseRegion(named.def, { sheet, merges, region, titleRow: named.row, titleCol: named.col, title: sheet.name });
       if (!("failed" in res)) tables.push(res);
     }
-    return { tables, failures };
+    return { tables, failures, merges };
   }
   const parseAll = (list: TitleHit[]) => {
     const regions = regionsFor(sheet, list);
@@ -258,7 +259,7 @@ export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failure
     if ("failed" in res) failures.push(res);
     else tables.push(res);
   }
-  return { tables, failures };
+  return { tables, failures, merges };
 }
 
 export function recognize(wb: WorkbookSnapshot): Recognition {
@@ -270,7 +271,7 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
   const untitled = wb.sheets
     .map((sheet, i) => ({ sheet, i }))
     .filter(({ sheet, i }) => !perSheet[i].tables.length && !perSheet[i].failures.length && sheet.bounds && sheet.name !== supplement)
-    .map((u) => ({ ...u, merges: new MergeIndex(u.sheet.merges) }));
+    .map((u) => ({ ...u, merges: perSheet[u.i].merges ?? new MergeIndex(u.sheet.merges) }));
   // Performance forms first: a sheet with indicator headers is a form whatever the document.
   for (const u of untitled) perSheet[u.i].tables.push(...perfByHeader(u.sheet, u.merges));
   const stage = untitled.length ? documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family))) : undefined;
