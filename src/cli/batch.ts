@@ -147,8 +147,9 @@ export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOut
         if (m.id !== current) return;
         const i = current;
         current = -1;
-        finish(i, m.outcome ?? failedOutcome(tasks[i], "crash", `${tasks[i].file}：校验时出错（${m.error}）`));
+        // The worker gets its next file first: it checks while this thread writes the output.
         feed();
+        finish(i, m.outcome ?? failedOutcome(tasks[i], "crash", `${tasks[i].file}：校验时出错（${m.error}）`));
       });
       w.on("error", (e) => die(`工作线程异常：${e && typeof e === "object" && "message" in e ? (e as Error).message : String(e)}`));
       w.on("exit", (code) => {
