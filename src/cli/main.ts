@@ -10,6 +10,8 @@
  * Exit code: 0 no error found, 1 errors found, 2 a file could not be read
  * (reported on stderr; the other files are still checked).
  */
+// First: the modules loaded after it go through Node's compile cache (Node 22+).
+import "./compileCache";
 import * as path from "path";
 import { promises as fs } from "fs";
 // The engine, ExcelJS and docx are loaded where a command needs them (import()

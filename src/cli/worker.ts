@@ -2,6 +2,8 @@
  * A batch worker (worker_threads): receives FileTasks one at a time, answers each
  * with its FileOutcome. Modules (ExcelJS, the rules) load once per worker.
  */
+// First: the engine's modules go through Node's compile cache (Node 22+).
+import "./compileCache";
 import { parentPort } from "worker_threads";
 import { FileTask, checkFile } from "./checkFile";
 

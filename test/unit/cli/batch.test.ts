@@ -305,6 +305,23 @@ describe("summary rows (pure)", () => {
     });
   });
 
+  test("Node's compile cache: turned on where Node has it (22.1+), nothing where it does not, never an error", () => {
+    const { enableCompileCache } = require("../../../src/cli/compileCache") as typeof import("../../../src/cli/compileCache");
+    expect(enableCompileCache({})).toBe(false);
+    let calls = 0;
+    expect(enableCompileCache({ enableCompileCache: () => calls++ })).toBe(true);
+    expect(calls).toBe(1);
+    expect(
+      enableCompileCache({
+        enableCompileCache: () => {
+          throw new Error("read-only folder");
+        },
+      }),
+    ).toBe(false);
+    // On the running Node: on exactly when it has the function.
+    expect(enableCompileCache()).toBe(typeof (require("module") as { enableCompileCache?: unknown }).enableCompileCache === "function");
+  });
+
   test("the tiering flag is one the V8 knows: Node 20's budget, Node 22's invocation count, nothing elsewhere", () => {
     const { batchTieringFlag } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
     expect(batchTieringFlag("11.3.244.8-node.38")?.name).toBe("interrupt-budget");
