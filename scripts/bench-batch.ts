@@ -86,14 +86,16 @@ for (let r = 0; r < RUNS; r++) {
     runs.get(key)!.push({ secs, cpu: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined });
   }
 }
+/** The runs of a key by wall time. */
+const byTime = (key: number): Run[] => [...runs.get(key)!].sort((a, b) => a.secs - b.secs);
 /** The median run of a key (by wall time), or undefined when none succeeded. */
 function median(key: number): Run | undefined {
-  const list = [...runs.get(key)!].sort((a, b) => a.secs - b.secs);
+  const list = byTime(key);
   return list.length ? list[(list.length - 1) >> 1] : undefined;
 }
 let allMet = true;
 for (const jobs of JOBS) {
-  const list = [...runs.get(jobs)!].sort((a, b) => a.secs - b.secs);
+  const list = byTime(jobs);
   const m = median(jobs);
   if (!m) {
     allMet = false;
@@ -120,7 +122,7 @@ if (base && long && long.secs > base.secs) {
   const fixed = base.secs - (N / (perCore * cores)) * 60;
   const cpuText = base.cpu && long.cpu && long.cpu > base.cpu ? `；每个工作簿 CPU ${(((long.cpu - base.cpu) / (3 * N)) * 1000).toFixed(1)} 毫秒` : "";
   console.log(
-    `批量稳态：--jobs ${cores}，${4 * N} 个工作簿 ${long.secs.toFixed(2)} 秒（${runs.get(LONG)!.map((x) => x.secs.toFixed(2)).join("、")} 秒，取中位数）：` +
+    `批量稳态：--jobs ${cores}，${4 * N} 个工作簿 ${long.secs.toFixed(2)} 秒（${byTime(LONG).map((x) => x.secs.toFixed(2)).join("、")} 秒，取中位数）：` +
       `多出的 ${3 * N} 个用时 ${(long.secs - base.secs).toFixed(2)} 秒，${Math.round(perCore)} 个/分钟/核${cpuText}；` +
       `${N} 个的批次中启动、加载与预热约占 ${Math.max(0, fixed).toFixed(2)} 秒（仅供参考，不是目标行）`,
   );

@@ -48,23 +48,40 @@ import * as v8 from "v8";
 export const BATCH_INTERRUPT_BUDGET = 400 * 1024;
 export const BATCH_TURBOFAN_INVOCATIONS = 18_000;
 
+/** The tiering flags chosen below; one of them on node's own command line is kept as given. */
+const TIERING_FLAGS = ["interrupt-budget", "invocation-count-for-turbofan"] as const;
+
 /** The tiering flag worth setting for a batch on this V8 (see above), or undefined. */
-export function batchTieringFlag(v8Version: string = process.versions.v8): { name: string; value: number } | undefined {
+export function batchTieringFlag(v8Version: string = process.versions.v8): { name: (typeof TIERING_FLAGS)[number]; value: number } | undefined {
   const [major, minor] = v8Version.split(".").map(Number);
   if (major === 11 && minor <= 3) return { name: "interrupt-budget", value: BATCH_INTERRUPT_BUDGET };
   if (major === 12) return { name: "invocation-count-for-turbofan", value: BATCH_TURBOFAN_INVOCATIONS };
   return undefined;
 }
 
+/** Whether a node option is one of the tiering flags (V8 takes "-" and "_" alike). */
+function isTieringFlag(arg: string): boolean {
+  const name = /^--([a-z_-]+)(=|$)/.exec(arg)?.[1]?.replace(/_/g, "-");
+  return !!name && (TIERING_FLAGS as readonly string[]).includes(name);
+}
+
 let tuned = false;
 
-/** Sets the batch threshold once per process; a threshold on node's command line is kept. */
-export function tuneTieringForBatch(execArgv: readonly string[] = process.execArgv, v8Version: string = process.versions.v8): boolean {
+/**
+ * Sets the batch threshold once per process; a threshold on node's command line is
+ * kept. `v8Version` and `set` are this process's V8 and v8.setFlagsFromString
+ * unless a test gives others.
+ */
+export function tuneTieringForBatch(
+  execArgv: readonly string[] = process.execArgv,
+  v8Version: string = process.versions.v8,
+  set: (flags: string) => void = v8.setFlagsFromString,
+): boolean {
   if (tuned) return false;
   tuned = true;
-  if (execArgv.some((a) => /^--(interrupt[-_]budget|invocation[-_]count[-_]for[-_]turbofan)(=|$)/.test(a))) return false;
+  if (execArgv.some(isTieringFlag)) return false;
   const flag = batchTieringFlag(v8Version);
   if (!flag) return false;
-  v8.setFlagsFromString(`--${flag.name}=${flag.value}`);
+  set(`--${flag.name}=${flag.value}`);
   return true;
 }

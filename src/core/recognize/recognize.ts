@@ -221,11 +221,11 @@ function sheetNameTitle(sheet: SheetSnapshot): { def: TemplateDef; row: number; 
 }
 
 /** The tables of one sheet, and the sheet's merge index (built once, kept for the untitled-sheet passes of recognize()). */
-export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failures: ParseFailure[]; merges?: MergeIndex } {
+export function recognizeSheet(sheet: SheetSnapshot): { tables: Table[]; failures: ParseFailure[]; merges: MergeIndex } {
   const tables: Table[] = [];
   const failures: ParseFailure[] = [];
-  if (!sheet.bounds) return { tables, failures };
   const merges = new MergeIndex(sheet.merges);
+  if (!sheet.bounds) return { tables, failures, merges };
   const hits = findTitles(sheet, merges);
   if (hits.length === 0) {
     const hint = codeHint(sheet);
@@ -271,7 +271,7 @@ export function recognize(wb: WorkbookSnapshot): Recognition {
   const untitled = wb.sheets
     .map((sheet, i) => ({ sheet, i }))
     .filter(({ sheet, i }) => !perSheet[i].tables.length && !perSheet[i].failures.length && sheet.bounds && sheet.name !== supplement)
-    .map((u) => ({ ...u, merges: perSheet[u.i].merges ?? new MergeIndex(u.sheet.merges) }));
+    .map((u) => ({ ...u, merges: perSheet[u.i].merges }));
   // Performance forms first: a sheet with indicator headers is a form whatever the document.
   for (const u of untitled) perSheet[u.i].tables.push(...perfByHeader(u.sheet, u.merges));
   const stage = untitled.length ? documentStage(wb, perSheet.flatMap((p) => p.tables.map((t) => t.family))) : undefined;

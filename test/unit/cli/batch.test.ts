@@ -274,35 +274,30 @@ describe("summary rows (pure)", () => {
     expect(effectiveJobs(undefined, 0)).toBe(1);
   });
 
-  test("JIT tiering for a batch: set once per process, a budget on node's command line is kept", () => {
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-      expect(tuneTieringForBatch(["--interrupt-budget=100000"])).toBe(false);
-      expect(tuneTieringForBatch([])).toBe(false); // already decided
-    });
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-      expect(tuneTieringForBatch(["--interrupt_budget", "100000"])).toBe(false);
-    });
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-      expect(tuneTieringForBatch(["--max-old-space-size=4096"], "11.3.244.8-node.38")).toBe(true);
-      expect(tuneTieringForBatch([])).toBe(false);
-    });
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-      expect(tuneTieringForBatch(["--invocation-count-for-turbofan=5000"], "12.4.254.21-node.57")).toBe(false);
-    });
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-      // Node 24's V8: no flag worth setting, nothing is set.
-      expect(tuneTieringForBatch([], "13.6.233.17-node.63")).toBe(false);
-    });
+  test("JIT tiering for a batch: set once per process, the flag of the V8, a threshold on node's command line kept", () => {
+    const NODE20 = "11.3.244.8-node.38";
+    const NODE22 = "12.4.254.21-node.57";
+    const NODE24 = "13.6.233.17-node.63";
+    /** Each case in a fresh module (tuneTieringForBatch decides once per process): what it returned and what it set. */
+    const tune = (calls: [readonly string[], string][]) => {
+      const set: string[] = [];
+      const returned: boolean[] = [];
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+        for (const [argv, v8] of calls) returned.push(tuneTieringForBatch(argv, v8, (f) => set.push(f)));
+      });
+      return { returned, set };
+    };
+    expect(tune([[["--max-old-space-size=4096"], NODE20], [[], NODE20]])).toEqual({ returned: [true, false], set: ["--interrupt-budget=409600"] });
+    expect(tune([[[], NODE22]])).toEqual({ returned: [true], set: ["--invocation-count-for-turbofan=18000"] });
+    // Node 24's V8: no flag worth setting, nothing is set.
+    expect(tune([[[], NODE24]])).toEqual({ returned: [false], set: [] });
+    // A threshold given to node is kept, in either spelling, whichever V8.
+    expect(tune([[["--interrupt-budget=100000"], NODE20], [[], NODE20]])).toEqual({ returned: [false, false], set: [] });
+    expect(tune([[["--interrupt_budget", "100000"], NODE20]])).toEqual({ returned: [false], set: [] });
+    expect(tune([[["--invocation-count-for-turbofan=5000"], NODE22]])).toEqual({ returned: [false], set: [] });
+    expect(tune([[["--invocation_count_for_turbofan=5000"], NODE22]])).toEqual({ returned: [false], set: [] });
   });
 
   test("Node's compile cache: turned on where Node has it (22.1+), nothing where it does not, never an error", () => {

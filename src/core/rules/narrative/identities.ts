@@ -954,7 +954,8 @@ export const NARRATIVE_IDENTITY_RULES = [consistency, identity, change, share, l
  */
 export function textVerified(ctx: RuleContext): Set<string> {
   const st = state(ctx);
-  for (const r of NARRATIVE_IDENTITY_RULES) if (!st.ran.has(r.id)) r.check(ctx);
+  // Each runs once per context (once()): those that have had their turn give their findings again.
+  for (const r of NARRATIVE_IDENTITY_RULES) r.check(ctx);
   return st.held;
 }
 
