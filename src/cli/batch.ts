@@ -100,9 +100,10 @@ export type OnOutcome = (index: number, outcome: FileOutcome) => void;
  */
 export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOutcome, script: string | undefined = workerScript()): Promise<void> {
   const n = Math.min(jobs, tasks.length);
+  const inThread = n <= 1 || !script;
   // Before the engine is loaded here or in a worker (./tiering.ts); one file gains nothing from it.
-  if (tasks.length > 1) tuneTieringForBatch();
-  if (n <= 1 || !script) {
+  if (tasks.length > 1) tuneTieringForBatch({ workers: inThread ? 0 : n, cores: defaultJobs() });
+  if (inThread) {
     // The engine is loaded here only: with workers, this thread never needs it.
     const { checkFile } = await import("./checkFile");
     for (let i = 0; i < tasks.length; i++) onOutcome(i, await checkFile(tasks[i]));

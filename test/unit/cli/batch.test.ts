@@ -274,30 +274,54 @@ describe("summary rows (pure)", () => {
     expect(effectiveJobs(undefined, 0)).toBe(1);
   });
 
-  test("JIT tiering for a batch: set once per process, the flag of the V8, a threshold on node's command line kept", () => {
+  test("JIT tiering for a batch: set once per process, the flags of the V8 and the load, a flag on node's command line kept", () => {
     const NODE20 = "11.3.244.8-node.38";
     const NODE22 = "12.4.254.21-node.57";
     const NODE24 = "13.6.233.17-node.63";
+    const inThread = { workers: 0, cores: 2 };
+    const allCores = { workers: 2, cores: 2 };
     /** Each case in a fresh module (tuneTieringForBatch decides once per process): what it returned and what it set. */
-    const tune = (calls: [readonly string[], string][]) => {
+    const tune = (calls: [readonly string[], string, { workers: number; cores: number }?][]) => {
       const set: string[] = [];
-      const returned: boolean[] = [];
+      const returned: string[][] = [];
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const { tuneTieringForBatch } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-        for (const [argv, v8] of calls) returned.push(tuneTieringForBatch(argv, v8, (f) => set.push(f)));
+        for (const [execArgv, v8Version, load] of calls) returned.push(tuneTieringForBatch(load ?? inThread, { execArgv, v8Version, set: (f) => set.push(f) }));
       });
       return { returned, set };
     };
-    expect(tune([[["--max-old-space-size=4096"], NODE20], [[], NODE20]])).toEqual({ returned: [true, false], set: ["--interrupt-budget=409600"] });
-    expect(tune([[[], NODE22]])).toEqual({ returned: [true], set: ["--invocation-count-for-turbofan=18000"] });
-    // Node 24's V8: no flag worth setting, nothing is set.
-    expect(tune([[[], NODE24]])).toEqual({ returned: [false], set: [] });
-    // A threshold given to node is kept, in either spelling, whichever V8.
-    expect(tune([[["--interrupt-budget=100000"], NODE20], [[], NODE20]])).toEqual({ returned: [false, false], set: [] });
-    expect(tune([[["--interrupt_budget", "100000"], NODE20]])).toEqual({ returned: [false], set: [] });
-    expect(tune([[["--invocation-count-for-turbofan=5000"], NODE22]])).toEqual({ returned: [false], set: [] });
-    expect(tune([[["--invocation_count_for_turbofan=5000"], NODE22]])).toEqual({ returned: [false], set: [] });
+    const budget = "--interrupt-budget=409600";
+    expect(tune([[["--max-old-space-size=4096"], NODE20], [[], NODE20]])).toEqual({ returned: [[budget], []], set: [budget] });
+    // Node 20's V8 has no efficiency mode: the same with every core busy.
+    expect(tune([[[], NODE20, allCores]])).toEqual({ returned: [[budget]], set: [budget] });
+    const count = "--invocation-count-for-turbofan=18000";
+    expect(tune([[[], NODE22]])).toEqual({ returned: [[count]], set: [count] });
+    expect(tune([[[], NODE22, allCores]])).toEqual({ returned: [[count]], set: [count] });
+    // Node 24's V8: no threshold worth setting; efficiency mode only when every core runs a worker.
+    expect(tune([[[], NODE24]])).toEqual({ returned: [[]], set: [] });
+    expect(tune([[[], NODE24, { workers: 2, cores: 4 }]])).toEqual({ returned: [[]], set: [] });
+    expect(tune([[[], NODE24, allCores]])).toEqual({ returned: [["--efficiency-mode"]], set: ["--efficiency-mode"] });
+    expect(tune([[[], NODE24, { workers: 8, cores: 8 }]]).set).toEqual(["--efficiency-mode"]);
+    // A flag given to node is kept, in either spelling, whichever V8.
+    expect(tune([[["--interrupt-budget=100000"], NODE20], [[], NODE20]])).toEqual({ returned: [[], []], set: [] });
+    expect(tune([[["--interrupt_budget", "100000"], NODE20]])).toEqual({ returned: [[]], set: [] });
+    expect(tune([[["--invocation-count-for-turbofan=5000"], NODE22]])).toEqual({ returned: [[]], set: [] });
+    expect(tune([[["--invocation_count_for_turbofan=5000"], NODE22]])).toEqual({ returned: [[]], set: [] });
+    expect(tune([[["--no-efficiency-mode"], NODE24, allCores]])).toEqual({ returned: [[]], set: [] });
+    expect(tune([[["--efficiency_mode"], NODE24, allCores]])).toEqual({ returned: [[]], set: [] });
+  });
+
+  test("efficiency mode: V8 13 only, and only with as many workers as cores", () => {
+    const { batchEfficiencyMode } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
+    expect(batchEfficiencyMode(2, 2, "13.6.233.17-node.63")).toBe(true);
+    expect(batchEfficiencyMode(4, 2, "13.6.233.17-node.63")).toBe(true);
+    expect(batchEfficiencyMode(3, 4, "13.6.233.17-node.63")).toBe(false);
+    expect(batchEfficiencyMode(1, 1, "13.6.233.17-node.63")).toBe(false);
+    expect(batchEfficiencyMode(0, 2, "13.6.233.17-node.63")).toBe(false);
+    for (const v of ["11.3.244.8-node.38", "12.4.254.21-node.57", "14.1.0.0"]) expect(batchEfficiencyMode(2, 2, v)).toBe(false);
+    // Where it is chosen, the running V8 knows the flag.
+    if (batchEfficiencyMode(2, 2)) expect(execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })).toMatch(/^\s*--efficiency-mode\b/m);
   });
 
   test("Node's compile cache: turned on where Node has it (22.1+), nothing where it does not, never an error", () => {
