@@ -28,8 +28,7 @@
  * built. This one does not: V8 reads it each time it gives a function a new
  * budget, so it takes effect for code loaded after it and for every worker
  * isolate started after it, which is all of the engine. A threshold given on
- * node's own command line (node --interrupt-budget=… disclosure-check …) or in
- * NODE_OPTIONS wins.
+ * node's own command line (node --interrupt-budget=… disclosure-check …) wins.
  *
  * The flag depends on the V8 (checked with each Node's `node --v8-options`):
  * - V8 11.3 (Node 20) has --interrupt-budget, default 67,584: set to 400 K.
@@ -58,8 +57,7 @@
  * with its invocation count set): it is not set there, nor on Node 20, whose
  * V8 has no such flag. Set at run time, it takes effect in worker isolates
  * started after it (checked: their background CPU time drops to almost none).
- * `--efficiency-mode` or `--no-efficiency-mode` on node's command line (or in
- * NODE_OPTIONS) wins.
+ * `--efficiency-mode` or `--no-efficiency-mode` on node's command line wins.
  */
 import * as v8 from "v8";
 
@@ -99,15 +97,7 @@ export interface BatchLoad {
   cores: number;
 }
 
-/**
- * The options node was given: on its command line and in NODE_OPTIONS (which
- * process.execArgv does not show). A flag given either way is the user's.
- */
-export function givenNodeOptions(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): string[] {
-  return [...execArgv, ...(nodeOptions ?? "").split(/\s+/).filter(Boolean)];
-}
-
-/** This process's node options (givenNodeOptions()), V8 and v8.setFlagsFromString, unless a test gives others. */
+/** This process's node options, V8 and v8.setFlagsFromString, unless a test gives others. */
 export interface TieringEnv {
   execArgv?: readonly string[];
   v8Version?: string;
@@ -123,7 +113,7 @@ let tuned = false;
  * flags set.
  */
 export function tuneTieringForBatch(load: BatchLoad, env: TieringEnv = {}): string[] {
-  const { execArgv = givenNodeOptions(), v8Version = process.versions.v8, set = v8.setFlagsFromString } = env;
+  const { execArgv = process.execArgv, v8Version = process.versions.v8, set = v8.setFlagsFromString } = env;
   if (tuned) return [];
   tuned = true;
   const flags: string[] = [];

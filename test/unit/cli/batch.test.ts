@@ -312,13 +312,6 @@ describe("summary rows (pure)", () => {
     expect(tune([[["--efficiency_mode"], NODE24, allCores]])).toEqual({ returned: [[]], set: [] });
   });
 
-  test("node's options as given: the command line and NODE_OPTIONS", () => {
-    const { givenNodeOptions } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
-    expect(givenNodeOptions(["--max-old-space-size=4096"], "  --no-efficiency-mode   --interrupt-budget=1000 ")).toEqual(["--max-old-space-size=4096", "--no-efficiency-mode", "--interrupt-budget=1000"]);
-    expect(givenNodeOptions([], undefined)).toEqual([]);
-    expect(givenNodeOptions(["--inspect"], "")).toEqual(["--inspect"]);
-  });
-
   test("efficiency mode: V8 13 only, and only with as many workers as cores", () => {
     const { batchEfficiencyMode } = require("../../../src/cli/tiering") as typeof import("../../../src/cli/tiering");
     expect(batchEfficiencyMode(2, 2, "13.6.233.17-node.63")).toBe(true);
