@@ -17,6 +17,16 @@ export function isWorkbookName(name: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$");
 }
 
+/**
+ * Spreadsheets of other formats a department may send instead (Excel 97-2003,
+ * binary, WPS, OpenDocument). A folder's are taken in with its workbooks, so
+ * that each is a row of the summary with its reason ("另存为 .xlsx"), never
+ * silently missing from a review: reading them says what they are.
+ */
+export function isOtherSpreadsheetName(name: string): boolean {
+  return /\.(xls|xlsb|et|ods)$/i.test(name) && !name.startsWith("~$");
+}
+
 export interface Input {
   file: string;
   /** Set when the argument cannot yield a workbook (an empty directory). */
@@ -31,7 +41,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
     const e = byName.get(name)!;
     const full = path.join(dir, name);
     if (e.isDirectory()) await walk(full, out);
-    else if (isWorkbookName(name)) {
+    else if (isWorkbookName(name) || isOtherSpreadsheetName(name)) {
       if (e.isFile()) out.push(full);
       // A symbolic link to a workbook counts; links to directories are not followed (no cycles).
       else if (e.isSymbolicLink()) {
@@ -44,7 +54,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
 
 /**
  * The command line's file arguments, directories expanded in place to their
- * .xlsx/.xlsm files (recursively, sorted by name). Anything that is not a
+ * .xlsx/.xlsm files and other spreadsheets (.xls, .xlsb, .et, .ods, which are
+ * reported as unreadable with what to do; recursively, sorted by name). Anything that is not a
  * directory is kept as given: reading it reports what is wrong with it.
  */
 export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; directories: number }> {

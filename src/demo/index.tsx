@@ -81,7 +81,7 @@ function Demo() {
           <input
             ref={input}
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.xlsm,.xls,.xlsb,.et,.ods"
             style={{ display: "none" }}
             data-testid="file"
             onChange={async (e) => {

@@ -247,5 +247,9 @@ test("a file that is not a workbook gets a clear message", async () => {
   await page.goto(url);
   await page.setInputFiles('[data-testid="file"]', bad);
   await page.waitForSelector("text=不是 .xlsx 文件");
+  // Another format is named, with what to do (the picker offers .xls, so that a clerk gets this rather than a greyed-out file).
+  expect(await page.getAttribute('[data-testid="file"]', "accept")).toContain(".xls,");
+  await page.setInputFiles('[data-testid="file"]', path.join(__dirname, "..", "fixtures", "other-formats", "excel-97-2003.xls"));
+  await page.waitForSelector("text=Excel 97-2003 格式的工作簿");
   await page.close();
 });

@@ -8,6 +8,7 @@
  * lives in its top-left cell only, as in Excel.
  */
 import type ExcelJS from "exceljs";
+import { notXlsxReason } from "./sniff";
 import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
@@ -102,17 +103,16 @@ function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
 }
 
-function looksLikeOle(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/** The bytes, after the checks that need no parsing (empty, old .xls, not a zip). */
+/**
+ * The bytes, after the checks that need no parsing: empty, and files whose
+ * content shows another format (./sniff.ts: .xls, a password, .xlsb, .ods, a
+ * web page saved as .xls…), each with what to do about it.
+ */
 function xlsxBytes(data: ArrayBuffer | Uint8Array, name: string): Uint8Array {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new UnreadableWorkbookError(`${name}：文件为空`);
-  if (looksLikeOle(bytes)) {
-    throw new UnreadableWorkbookError(`${name}：这是旧版 .xls 文件或加密的工作簿，无法读取。请在 Excel 中另存为 .xlsx（不加密码）后再校验。`);
-  }
+  const other = notXlsxReason(bytes);
+  if (other) throw new UnreadableWorkbookError(`${name}：${other}`);
   if (!looksLikeZip(bytes)) throw new UnreadableWorkbookError(`${name}：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）`);
   return bytes;
 }

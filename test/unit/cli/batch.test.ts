@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { snapshotToXlsxBuffer } from "../../../src/host/xlsx/write";
-import { runBatch, expandInputs, isWorkbookName, effectiveJobs } from "../../../src/cli/batch";
+import { runBatch, expandInputs, isWorkbookName, isOtherSpreadsheetName, effectiveJobs } from "../../../src/cli/batch";
 import { FileOutcome, FileTask, workbookDepartment } from "../../../src/cli/checkFile";
 import { FINDINGS_HEADER, SUMMARY_HEADER, cellsText, columnWidths, displayWidth, statusOf, summaryRecord, toCsv } from "../../../src/cli/summary";
 import { generateFinalSet } from "../../support/finalSet";
@@ -66,13 +66,16 @@ const files = () => ["anyang.xlsx", "bad.xlsx", "consistent.xlsx"].map((f) => pa
 test("a folder expands to its workbooks, sorted, recursively, lock files left out", async () => {
   const sub = mkdtempSync(path.join(os.tmpdir(), "disclosure-expand-"));
   mkdirSync(path.join(sub, "b"));
-  for (const f of ["b/2.xlsm", "a.xlsx", "~$a.xlsx", "c.XLSX", "d.xls", "b/1.xlsx"]) writeFileSync(path.join(sub, f), "");
+  for (const f of ["b/2.xlsm", "a.xlsx", "~$a.xlsx", "c.XLSX", "d.xls", "b/1.xlsx", "e.txt", "f.docx", "~$g.xls"]) writeFileSync(path.join(sub, f), "");
   const { inputs, directories } = await expandInputs([sub, "missing.xlsx"]);
   expect(directories).toBe(1);
   // Sorted by name at each level, sub-folders in place; a non-folder argument is kept as given.
-  expect(inputs.map((x) => x.file)).toEqual([...["a.xlsx", "b/1.xlsx", "b/2.xlsm", "c.XLSX"].map((f) => path.join(sub, f)), "missing.xlsx"]);
+  // A spreadsheet of another format (d.xls) is taken in, to be reported; other files and lock files are not.
+  expect(inputs.map((x) => x.file)).toEqual([...["a.xlsx", "b/1.xlsx", "b/2.xlsm", "c.XLSX", "d.xls"].map((f) => path.join(sub, f)), "missing.xlsx"]);
   expect(isWorkbookName("~$x.xlsx")).toBe(false);
   expect(isWorkbookName("x.xlsm")).toBe(true);
+  expect(["x.xls", "X.XLSB", "x.et", "x.ods"].every(isOtherSpreadsheetName)).toBe(true);
+  expect(["~$x.xls", "x.xlsx", "x.csv", "x.docx", "x.xls.txt"].some(isOtherSpreadsheetName)).toBe(false);
   const empty = mkdtempSync(path.join(os.tmpdir(), "disclosure-empty-"));
   expect((await expandInputs([empty])).inputs[0].reason).toMatch(/文件夹/);
 });
@@ -141,6 +144,37 @@ describe("--jobs 2 --summary .xlsx", () => {
     expect(rows.find((r) => r[3] === "common.unreadable")?.[4]).toBe("错误");
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["错误", "警告", "提示"]));
   });
+});
+
+test("a folder's spreadsheets of other formats are rows with what to do, not missing from the review", () => {
+  const mixed = mkdtempSync(path.join(os.tmpdir(), "disclosure-mixed-"));
+  mkdirSync(path.join(mixed, "二〇二一"));
+  copyFileSync(path.join(FIXTURES, "anyang-2021-final.xlsx"), path.join(mixed, "二〇二一", "医保局.xlsx"));
+  // An .xlsx that someone renamed .xls is read for what it is.
+  copyFileSync(path.join(FIXTURES, "anyang-2021-final.xlsx"), path.join(mixed, "改名.xls"));
+  const kinds: [string, string, RegExp][] = [
+    ["excel-97-2003.xls", "教育局.xls", /Excel 97-2003 格式的工作簿（\.xls）/],
+    ["password-1234.xlsx", "卫健委.xlsx", /设置了打开密码/],
+    ["html-table.xls", "系统导出.xls", /网页（HTML）格式的表格/],
+    ["opendocument.ods", "民政局.ods", /OpenDocument 表格/],
+    ["binary.xlsb", "财政局.xlsb", /Excel 二进制工作簿/],
+  ];
+  for (const [from, to] of kinds) copyFileSync(path.join(FIXTURES, "other-formats", from), path.join(mixed, to));
+  writeFileSync(path.join(mixed, "说明.txt"), "不是工作簿");
+  const csv = path.join(out, "混合.csv");
+  const r = run([mixed, "--jobs", "2", "--summary", csv, "--no-info"]);
+  expect(r.code).toBe(2);
+  const rows = parseCsv(readFileSync(csv, "utf8").slice(1));
+  const byName = new Map(rows.slice(1).map((row) => [path.basename(row[0]), row]));
+  expect([...byName.keys()].sort()).toEqual(["医保局.xlsx", "改名.xls", ...kinds.map((k) => k[1])].sort());
+  const status = SUMMARY_HEADER.indexOf("状态");
+  for (const [, name, re] of kinds) {
+    expect(byName.get(name)![status]).toMatch(re);
+    expect(r.err).toContain(`无法读取 ${name}：`);
+  }
+  expect(byName.get("改名.xls")![status]).toBe("已校验");
+  expect(byName.get("改名.xls")![SUMMARY_HEADER.indexOf("部门")]).toBe("安阳市医疗保障局");
+  expect(byName.get("医保局.xlsx")![status]).toBe("已校验");
 });
 
 test("--summary .csv: the 汇总 rows, UTF-8 with BOM, CRLF, quoted", () => {
