@@ -111,7 +111,7 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 function xlsxBytes(data: ArrayBuffer | Uint8Array, name: string): Uint8Array {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new UnreadableWorkbookError(`${name}：文件为空`);
-  const other = notXlsxReason(bytes);
+  const other = notXlsxReason(bytes, name);
   if (other) throw new UnreadableWorkbookError(`${name}：${other}`);
   if (!looksLikeZip(bytes)) throw new UnreadableWorkbookError(`${name}：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）`);
   return bytes;

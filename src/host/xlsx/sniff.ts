@@ -3,7 +3,7 @@
  * a clerk or reviewer reads in place of "文件已损坏". Files arrive under any
  * name (a 97-2003 workbook renamed .xlsx, an .xlsb, an .ods from WPS or
  * LibreOffice, a workbook with an opening password, a Word document), so the
- * name is never trusted; only the content decides.
+ * content decides; the name only tells WPS's .et among compound files.
  *
  * - OLE2 compound files (old Office formats, and every password-encrypted
  *   Office file): told by the names of their streams. A stream's name is held
@@ -103,10 +103,12 @@ function storedMimetype(bytes: Uint8Array): string | undefined {
 const SAVE_AS = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再校验。";
 
 /** Why an OLE2 file cannot be read (it never can: ExcelJS reads only .xlsx). */
-function oleReason(bytes: Uint8Array): string {
+function oleReason(bytes: Uint8Array, name: string): string {
   if (oleHasEntry(bytes, "EncryptionInfo") && oleHasEntry(bytes, "EncryptedPackage")) {
     return "这个工作簿设置了打开密码（文件已加密），无法读取。请在 Excel 中打开它，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存（WPS：“文件 → 文档加密 → 密码加密”），再校验。";
   }
+  // WPS 表格's own format is a compound file too; its name is the only sign of it that is known here.
+  if (/\.et$/i.test(name)) return "这是 WPS 表格格式的文件（.et），无法读取。请在 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再校验。";
   if (oleHasEntry(bytes, "Workbook") || oleHasEntry(bytes, "Book")) return `这是 Excel 97-2003 格式的工作簿（.xls），无法读取。${SAVE_AS}`;
   if (oleHasEntry(bytes, "WordDocument")) return "这是 Word 97-2003 文档（.doc），不是 Excel 工作簿。";
   if (oleHasEntry(bytes, "PowerPoint Document")) return "这是 PowerPoint 97-2003 演示文稿（.ppt），不是 Excel 工作簿。";
@@ -151,9 +153,10 @@ function textReason(bytes: Uint8Array): string | undefined {
 /**
  * Why these bytes are not an .xlsx ExcelJS can read, when their content says
  * so (see above); undefined when they may well be one, or nothing is known.
+ * `name` (the file's) only names WPS's .et among compound files.
  */
-export function notXlsxReason(bytes: Uint8Array): string | undefined {
-  if (isOle(bytes)) return oleReason(bytes);
+export function notXlsxReason(bytes: Uint8Array, name = ""): string | undefined {
+  if (isOle(bytes)) return oleReason(bytes, name);
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return zipReason(bytes);
   return textReason(bytes);
 }

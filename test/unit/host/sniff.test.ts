@@ -95,4 +95,8 @@ test("text and unknown bytes: a web page or XML is named, anything else keeps th
   expect(notXlsxReason(enc.encode("项目,金额\n合计,100\n"))).toBeUndefined();
   await expect(readXlsxBuffer(enc.encode("项目,金额\n合计,100\n"), "a.csv")).rejects.toThrow("a.csv：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）");
   expect(notXlsxReason(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toMatch(/旧版 \.xls 文件或加密的工作簿/);
+  // WPS's .et is a compound file known only by its name; a locked one is still told as locked.
+  expect(notXlsxReason(other("excel-97-2003.xls"), "财务.ET")).toMatch(/WPS 表格格式的文件（\.et）/);
+  expect(notXlsxReason(other("password-1234.xlsx"), "财务.et")).toMatch(/打开密码/);
+  expect(notXlsxReason(other("excel-97-2003.xls"), "财务.xls")).toMatch(/Excel 97-2003/);
 });
