@@ -8,7 +8,7 @@
  * lives in its top-left cell only, as in Excel.
  */
 import type ExcelJS from "exceljs";
-import { notXlsxReason } from "./sniff";
+import { notXlsxReason, zipReason } from "./sniff";
 import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
@@ -105,8 +105,9 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 
 /**
  * The bytes, after the checks that need no parsing: empty, and files whose
- * content shows another format (./sniff.ts: .xls, a password, .xlsb, .ods, a
- * web page saved as .xls…), each with what to do about it.
+ * content shows another format (./sniff.ts: .xls, a password, a web page
+ * saved as .xls…), each with what to do about it. Zips of other formats
+ * (.xlsb, .ods) are told once ExcelJS has failed on them (corrupt()).
  */
 function xlsxBytes(data: ArrayBuffer | Uint8Array, name: string): Uint8Array {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -123,12 +124,19 @@ function loadInput(bytes: Uint8Array): ArrayBuffer {
   return input as ArrayBuffer;
 }
 
-function corrupt(name: string, e: unknown): UnreadableWorkbookError {
-  const msg = e instanceof Error ? e.message : String(e);
+const NO_SHEET = "没有任何工作表";
+
+/**
+ * The error for a zip ExcelJS could not read (it threw, or found no sheet):
+ * another format or a zip of workbooks when its entries say so (./sniff.ts),
+ * else damaged.
+ */
+function corrupt(name: string, bytes: Uint8Array, e: unknown): UnreadableWorkbookError {
+  const other = zipReason(bytes);
+  if (other) return new UnreadableWorkbookError(`${name}：${other}`);
+  const msg = e === NO_SHEET ? NO_SHEET : e instanceof Error ? e.message : String(e);
   return new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
 }
-
-const NO_SHEET = "没有任何工作表";
 
 /** Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message. */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
@@ -137,10 +145,10 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Pr
   try {
     await wb.xlsx.load(loadInput(bytes));
   } catch (e) {
-    throw corrupt(name, e);
+    throw corrupt(name, bytes, e);
   }
   // Excel always keeps at least one sheet: a zip without any is not a workbook.
-  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${NO_SHEET}）`);
+  if (wb.worksheets.length === 0) throw corrupt(name, bytes, NO_SHEET);
   return wb;
 }
 
@@ -164,9 +172,9 @@ export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: strin
   try {
     model = await loadModel(loadInput(bytes));
   } catch (e) {
-    throw corrupt(name, e);
+    throw corrupt(name, bytes, e);
   }
-  if (model && model.worksheets.length === 0) throw new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${NO_SHEET}）`);
+  if (model && model.worksheets.length === 0) throw corrupt(name, bytes, NO_SHEET);
   let fast: WorkbookSnapshot | undefined;
   try {
     fast = model && snapshotFromModel(model, name);

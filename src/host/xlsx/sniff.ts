@@ -6,22 +6,22 @@
  * content decides; the name only tells WPS's .et among compound files.
  *
  * - OLE2 compound files (old Office formats, and every password-encrypted
- *   Office file): told by the names of their streams. A stream's name is held
- *   in a 128-byte directory entry (UTF-16LE, its byte length with the final NUL
- *   at offset 64); directory sectors follow the 512-byte header in whole
- *   sectors, so every entry starts at a multiple of 128 in the file. A name is
- *   only counted there, with its length field right, so text inside a cell
- *   never passes for a stream.
+ *   Office file): told by the names of the root storage's own streams, found
+ *   by walking the directory as MS-CFB lays it out (header, FAT, directory
+ *   chain, the root's tree of children). Streams of embedded objects (a Word
+ *   document inside a workbook) are in sub-storages and do not count.
  *   EncryptionInfo + EncryptedPackage: an .xlsx (or .docx…) with an opening
- *   password. Workbook / Book: an Excel 97-2003 workbook (BIFF8 / BIFF5).
- *   WordDocument, "PowerPoint Document": Word, PowerPoint.
+ *   password. Workbook: an Excel 97-2003 workbook (BIFF8); Book: Excel 5.0/95.
+ *   WordDocument, "PowerPoint Document": Word, PowerPoint. A directory that
+ *   cannot be walked gives the general message.
  * - ZIP files: told by the names in the central directory (read without
- *   inflating anything). ExcelJS reads the workbook from `xl/workbook.xml` and
- *   nowhere else, so a zip without it is never a workbook to ExcelJS:
- *   xl/workbook.bin is an .xlsb, mimetype / content.xml an OpenDocument file
- *   (its stored mimetype says which), word/ and ppt/ Word and PowerPoint.
- * - Text: a web page's table (HTML) or Excel 2003's XML Spreadsheet, as
- *   business systems export them under an ".xls" name.
+ *   inflating anything), and only once ExcelJS has failed on the file, so that
+ *   a zip ExcelJS reads is never turned away here: xl/workbook.bin is an
+ *   .xlsb, mimetype / content.xml an OpenDocument file (its stored mimetype
+ *   says which), word/ and ppt/ Word and PowerPoint, workbooks inside a zip.
+ * - Text: a web page's table (HTML, or a single-file web page .mht) or Excel
+ *   2003's XML Spreadsheet, as business systems export them under an ".xls"
+ *   name.
  *
  * Pure: no Node or browser API beyond TextDecoder (both have it).
  */
@@ -31,27 +31,84 @@ export function isOle(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-/** Whether an OLE2 file has a directory entry (stream or storage) of this name. */
-export function oleHasEntry(bytes: Uint8Array, name: string): boolean {
-  const len = (name.length + 1) * 2;
-  for (let p = 512; p + 128 <= bytes.length; p += 128) {
-    if (bytes[p + 64] !== (len & 0xff) || bytes[p + 65] !== len >> 8) continue;
-    let ok = true;
-    for (let i = 0; i < name.length && ok; i++) {
-      const c = name.charCodeAt(i);
-      ok = bytes[p + 2 * i] === (c & 0xff) && bytes[p + 2 * i + 1] === c >> 8;
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
 function u16(b: Uint8Array, p: number): number {
   return b[p] | (b[p + 1] << 8);
 }
 
 function u32(b: Uint8Array, p: number): number {
   return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + b[p + 3] * 0x1000000;
+}
+
+const FREE_OR_END = 0xfffffffa; // sector numbers from here on are markers (MS-CFB 2.1), not sectors
+
+/**
+ * The names of the root storage's children in an OLE2 compound file, or
+ * undefined when its header, FAT or directory cannot be followed.
+ */
+export function oleRootNames(bytes: Uint8Array): string[] | undefined {
+  if (!isOle(bytes) || bytes.length < 512) return undefined;
+  const shift = u16(bytes, 0x1e);
+  if (shift !== 9 && shift !== 12) return undefined;
+  const size = 1 << shift;
+  // Sectors after the header (the last one may be cut short by some writers).
+  const sectors = Math.ceil((bytes.length - size) / size);
+  const at = (s: number) => (s + 1) * size;
+  const valid = (s: number) => s < FREE_OR_END && s < sectors;
+  // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) {
+    const s = u32(bytes, 0x4c + 4 * i);
+    if (s < FREE_OR_END) fatSectors.push(s);
+  }
+  let difat = u32(bytes, 0x44);
+  for (let guard = 0; difat < FREE_OR_END && guard < sectors; guard++) {
+    if (!valid(difat) || at(difat) + size > bytes.length) return undefined;
+    const base = at(difat);
+    for (let i = 0; i < size / 4 - 1; i++) {
+      const s = u32(bytes, base + 4 * i);
+      if (s < FREE_OR_END) fatSectors.push(s);
+    }
+    difat = u32(bytes, base + size - 4);
+  }
+  const perSector = size / 4;
+  const next = (s: number): number | undefined => {
+    const f = fatSectors[Math.floor(s / perSector)];
+    const p = f === undefined || !valid(f) ? bytes.length : at(f) + 4 * (s % perSector);
+    return p + 4 <= bytes.length ? u32(bytes, p) : undefined;
+  };
+  // The directory stream: its sectors in chain order.
+  const dir: number[] = [];
+  for (let s = u32(bytes, 0x30); s !== 0xfffffffe; ) {
+    if (!valid(s) || dir.length >= sectors) return undefined;
+    dir.push(s);
+    const n = next(s);
+    if (n === undefined) return undefined;
+    s = n;
+  }
+  const perDir = size / 128;
+  const entry = (id: number): number | undefined => {
+    const s = dir[Math.floor(id / perDir)];
+    return s === undefined ? undefined : at(s) + 128 * (id % perDir);
+  };
+  const root = entry(0);
+  if (root === undefined || root + 128 > bytes.length || bytes[root + 66] !== 5) return undefined;
+  const names: string[] = [];
+  const seen = new Set<number>();
+  const stack = [u32(bytes, root + 76)];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id >= FREE_OR_END || seen.has(id)) continue;
+    seen.add(id);
+    const p = entry(id);
+    if (p === undefined || p + 128 > bytes.length) return undefined;
+    const len = u16(bytes, p + 64);
+    if (len < 2 || len > 64 || len % 2) return undefined;
+    let name = "";
+    for (let i = 0; i < len - 2; i += 2) name += String.fromCharCode(u16(bytes, p + i));
+    names.push(name);
+    stack.push(u32(bytes, p + 68), u32(bytes, p + 72)); // left and right siblings: the root's children form one tree
+  }
+  return names;
 }
 
 /**
@@ -75,8 +132,8 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
   const decoder = new TextDecoder("utf-8");
   const names: string[] = [];
   let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > end || u32(bytes, p) !== 0x02014b50) return undefined;
+  // Headers are read while their signature is there, whatever count the end record gives (as JSZip does).
+  while (p + 46 <= end && u32(bytes, p) === 0x02014b50) {
     const n = u16(bytes, p + 28);
     const extra = u16(bytes, p + 30);
     const comment = u16(bytes, p + 32);
@@ -100,26 +157,45 @@ function storedMimetype(bytes: Uint8Array): string | undefined {
   return start + size <= bytes.length ? decoder.decode(bytes.subarray(start, start + size)) : undefined;
 }
 
-const SAVE_AS = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再校验。";
+const SAVE_AS = "请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”（WPS 中为“Microsoft Excel 文件（*.xlsx）”）后再校验。";
 
 /** Why an OLE2 file cannot be read (it never can: ExcelJS reads only .xlsx). */
 function oleReason(bytes: Uint8Array, name: string): string {
-  if (oleHasEntry(bytes, "EncryptionInfo") && oleHasEntry(bytes, "EncryptedPackage")) {
-    return "这个工作簿设置了打开密码（文件已加密），无法读取。请在 Excel 中打开它，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存（WPS：“文件 → 文档加密 → 密码加密”），再校验。";
+  const names = oleRootNames(bytes);
+  const has = (n: string) => !!names?.includes(n);
+  if (has("EncryptionInfo") && has("EncryptedPackage")) {
+    return "这个文件设置了打开密码（已加密），无法读取。请在 Excel 中打开它，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存（WPS：“文件 → 文档加密 → 密码加密”），再校验。";
   }
   // WPS 表格's own format is a compound file too; its name is the only sign of it that is known here.
-  if (/\.et$/i.test(name)) return "这是 WPS 表格格式的文件（.et），无法读取。请在 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再校验。";
-  if (oleHasEntry(bytes, "Workbook") || oleHasEntry(bytes, "Book")) return `这是 Excel 97-2003 格式的工作簿（.xls），无法读取。${SAVE_AS}`;
-  if (oleHasEntry(bytes, "WordDocument")) return "这是 Word 97-2003 文档（.doc），不是 Excel 工作簿。";
-  if (oleHasEntry(bytes, "PowerPoint Document")) return "这是 PowerPoint 97-2003 演示文稿（.ppt），不是 Excel 工作簿。";
+  if (/\.et$/i.test(name)) return "这是 WPS 表格格式的文件（.et），无法读取。请在 WPS 中打开，另存为“Microsoft Excel 文件（*.xlsx）”后再校验。";
+  if (has("Workbook")) return `这是 Excel 97-2003 格式的工作簿（.xls），无法读取。${SAVE_AS}`;
+  if (has("Book")) return `这是旧版 Excel 格式的工作簿（Excel 5.0/95，.xls），无法读取。${SAVE_AS}`;
+  if (has("WordDocument")) return "这是 Word 97-2003 文档（.doc），不是 Excel 工作簿。";
+  if (has("PowerPoint Document")) return "这是 PowerPoint 97-2003 演示文稿（.ppt），不是 Excel 工作簿。";
   return `这是旧版 .xls 文件或加密的工作簿，无法读取。请在 Excel 中另存为 .xlsx（不加密码）后再校验。`;
 }
 
-/** Why a zip without a workbook part is not an .xlsx; undefined when it has one or its directory cannot be read. */
-function zipReason(bytes: Uint8Array): string | undefined {
-  const names = zipEntryNames(bytes);
-  if (!names) return undefined;
-  const has = (n: string) => names.includes(n) || names.includes(`/${n}`);
+/** A zip entry's name as JSZip keys it ("./xl//a.xml" → "xl/a.xml"; ".." goes up). */
+function resolvedName(n: string): string {
+  const out: string[] = [];
+  for (const part of n.split("/")) {
+    if (part === "." || part === "") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
+/**
+ * Why a zip that ExcelJS could not read is not an .xlsx (another format, a
+ * zip of workbooks); undefined when it has a workbook part (then it is
+ * damaged) or its directory cannot be read.
+ */
+export function zipReason(bytes: Uint8Array): string | undefined {
+  const raw = zipEntryNames(bytes);
+  if (!raw) return undefined;
+  const names = raw.map(resolvedName);
+  const has = (n: string) => names.includes(n);
   if (has("xl/workbook.xml")) return undefined;
   if (has("xl/workbook.bin")) return `这是 Excel 二进制工作簿（.xlsb），无法读取。${SAVE_AS}`;
   if (has("mimetype") || (has("content.xml") && has("META-INF/manifest.xml"))) {
@@ -130,8 +206,8 @@ function zipReason(bytes: Uint8Array): string | undefined {
   }
   if (names.some((n) => n.startsWith("word/"))) return "这是 Word 文档（.docx），不是 Excel 工作簿。";
   if (names.some((n) => n.startsWith("ppt/"))) return "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿。";
-  if (names.some((n) => /\.(xlsx|xlsm)$/i.test(n))) return "这是一个压缩包，里面装着工作簿：请先解压，再校验其中的 .xlsx 文件。";
-  return "这是一个压缩包，不是 Excel 工作簿（其中没有 xl/workbook.xml）。";
+  if (names.some((n) => /\.(xlsx|xlsm|xls|xlsb|et|ods)$/i.test(n))) return "这是一个压缩包，里面装着表格文件：请先解压，再校验其中的文件。";
+  return "这是一个压缩包，不是 Excel 工作簿。";
 }
 
 /**
@@ -141,22 +217,27 @@ function zipReason(bytes: Uint8Array): string | undefined {
  */
 function textReason(bytes: Uint8Array): string | undefined {
   // UTF-16 with its byte-order mark (some exports), else UTF-8 (the tags are ASCII in GBK too).
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const head = new TextDecoder(utf16 ? "utf-16le" : "utf-8").decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const enc = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  const head = new TextDecoder(enc).decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
   if (/^<(\?xml|workbook)\b/.test(head) && head.includes("urn:schemas-microsoft-com:office:spreadsheet")) {
     return `这是 Excel 2003 的“XML 电子表格”格式，不是 .xlsx，无法读取。${SAVE_AS}`;
   }
-  if (/^<(!doctype html|html|head|meta|body|style|table)\b/.test(head)) return `这是网页（HTML）格式的表格（业务系统导出的“.xls”常是这种格式），不是 .xlsx，无法读取。${SAVE_AS}`;
+  // A page may open with a comment or an XML declaration (XHTML) before its first tag.
+  const tags = head.replace(/^(<!--[\s\S]*?-->\s*|<\?xml[^>]*>\s*)+/, "");
+  if (/^<(!doctype html|html|head|meta|body|style|table)\b/.test(tags)) return `这是网页（HTML）格式的表格（业务系统导出的“.xls”常是这种格式），不是 .xlsx，无法读取。${SAVE_AS}`;
+  if (/^mime-version:/.test(head) && /multipart\/related/.test(head)) return `这是单个文件网页（.mht）格式，不是 .xlsx，无法读取。${SAVE_AS}`;
   return undefined;
 }
 
 /**
  * Why these bytes are not an .xlsx ExcelJS can read, when their content says
- * so (see above); undefined when they may well be one, or nothing is known.
+ * so (see above), before ExcelJS is asked; undefined when they may well be one
+ * (every zip: see zipReason), or nothing is known.
  * `name` (the file's) only names WPS's .et among compound files.
  */
 export function notXlsxReason(bytes: Uint8Array, name = ""): string | undefined {
   if (isOle(bytes)) return oleReason(bytes, name);
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return zipReason(bytes);
+  // A zip is ExcelJS's to read first (zipReason, once it has failed).
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return undefined;
   return textReason(bytes);
 }
