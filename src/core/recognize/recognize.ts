@@ -178,20 +178,37 @@ function parseRegion(def: TemplateDef, ctx: RegionContext): Table | ParseFailure
   }
 }
 
+/**
+ * A table code that labels the sheet ("公开05表" in a corner cell, "公开05表 一般公共
+ * 预算财政拨款支出决算表" without the usual layout): a short cell of its own. A code
+ * inside a sentence ("注：本表数据与公开01表一致。", a finding "公开01表!C13 应为…")
+ * refers to another table, and codes listed down a column (a 目录, a list of
+ * findings by sheet) are data: neither makes the sheet that table.
+ */
+function codeLabel(text: string): string | undefined {
+  const t = norm(text);
+  if (t.length > 40 || /[，。；;！!？?]|^(注|说明|备注|附注)/.test(t)) return undefined;
+  return /公开(\d{2})表/.exec(t)?.[1];
+}
+
 function codeHint(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: number; text: string } | undefined {
   const b = sheet.bounds;
   if (!b) return undefined;
+  let hint: { def: TemplateDef; row: number; col: number; text: string } | undefined;
   for (let r = b.top; r <= Math.min(b.bottom, b.top + 6); r++) {
     const cols = sheet.rows.get(r);
     if (!cols) continue;
     for (const [col, cell] of cols) {
-      const m = /公开(\d{2})表/.exec(norm(cell.text));
-      if (m) {
-        const def = templateByCode(`公开${m[1]}表`);
-        if (def) return { def, row: r, col, text: cell.text };
-      }
+      const code = codeLabel(cell.text);
+      if (!code) continue;
+      const def = templateByCode(`公开${code}表`);
+      if (!def) continue;
+      // A second code cell in these rows (another table's, or the same one again down a column): a list, not a label.
+      if (hint) return undefined;
+      hint = { def, row: r, col, text: cell.text };
     }
   }
+  if (hint) return hint;
   const m = /公开(\d{2})表/.exec(norm(sheet.name));
   if (m) {
     const def = templateByCode(`公开${m[1]}表`);

@@ -167,3 +167,50 @@ describe("real layouts", () => {
     }
   });
 });
+
+describe("a table code without a title", () => {
+  /** anyang's 公开05表 with its title cell cleared: only the "公开05表" corner cell names it. */
+  async function codeOnly05(extraTop: (string | null)[][] = []) {
+    const wb = await fixture("anyang-2021-final.xlsx");
+    const s05 = wb.sheets.find((s) => s.name === "公开05表")!;
+    const rows: (string | number | null)[][] = [];
+    for (let r = 0; r <= s05.bounds!.bottom; r++) {
+      const cols = s05.rows.get(r);
+      const row: (string | number | null)[] = [];
+      for (let c = 0; c <= s05.bounds!.right; c++) row.push(r === 0 ? null : (cols?.get(c)?.text ?? null));
+      rows.push(row);
+    }
+    return buildWorkbook("x.xlsx", [{ name: "Sheet1", rows: [...extraTop, ...rows] }]);
+  }
+
+  test("a code cell of its own still names the sheet's table", async () => {
+    const rec = recognize(await codeOnly05());
+    expect(rec.tables.map((t) => t.template)).toEqual(["final05"]);
+  });
+
+  test("a code inside a sentence refers to another table: no table, no 'title without header' warning", async () => {
+    for (const note of ["注：本表数据与公开01表中一般公共预算财政拨款一致。", "说明：公开08表无数据，故为空表", "① 公开01表!C13 应为 480.55（现为空）；② 公开01表!C34 应为 772.37（现为空）"]) {
+      const wb = buildWorkbook("n.xlsx", [{ name: "备注", rows: [[note], [], ["项目", "金额"], ["办公费", "12.00"], ["印刷费", "3.50"], ["合计", "15.50"]] }]);
+      const res = checkWorkbook(wb);
+      expect(res.tables).toEqual([]);
+      expect(res.findings.filter((f) => f.rule === "common.table-structure")).toEqual([]);
+    }
+  });
+
+  test("codes listed down a column (a list of findings by sheet, a 目录) name no table", () => {
+    const wb = buildWorkbook("list.xlsx", [
+      {
+        name: "全部问题",
+        rows: [
+          ["文件", "工作表", "单元格", "规则", "严重程度", "问题"],
+          ["a.xlsx", "公开01表", "C13", "final.01.sum", "错误", "应为 480.55"],
+          ["a.xlsx", "公开01表", "C34", "final.01.sum", "错误", "应为 772.37"],
+          ["a.xlsx", "公开05表", "D7", "final.05.sum", "警告", "尾差"],
+        ],
+      },
+    ]);
+    const res = checkWorkbook(wb);
+    expect(res.tables).toEqual([]);
+    expect(res.findings.filter((f) => f.rule === "common.table-structure")).toEqual([]);
+  });
+});
