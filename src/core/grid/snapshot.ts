@@ -34,6 +34,12 @@ export interface SheetSnapshot {
   hidden?: boolean;
   /** Set by a host that had to stop reading (e.g. a sheet of millions of cells). */
   truncated?: { atRow: number; reason: string };
+  /**
+   * A sheet of the workbook that holds no cells to read: a chart sheet (a tab
+   * that is one chart), or a dialog / macro sheet of old Excel. Kept, empty, at
+   * its place among the tabs so that it is listed as not checked, with why.
+   */
+  noCells?: "chart" | "other";
 }
 
 export interface WorkbookSnapshot {

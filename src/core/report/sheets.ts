@@ -6,7 +6,8 @@
  * - "narrative": a 情况说明, checked by the narrative rules;
  * - "supplement": the 补充信息 sheet the narrative is checked against;
  * - "unchecked": with the reason (empty, only text, figures without a table's
- *   header, a table that could not be read, a cover or contents page).
+ *   header, a table that could not be read, a cover or contents page, a chart
+ *   sheet).
  */
 import { WorkbookSnapshot } from "../grid/snapshot";
 import { Recognition } from "../recognize/recognize";
@@ -50,6 +51,8 @@ export function sheetStatuses(wb: WorkbookSnapshot, rec: Recognition): SheetStat
     const failed = failures.filter((f) => f.ctx.sheet.name === s.name);
     let reason: string;
     if (failed.length) reason = `找到表格标题“${failed[0].template.name}”，但表格无法读取：${failed[0].reason}`;
+    else if (s.noCells === "chart") reason = "图表工作表（整张是一个图表，没有单元格），无法按表格校验";
+    else if (s.noCells === "other") reason = "对话框表或宏表（旧版 Excel 的工作表类型，没有可读的单元格），无法按表格校验";
     else if (!s.bounds || s.rows.size === 0) reason = "空工作表";
     else if (/^(封面|目录|目\s*录)$/.test(s.name.trim())) reason = "封面或目录";
     else if (!hasFigures(s)) reason = "只有文字，没有可核对的数字";

@@ -49,8 +49,11 @@ interface SheetModel {
   mergeCells?: unknown[];
 }
 
-interface BookModel {
-  sheets?: { id: number }[];
+export interface BookModel {
+  /** Every tab of workbook.xml, worksheets or not (chart sheets are kept here only). */
+  sheets?: { id: number; name?: string; rId?: string; state?: string }[];
+  /** workbook.xml.rels as read, kept by loadForReading() (ExcelJS deletes workbookRels after reconciling). */
+  tabRels?: { Id: string; Type?: string; Target?: string }[];
   worksheets: SheetModel[];
 }
 
@@ -248,6 +251,85 @@ export function snapshotFromModel(model: BookModel, name: string): WorkbookSnaps
 }
 
 /**
+ * The tabs that hold no cells (chart sheets; dialog and macro sheets of old
+ * Excel), which ExcelJS leaves out of its worksheets, put back empty at their
+ * place among the tabs (SheetSnapshot.noCells), so that they are listed as not
+ * checked rather than missing. A tab whose relationship is missing or of
+ * another kind is left out, as ExcelJS leaves it.
+ */
+export function withNoCellSheets(snap: WorkbookSnapshot, model: BookModel): WorkbookSnapshot {
+  const entries = model.sheets ?? [];
+  const worksheetIds = new Set(model.worksheets.map((w) => w.id));
+  const rels = new Map((model.tabRels ?? []).map((r) => [r.Id, r]));
+  const kindOf = (e: (typeof entries)[number]): "chart" | "other" | undefined => {
+    const type = (e.rId && rels.get(e.rId)?.Type) || "";
+    if (/\/chartsheet$/i.test(type)) return "chart";
+    if (/\/(dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(type)) return "other";
+    return undefined;
+  };
+  const extra = entries.filter((e) => !worksheetIds.has(e.id) && typeof e.name === "string" && e.name && kindOf(e));
+  if (!extra.length) return snap;
+  const byName = new Map(snap.sheets.map((s) => [s.name, s]));
+  const taken = new Set(snap.sheets.map((s) => s.name));
+  const out: SheetSnapshot[] = [];
+  const placed = new Set<SheetSnapshot>();
+  for (const e of entries) {
+    const s = typeof e.name === "string" ? byName.get(e.name) : undefined;
+    if (worksheetIds.has(e.id)) {
+      if (s && !placed.has(s)) out.push(s), placed.add(s);
+      continue;
+    }
+    const kind = kindOf(e);
+    if (!kind || !e.name || taken.has(e.name)) continue; // never two sheets of one name
+    taken.add(e.name);
+    out.push({ ...emptySheet(e.name), noCells: kind, ...(e.state === "hidden" || e.state === "veryHidden" ? { hidden: true } : {}) });
+  }
+  for (const s of snap.sheets) if (!placed.has(s)) out.push(s);
+  return { ...snap, sheets: out };
+}
+
+/** An empty drawing: what ExcelJS's reconcile reads of one (its anchors). */
+const NO_DRAWING = (): { anchors: never[] } => ({ anchors: [] });
+
+/**
+ * xlsx.load on this workbook, as the checks need it:
+ * - Without the drawings (pictures, shapes, charts), which the checks never
+ *   read and ExcelJS 4.4 cannot always reconcile: a chart sheet's drawing, or
+ *   a chart's user shapes, parse to nothing and load() then fails with "Cannot
+ *   read properties of undefined (reading 'anchors')" (exceljs/exceljs#2591,
+ *   open), turning a sound workbook away. So a drawing part is not parsed (an
+ *   empty one takes its place), and a worksheet's <drawing> reference is not
+ *   read (ExcelJS's ignoreNodes). Cells, merges, styles are read as before.
+ * - Keeping workbook.xml.rels (as `tabRels`), which tells chart sheets from
+ *   other tabs (withNoCellSheets); ExcelJS deletes it after reconciling.
+ */
+export async function loadForReading(wb: InstanceType<typeof Workbook>, input: ArrayBuffer): Promise<BookModel | undefined> {
+  type Model = { drawings: Record<string, unknown>; workbookRels?: unknown; tabRels?: unknown };
+  const xlsx = wb.xlsx as unknown as {
+    _processDrawingEntry?: (stream: unknown, model: Model, name: string) => Promise<void>;
+    reconcile?: (model: Model, options: unknown) => void;
+  };
+  if (typeof xlsx._processDrawingEntry === "function") {
+    xlsx._processDrawingEntry = async (_stream, model, name) => {
+      model.drawings[name] = NO_DRAWING();
+    };
+  }
+  const reconcile = xlsx.reconcile;
+  let raw: Model | undefined;
+  if (typeof reconcile === "function") {
+    xlsx.reconcile = function (this: unknown, model: Model, options: unknown) {
+      model.tabRels = model.workbookRels;
+      raw = model;
+      return reconcile.call(this, model, options);
+    };
+  }
+  await wb.xlsx.load(input, { ignoreNodes: ["drawing"] } as Parameters<typeof wb.xlsx.load>[1]);
+  // The parsed model as reconciled (its sheets, worksheets and tabRels are what withNoCellSheets reads).
+  const m = raw as unknown as BookModel | undefined;
+  return m && Array.isArray(m.worksheets) ? m : undefined;
+}
+
+/**
  * Parses the .xlsx with ExcelJS up to its plain model: the workbook's `model`
  * setter, the last step of xlsx.load, is intercepted. The workbook object
  * itself stays empty.
@@ -262,6 +344,9 @@ export async function loadModel(input: ArrayBuffer): Promise<BookModel | undefin
       captured = m;
     },
   });
-  await wb.xlsx.load(input);
-  return captured && Array.isArray(captured.worksheets) ? captured : undefined;
+  const raw = await loadForReading(wb, input);
+  const model = captured && Array.isArray(captured.worksheets) ? captured : undefined;
+  // What the setter gets lacks workbook.xml.rels; the tabs' relationships are on the reconciled model.
+  if (model && raw?.tabRels) model.tabRels = raw.tabRels;
+  return model;
 }

@@ -13,7 +13,7 @@ import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
 import { formatDateValue, formatNumberWithFormat } from "../../core/grid/numfmt";
-import { loadModel, snapshotFromModel } from "./model";
+import { BookModel, loadModel, loadForReading, snapshotFromModel, withNoCellSheets } from "./model";
 
 /** A sheet stops being read after this many cells (the rest is reported as truncated). */
 export const MAX_CELLS_PER_SHEET = 2_000_000;
@@ -138,12 +138,23 @@ function corrupt(name: string, bytes: Uint8Array, e: unknown): UnreadableWorkboo
   return new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
 }
 
-/** Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message. */
-export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+/** The raw model of workbooks opened to be read (loadXlsx with forReading): their tabs, for withNoCellSheets. */
+const rawModels = new WeakMap<ExcelJS.Workbook, BookModel>();
+
+/**
+ * Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message.
+ * `forReading`: the workbook is only read, never saved, so its drawings are left out
+ * (model.ts, loadForReading: ExcelJS fails on some); a workbook that is edited and
+ * saved again (the standalone page) is loaded whole, so that saving keeps its pictures.
+ */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string, opts: { forReading?: boolean } = {}): Promise<ExcelJS.Workbook> {
   const bytes = xlsxBytes(data, name);
   const wb = new Workbook();
   try {
-    await wb.xlsx.load(loadInput(bytes));
+    if (opts.forReading) {
+      const raw = await loadForReading(wb, loadInput(bytes));
+      if (raw) rawModels.set(wb, raw);
+    } else await wb.xlsx.load(loadInput(bytes));
   } catch (e) {
     throw corrupt(name, bytes, e);
   }
@@ -181,10 +192,15 @@ export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: strin
   } catch {
     fast = undefined;
   }
-  return fast ?? excelToSnapshot(await loadXlsx(bytes, name), name);
+  const snap = fast ?? excelToSnapshot(await loadXlsx(bytes, name, { forReading: true }), name);
+  // Chart sheets and the like: listed, not dropped.
+  return model ? withNoCellSheets(snap, model) : snap;
 }
 
 /** The ordinary path alone (ExcelJS's Worksheet objects): the reference the fast path is tested against. */
 export async function readXlsxBufferViaWorkbook(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
-  return excelToSnapshot(await loadXlsx(data, name), name);
+  const wb = await loadXlsx(data, name, { forReading: true });
+  const raw = rawModels.get(wb);
+  const snap = excelToSnapshot(wb, name);
+  return raw ? withNoCellSheets(snap, raw) : snap;
 }

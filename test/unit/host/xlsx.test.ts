@@ -1,10 +1,13 @@
 /** The .xlsx host: what ExcelJS gives, turned into the core's grid. */
 import ExcelJS from "exceljs";
-import { readXlsxBuffer, toCell, UnreadableWorkbookError } from "../../../src/host/xlsx/read";
+import { readFileSync } from "fs";
+import * as path from "path";
+import { readXlsxBuffer, readXlsxBufferViaWorkbook, toCell, UnreadableWorkbookError } from "../../../src/host/xlsx/read";
+import { checkWorkbook } from "../../../src/core/check";
 import { snapshotToXlsxBuffer } from "../../../src/host/xlsx/write";
 import { getCell } from "../../../src/core/grid/snapshot";
 import { rangeA1 } from "../../../src/core/grid/address";
-import { fixture } from "../../support/fixtures";
+import { FIXTURES, fixture } from "../../support/fixtures";
 import { buildWorkbook } from "../../support/sheet";
 
 async function bookBuffer(fill: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -79,4 +82,42 @@ test("toCell never throws on odd values", () => {
 test("empty and garbage buffers are UnreadableWorkbookError", async () => {
   await expect(readXlsxBuffer(new Uint8Array(0), "e.xlsx")).rejects.toBeInstanceOf(UnreadableWorkbookError);
   await expect(readXlsxBuffer(new Uint8Array([1, 2, 3, 4, 5]), "g.xlsx")).rejects.toBeInstanceOf(UnreadableWorkbookError);
+});
+
+describe("drawings and chart sheets (ExcelJS 4.4 cannot reconcile some drawings: exceljs/exceljs#2591)", () => {
+  const charts = () => new Uint8Array(readFileSync(path.join(FIXTURES, "other-formats", "charts-and-chart-sheets.xlsx")));
+
+  test("a workbook with an embedded chart and chart sheets is read, its chart sheets listed at their place as not checked", async () => {
+    const wb = await readXlsxBuffer(charts(), "charts.xlsx");
+    const names = wb.sheets.map((s) => s.name);
+    expect(names.slice(0, 7)).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "支出结构图", "公开06表"]);
+    expect(names[names.length - 1]).toBe("隐藏的图");
+    const chart = wb.sheets.find((s) => s.name === "支出结构图")!;
+    expect(chart).toMatchObject({ noCells: "chart", bounds: null });
+    expect(wb.sheets.find((s) => s.name === "隐藏的图")).toMatchObject({ noCells: "chart", hidden: true });
+    // The tables are read as without the charts: the same findings as the anyang example the file was made from.
+    const res = checkWorkbook(wb);
+    const plain = checkWorkbook(await fixture("anyang-2021-final.xlsx"));
+    expect(res.findings.map((f) => f.message)).toEqual(plain.findings.map((f) => f.message));
+    const status = res.sheets.find((s) => s.sheet === "支出结构图")!;
+    expect(status.status).toBe("unchecked");
+    expect(status.detail).toMatch(/^图表工作表/);
+    // The ordinary path (ExcelJS's Worksheet objects) reads it too.
+    expect((await readXlsxBufferViaWorkbook(charts(), "charts.xlsx")).sheets.map((s) => s.name)).toContain("公开05表");
+  });
+
+  test("a picture on a sheet (a scanned seal) leaves the cells as they are", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("公开05表");
+    ws.getCell("A1").value = "一般公共预算财政拨款支出决算表";
+    ws.getCell("C7").value = 2203.76;
+    // A 1×1 PNG.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
+    ws.addImage(id, "E2:F4");
+    const snap = await readXlsxBuffer(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "seal.xlsx");
+    expect(snap.sheets.map((s) => s.name)).toEqual(["公开05表"]);
+    expect(getCell(snap.sheets[0], 6, 2)?.value).toBe(2203.76);
+    expect(getCell(snap.sheets[0], 0, 0)?.text).toBe("一般公共预算财政拨款支出决算表");
+  });
 });
