@@ -96,6 +96,11 @@ function Demo() {
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
+        {host?.readWarning && (
+          <MessageBar intent="warning" data-testid="read-warning">
+            <MessageBarBody>{host.readWarning}</MessageBarBody>
+          </MessageBar>
+        )}
         {host ? (
           <React.Suspense fallback={null}>
             <GridView host={host} />

@@ -240,6 +240,18 @@ test("5,000+ findings: the list is virtualised and scrolls to the last one", asy
   await page.close();
 });
 
+test("a workbook with charts ExcelJS cannot read opens, is checked, and says what a saved copy lacks", async () => {
+  const page = await openPage(path.join(FIXTURES, "other-formats", "charts-and-chart-sheets.xlsx"));
+  expect(await page.textContent('[data-testid="read-warning"]')).toContain("不含图片和图表");
+  await check(page);
+  expect((await page.$$('[data-testid="finding"], [data-testid="cause"]')).length).toBeGreaterThan(0);
+  await page.close();
+  // A workbook ExcelJS reads whole carries no such warning.
+  const plain = await openPage(ANYANG);
+  expect(await plain.$('[data-testid="read-warning"]')).toBeNull();
+  await plain.close();
+});
+
 test("a file that is not a workbook gets a clear message", async () => {
   const bad = path.join(ARTIFACTS, "not-a-workbook.xlsx");
   fs.writeFileSync(bad, "hello");

@@ -57,8 +57,28 @@ export class WebHost implements Host {
     this.active = this.visibleSheets()[0]?.name ?? "";
   }
 
+  /**
+   * Set when the workbook could only be opened without its drawings (ExcelJS
+   * fails on some charts and chart sheets, exceljs/exceljs#2591): the check is
+   * whole, but a copy saved from the page lacks the pictures too. Shown above the grid.
+   */
+  readWarning?: string;
+
   static async open(data: ArrayBuffer | Uint8Array, name: string): Promise<WebHost> {
-    return new WebHost(await loadXlsx(data, name), name);
+    try {
+      return new WebHost(await loadXlsx(data, name), name);
+    } catch (whole) {
+      // Loaded whole first, so that a saved copy keeps its pictures; failing that, for reading only.
+      let wb: ExcelJS.Workbook;
+      try {
+        wb = await loadXlsx(data, name, { forReading: true });
+      } catch {
+        throw whole;
+      }
+      const host = new WebHost(wb, name);
+      host.readWarning = "这个工作簿中的图表（或图表工作表）浏览器无法读取，已略过：表格照常校验，但“保存”得到的副本不含图片和图表。原文件不受影响。";
+      return host;
+    }
   }
 
   /** Sheets the clerk sees (not hidden, not our record). */

@@ -146,3 +146,13 @@ describe("采用建议值 on the page (WebHost.applyValue / undoValue)", () => {
     expect(ws.getCell("C34").value).toBeNull();
   });
 });
+
+test("a workbook whose charts ExcelJS cannot read is opened for reading, with a warning; one it reads whole has none", async () => {
+  const charts = await open("other-formats/charts-and-chart-sheets.xlsx");
+  expect(charts.readWarning).toMatch(/不含图片和图表/);
+  const res = checkWorkbook(await charts.readWorkbook());
+  expect(res.tables.length).toBeGreaterThanOrEqual(12);
+  expect((await open()).readWarning).toBeUndefined();
+  // Not a workbook at all: the reason of the whole load, not of the second try.
+  await expect(open("other-formats/excel-97-2003.xls")).rejects.toThrow(/Excel 97-2003/);
+});
