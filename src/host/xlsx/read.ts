@@ -9,6 +9,7 @@
  */
 import type ExcelJS from "exceljs";
 import { notXlsxReason, zipReason } from "./sniff";
+import { unprefixedWorkbook } from "./prefixed";
 import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
@@ -149,6 +150,30 @@ const rawModels = new WeakMap<ExcelJS.Workbook, BookModel>();
  */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string, opts: { forReading?: boolean } = {}): Promise<ExcelJS.Workbook> {
   const bytes = xlsxBytes(data, name);
+  return retryUnprefixed(bytes, (b) => loadXlsxOnce(b, name, opts));
+}
+
+/**
+ * `read` on the bytes; when ExcelJS fails on them and their XML writes
+ * SpreadsheetML with a prefix (./prefixed.ts), `read` once more on them without
+ * it. The first failure is what is reported when that does not help.
+ */
+async function retryUnprefixed<T>(bytes: Uint8Array, read: (b: Uint8Array) => Promise<T>): Promise<T> {
+  try {
+    return await read(bytes);
+  } catch (e) {
+    if (!(e instanceof UnreadableWorkbookError) || !looksLikeZip(bytes)) throw e;
+    const plain = await unprefixedWorkbook(bytes).catch(() => undefined);
+    if (!plain) throw e;
+    try {
+      return await read(plain);
+    } catch {
+      throw e;
+    }
+  }
+}
+
+async function loadXlsxOnce(bytes: Uint8Array, name: string, opts: { forReading?: boolean }): Promise<ExcelJS.Workbook> {
   const wb = new Workbook();
   try {
     if (opts.forReading) {
@@ -179,6 +204,10 @@ export function excelToSnapshot(wb: ExcelJS.Workbook, name: string, skip: (ws: E
  */
 export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
   const bytes = xlsxBytes(data, name);
+  return retryUnprefixed(bytes, (b) => readXlsxBytes(b, name));
+}
+
+async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
   let model;
   try {
     model = await loadModel(loadInput(bytes));
@@ -192,7 +221,7 @@ export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: strin
   } catch {
     fast = undefined;
   }
-  const snap = fast ?? excelToSnapshot(await loadXlsx(bytes, name, { forReading: true }), name);
+  const snap = fast ?? excelToSnapshot(await loadXlsxOnce(bytes, name, { forReading: true }), name);
   // Chart sheets and the like: listed, not dropped.
   return model ? withNoCellSheets(snap, model) : snap;
 }
