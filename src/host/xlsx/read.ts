@@ -9,7 +9,7 @@
  */
 import type ExcelJS from "exceljs";
 import { notXlsxReason, zipReason } from "./sniff";
-import { unprefixedWorkbook } from "./prefixed";
+import { repairedWorkbook } from "./repair";
 import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
@@ -150,20 +150,21 @@ const rawModels = new WeakMap<ExcelJS.Workbook, BookModel>();
  */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string, opts: { forReading?: boolean } = {}): Promise<ExcelJS.Workbook> {
   const bytes = xlsxBytes(data, name);
-  return retryUnprefixed(bytes, (b) => loadXlsxOnce(b, name, opts));
+  return retryRepaired(bytes, (b) => loadXlsxOnce(b, name, opts));
 }
 
 /**
- * `read` on the bytes; when ExcelJS fails on them and their XML writes
- * SpreadsheetML with a prefix (./prefixed.ts), `read` once more on them without
- * it. The first failure is what is reported when that does not help.
+ * `read` on the bytes; when ExcelJS fails on them and a repair applies
+ * (./repair.ts: a SpreadsheetML prefix, cells without addresses), `read` once
+ * more on the repaired bytes. The first failure is what is reported when that
+ * does not help.
  */
-async function retryUnprefixed<T>(bytes: Uint8Array, read: (b: Uint8Array) => Promise<T>): Promise<T> {
+async function retryRepaired<T>(bytes: Uint8Array, read: (b: Uint8Array) => Promise<T>): Promise<T> {
   try {
     return await read(bytes);
   } catch (e) {
     if (!(e instanceof UnreadableWorkbookError) || !looksLikeZip(bytes)) throw e;
-    const plain = await unprefixedWorkbook(bytes).catch(() => undefined);
+    const plain = await repairedWorkbook(bytes).catch(() => undefined);
     if (!plain) throw e;
     try {
       return await read(plain);
@@ -204,7 +205,7 @@ export function excelToSnapshot(wb: ExcelJS.Workbook, name: string, skip: (ws: E
  */
 export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
   const bytes = xlsxBytes(data, name);
-  return retryUnprefixed(bytes, (b) => readXlsxBytes(b, name));
+  return retryRepaired(bytes, (b) => readXlsxBytes(b, name));
 }
 
 async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {

@@ -1,12 +1,14 @@
 /**
- * Workbooks written with a SpreadsheetML prefix (<x:worksheet xmlns:x="…main">,
- * as the .NET Open XML SDK writes them): ExcelJS alone fails on them; the
- * reader takes the prefix off and reads them like any workbook.
+ * Valid workbooks ExcelJS alone fails on (src/host/xlsx/repair.ts): written with
+ * a SpreadsheetML prefix (<x:worksheet xmlns:x="…main">, as the .NET Open XML
+ * SDK writes them), or with rows and cells without their r address (DataGrip
+ * and other exporters). The reader repairs them and reads them like any workbook.
  */
 import { readFileSync } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { unprefixSpreadsheetMl } from "../../../src/host/xlsx/prefixed";
+import ExcelJS from "exceljs";
+import { addCellAddresses, unprefixSpreadsheetMl } from "../../../src/host/xlsx/repair";
 import { readXlsxBuffer, UnreadableWorkbookError } from "../../../src/host/xlsx/read";
 import { loadModel } from "../../../src/host/xlsx/model";
 import { WebHost } from "../../../src/host/web/WebHost";
@@ -67,4 +69,35 @@ test("a damaged workbook is still reported with the first failure's reason", asy
   const err = await readXlsxBuffer(broken, "broken.xlsx").catch((e: unknown) => e);
   expect(err).toBeInstanceOf(UnreadableWorkbookError);
   expect((err as Error).message).toMatch(/^broken\.xlsx：文件已损坏或不是有效的 \.xlsx 工作簿/);
+});
+
+test("rows and cells without an address get the one the standard gives them", () => {
+  const xml = `<worksheet xmlns="${MAIN}"><cols><col min="1" max="2" width="9"/></cols><sheetData><row><c t="s"><v>0</v></c><c><v>1</v></c></row><row/><row r="5"><c r="C5"><v>2</v></c><c><v>3</v></c></row><row><c/></row></sheetData></worksheet>`;
+  expect(addCellAddresses(xml)).toBe(
+    `<worksheet xmlns="${MAIN}"><cols><col min="1" max="2" width="9"/></cols><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row><row r="2"/><row r="5"><c r="C5"><v>2</v></c><c r="D5"><v>3</v></c></row><row r="6"><c r="A6"/></row></sheetData></worksheet>`,
+  );
+  const whole = `<worksheet xmlns="${MAIN}"><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+  expect(addCellAddresses(whole)).toBe(whole);
+  expect(addCellAddresses("<worksheet/>")).toBe("<worksheet/>");
+});
+
+test("a workbook whose rows and cells have no address (as DataGrip writes it) reads as the one that has them", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("公开05表");
+  ws.addRow(["一般公共预算财政拨款支出决算表", "", "", "", ""]);
+  ws.addRow(["功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"]);
+  ws.addRow(["合计", "", 2203.76, 1219.27, 984.49]);
+  ws.addRow(["201", "一般公共服务支出", 142, 0, 142]);
+  const original = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const zip = await JSZip.loadAsync(original);
+  const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+  const stripped = (await zip.file(sheet)!.async("string")).replace(/<(row|c) r="[A-Z]*\d+"/g, "<$1");
+  expect(stripped).not.toMatch(/<c r=/);
+  zip.file(sheet, stripped);
+  const noAddresses = await zip.generateAsync({ type: "uint8array" });
+  // ExcelJS alone fails on it.
+  await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(noAddresses) as unknown as ArrayBuffer)).rejects.toThrow();
+  const read = await readXlsxBuffer(noAddresses, "a.xlsx");
+  const want = await readXlsxBuffer(original, "a.xlsx");
+  expect(JSON.stringify([...read.sheets[0].rows].map(([r, m]) => [r, [...m]]))).toBe(JSON.stringify([...want.sheets[0].rows].map(([r, m]) => [r, [...m]])));
 });
