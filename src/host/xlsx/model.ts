@@ -291,6 +291,42 @@ export function withNoCellSheets(snap: WorkbookSnapshot, model: BookModel): Work
 /** An empty drawing: what ExcelJS's reconcile reads of one (its anchors). */
 const NO_DRAWING = (): { anchors: never[] } => ({ anchors: [] });
 
+interface ReferencingModel {
+  worksheets?: { sheetNo?: number | string; hyperlinks?: { rId?: string }[]; tables?: { rId?: string }[] }[];
+  worksheetRels?: Record<string, { Id: string; Type?: string; Target?: string }[] | undefined>;
+  comments?: Record<string, unknown>;
+  vmlDrawings?: Record<string, unknown>;
+  tables?: Record<string, unknown>;
+}
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+/**
+ * What a worksheet refers to and ExcelJS did not load, made harmless before
+ * ExcelJS's reconcile reads it unguarded: comments and their VML kept at a
+ * path ExcelJS does not look in (openpyxl writes xl/comments/comment1.xml;
+ * ExcelJS reads only xl/commentsN.xml) become empty, and hyperlinks or tables
+ * whose relationship is missing are dropped. The checks read none of them;
+ * without this, load() fails ("Cannot read properties of undefined (reading
+ * 'comments')") on a sound workbook.
+ */
+function guardReferences(model: ReferencingModel): void {
+  const comments = (model.comments ??= {});
+  const vml = (model.vmlDrawings ??= {});
+  const tables = model.tables ?? {};
+  for (const ws of model.worksheets ?? []) {
+    const rels = (ws.sheetNo !== undefined && model.worksheetRels?.[String(ws.sheetNo)]) || [];
+    const byId = new Map(rels.map((r) => [r.Id, r]));
+    for (const r of rels) {
+      if (!r.Target) continue;
+      if (r.Type === `${REL}comments` && !(r.Target in comments)) comments[r.Target] = { comments: [] };
+      if (r.Type === `${REL}vmlDrawing` && !(r.Target in vml)) vml[r.Target] = { comments: [] };
+    }
+    if (ws.hyperlinks) ws.hyperlinks = ws.hyperlinks.filter((h) => !h.rId || byId.has(h.rId));
+    if (ws.tables) ws.tables = ws.tables.filter((t) => !!t.rId && !!byId.get(t.rId)?.Target && byId.get(t.rId)!.Target! in tables);
+  }
+}
+
 /**
  * xlsx.load on this workbook, as the checks need it:
  * - Without the drawings (pictures, shapes, charts), which the checks never
@@ -302,6 +338,8 @@ const NO_DRAWING = (): { anchors: never[] } => ({ anchors: [] });
  *   read (ExcelJS's ignoreNodes). Cells, merges, styles are read as before.
  * - Keeping workbook.xml.rels (as `tabRels`), which tells chart sheets from
  *   other tabs (withNoCellSheets); ExcelJS deletes it after reconciling.
+ * - With what the worksheets refer to and ExcelJS did not load made harmless
+ *   (guardReferences).
  */
 export async function loadForReading(wb: InstanceType<typeof Workbook>, input: ArrayBuffer): Promise<BookModel | undefined> {
   type Model = { drawings: Record<string, unknown>; workbookRels?: unknown; tabRels?: unknown };
@@ -320,6 +358,7 @@ export async function loadForReading(wb: InstanceType<typeof Workbook>, input: A
     xlsx.reconcile = function (this: unknown, model: Model, options: unknown) {
       model.tabRels = model.workbookRels;
       raw = model;
+      guardReferences(model as unknown as ReferencingModel);
       return reconcile.call(this, model, options);
     };
   }

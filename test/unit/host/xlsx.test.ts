@@ -120,4 +120,13 @@ describe("drawings and chart sheets (ExcelJS 4.4 cannot reconcile some drawings:
     expect(getCell(snap.sheets[0], 6, 2)?.value).toBe(2203.76);
     expect(getCell(snap.sheets[0], 0, 0)?.text).toBe("一般公共预算财政拨款支出决算表");
   });
+
+  test("a comment kept where ExcelJS does not look (openpyxl's xl/comments/comment1.xml) does not turn the workbook away", async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, "other-formats", "comment-in-subfolder.xlsx")));
+    // ExcelJS alone fails on it.
+    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)).rejects.toThrow(/comments/);
+    const wb = await readXlsxBuffer(bytes, "comment.xlsx");
+    expect(checkWorkbook(wb).findings.map((f) => f.message)).toEqual(checkWorkbook(await fixture("anyang-2021-final.xlsx")).findings.map((f) => f.message));
+    expect((await readXlsxBufferViaWorkbook(bytes, "comment.xlsx")).sheets.length).toBe(wb.sheets.length);
+  });
 });
