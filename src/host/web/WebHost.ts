@@ -17,7 +17,7 @@ import { Finding } from "../../core/report/finding";
 import { CellRef } from "../../core/tables/types";
 import { highlightPlan } from "../office/highlight";
 import { ChartSpec, HIGHLIGHT_FILL, HighlightSummary, Host, HostError, HostOptions, WriteSheetOptions, throwIfCancelled } from "../host";
-import { excelToSnapshot, loadXlsx } from "../xlsx/read";
+import { excelToSnapshot, loadXlsx, readingOf } from "../xlsx/read";
 import { downloadFile } from "./download";
 import { AppliedValue, CellNow, refuseApply, refuseUndo, valueToWrite } from "../../core/report/apply";
 
@@ -38,6 +38,17 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
   if (fill) style.fill = fill;
   else delete style.fill;
   cell.style = style;
+}
+
+/** The warning for a workbook opened for reading only: what a copy saved from the page lacks. */
+export function readWarningFor(skipped: { drawings: number; comments: number; hyperlinks: number; tables: number } | undefined): string {
+  const parts: string[] = [];
+  if (skipped?.drawings) parts.push("图片和图表");
+  if (skipped?.comments) parts.push("批注");
+  if (skipped?.hyperlinks) parts.push("部分超链接");
+  if (skipped?.tables) parts.push("套用的表格格式（表对象）");
+  const what = parts.length ? parts.join("、") : "部分内容";
+  return `这个工作簿中有浏览器读不了的部分（${what}），已略过：表格照常校验，但“保存”得到的副本不含${what}。原文件不受影响。`;
 }
 
 export class WebHost implements Host {
@@ -76,7 +87,7 @@ export class WebHost implements Host {
         throw whole;
       }
       const host = new WebHost(wb, name);
-      host.readWarning = "这个工作簿中的图表（或图表工作表）浏览器无法读取，已略过：表格照常校验，但“保存”得到的副本不含图片和图表。原文件不受影响。";
+      host.readWarning = readWarningFor(readingOf(wb).skipped);
       return host;
     }
   }
@@ -111,7 +122,8 @@ export class WebHost implements Host {
     o.onProgress?.({ stage: "read", message: `正在读取 ${this.wb.worksheets.length} 张工作表……` });
     await Promise.resolve();
     throwIfCancelled(o.signal);
-    return excelToSnapshot(this.wb, this.name, (ws) => ws.name === RECORD_SHEET);
+    // Chart sheets, where the workbook was opened for reading, are listed as not checked (as on the command line).
+    return readingOf(this.wb).withTabs(excelToSnapshot(this.wb, this.name, (ws) => ws.name === RECORD_SHEET));
   }
 
   async select(cells: CellRef[]): Promise<void> {

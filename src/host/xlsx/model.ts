@@ -49,7 +49,20 @@ interface SheetModel {
   mergeCells?: unknown[];
 }
 
+/** What loadForReading left out of a workbook: what a copy saved from it would lack. */
+export interface Skipped {
+  /** Drawing parts: pictures, shapes, charts. */
+  drawings: number;
+  /** Comments kept where ExcelJS does not look. */
+  comments: number;
+  /** Hyperlinks and table parts whose relationship is missing. */
+  hyperlinks: number;
+  tables: number;
+}
+
 export interface BookModel {
+  /** Set by loadForReading. */
+  skipped?: Skipped;
   /** Every tab of workbook.xml, worksheets or not (chart sheets are kept here only). */
   sheets?: { id: number; name?: string; rId?: string; state?: string }[];
   /** workbook.xml.rels as read, kept by loadForReading() (ExcelJS deletes workbookRels after reconciling). */
@@ -301,6 +314,9 @@ interface ReferencingModel {
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
+/** An own key of the object ("constructor" is not one). */
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 /**
  * What a worksheet refers to and ExcelJS did not load, made harmless before
  * ExcelJS's reconcile reads it unguarded: comments and their VML kept at a
@@ -310,7 +326,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * without this, load() fails ("Cannot read properties of undefined (reading
  * 'comments')") on a sound workbook.
  */
-function guardReferences(model: ReferencingModel): void {
+function guardReferences(model: ReferencingModel, skipped: Skipped): void {
   const comments = (model.comments ??= {});
   const vml = (model.vmlDrawings ??= {});
   const tables = model.tables ?? {};
@@ -319,11 +335,25 @@ function guardReferences(model: ReferencingModel): void {
     const byId = new Map(rels.map((r) => [r.Id, r]));
     for (const r of rels) {
       if (!r.Target) continue;
-      if (r.Type === `${REL}comments` && !(r.Target in comments)) comments[r.Target] = { comments: [] };
-      if (r.Type === `${REL}vmlDrawing` && !(r.Target in vml)) vml[r.Target] = { comments: [] };
+      if (r.Type === `${REL}comments` && !hasOwn(comments, r.Target)) {
+        comments[r.Target] = { comments: [] };
+        skipped.comments++;
+      }
+      if (r.Type === `${REL}vmlDrawing` && !hasOwn(vml, r.Target)) vml[r.Target] = { comments: [] };
     }
-    if (ws.hyperlinks) ws.hyperlinks = ws.hyperlinks.filter((h) => !h.rId || byId.has(h.rId));
-    if (ws.tables) ws.tables = ws.tables.filter((t) => !!t.rId && !!byId.get(t.rId)?.Target && byId.get(t.rId)!.Target! in tables);
+    if (ws.hyperlinks) {
+      const kept = ws.hyperlinks.filter((h) => !h.rId || byId.has(h.rId));
+      skipped.hyperlinks += ws.hyperlinks.length - kept.length;
+      ws.hyperlinks = kept;
+    }
+    if (ws.tables) {
+      const kept = ws.tables.filter((t) => {
+        const target = t.rId ? byId.get(t.rId)?.Target : undefined;
+        return !!target && hasOwn(tables, target);
+      });
+      skipped.tables += ws.tables.length - kept.length;
+      ws.tables = kept;
+    }
   }
 }
 
@@ -347,9 +377,11 @@ export async function loadForReading(wb: InstanceType<typeof Workbook>, input: A
     _processDrawingEntry?: (stream: unknown, model: Model, name: string) => Promise<void>;
     reconcile?: (model: Model, options: unknown) => void;
   };
+  const skipped: Skipped = { drawings: 0, comments: 0, hyperlinks: 0, tables: 0 };
   if (typeof xlsx._processDrawingEntry === "function") {
     xlsx._processDrawingEntry = async (_stream, model, name) => {
       model.drawings[name] = NO_DRAWING();
+      skipped.drawings++;
     };
   }
   const reconcile = xlsx.reconcile;
@@ -358,13 +390,14 @@ export async function loadForReading(wb: InstanceType<typeof Workbook>, input: A
     xlsx.reconcile = function (this: unknown, model: Model, options: unknown) {
       model.tabRels = model.workbookRels;
       raw = model;
-      guardReferences(model as unknown as ReferencingModel);
+      guardReferences(model as unknown as ReferencingModel, skipped);
       return reconcile.call(this, model, options);
     };
   }
   await wb.xlsx.load(input, { ignoreNodes: ["drawing"] } as Parameters<typeof wb.xlsx.load>[1]);
   // The parsed model as reconciled (its sheets, worksheets and tabRels are what withNoCellSheets reads).
   const m = raw as unknown as BookModel | undefined;
+  if (m) m.skipped = skipped;
   return m && Array.isArray(m.worksheets) ? m : undefined;
 }
 

@@ -14,7 +14,7 @@ import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
 import { formatDateValue, formatNumberWithFormat } from "../../core/grid/numfmt";
-import { BookModel, loadModel, loadForReading, snapshotFromModel, withNoCellSheets } from "./model";
+import { BookModel, Skipped, loadModel, loadForReading, snapshotFromModel, withNoCellSheets } from "./model";
 
 /** A sheet stops being read after this many cells (the rest is reported as truncated). */
 export const MAX_CELLS_PER_SHEET = 2_000_000;
@@ -143,6 +143,16 @@ function corrupt(name: string, bytes: Uint8Array, e: unknown): UnreadableWorkboo
 const rawModels = new WeakMap<ExcelJS.Workbook, BookModel>();
 
 /**
+ * A workbook opened with loadXlsx({ forReading: true }) as a snapshot, its chart
+ * sheets listed (withNoCellSheets), and what the load left out; for one opened
+ * whole, as excelToSnapshot gives it.
+ */
+export function readingOf(wb: ExcelJS.Workbook): { withTabs: (snap: WorkbookSnapshot) => WorkbookSnapshot; skipped?: Skipped } {
+  const raw = rawModels.get(wb);
+  return { withTabs: (snap) => (raw ? withNoCellSheets(snap, raw) : snap), skipped: raw?.skipped };
+}
+
+/**
  * Opens an .xlsx held in memory with ExcelJS. Throws UnreadableWorkbookError with a Chinese message.
  * `forReading`: the workbook is only read, never saved, so its drawings are left out
  * (model.ts, loadForReading: ExcelJS fails on some); a workbook that is edited and
@@ -230,7 +240,5 @@ async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<WorkbookS
 /** The ordinary path alone (ExcelJS's Worksheet objects): the reference the fast path is tested against. */
 export async function readXlsxBufferViaWorkbook(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
   const wb = await loadXlsx(data, name, { forReading: true });
-  const raw = rawModels.get(wb);
-  const snap = excelToSnapshot(wb, name);
-  return raw ? withNoCellSheets(snap, raw) : snap;
+  return readingOf(wb).withTabs(excelToSnapshot(wb, name));
 }

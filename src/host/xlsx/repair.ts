@@ -17,17 +17,27 @@
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+/** Comments and CDATA sections: text, never markup, left exactly as written by both repairs. */
+const TEXT_SPANS = "<!--[\\s\\S]*?-->|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>";
+
 /** One part's XML with the main namespace's prefix taken off; the same text when it has none. */
 export function unprefixSpreadsheetMl(xml: string): string {
-  const decl = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${MAIN.replace(/[./]/g, "\\$&")}"`).exec(xml);
+  const mainUri = MAIN.replace(/[./]/g, "\\$&");
+  const decl = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*(["'])${mainUri}\\2`).exec(xml);
   if (!decl) return xml;
   const p = decl[1];
-  // A part that also has a default namespace of its own is left as it is (taking the prefix off would change it).
-  if (/\sxmlns="/.test(xml)) return xml;
   const esc = p.replace(/[.-]/g, "\\$&");
-  return xml
-    .replace(new RegExp(`xmlns:${esc}="`, "g"), 'xmlns="')
-    .replace(new RegExp(`<(/?)${esc}:`, "g"), "<$1");
+  // A part that also has a default namespace of its own, or binds the prefix to another namespace
+  // somewhere, is left as it is (taking the prefix off would change what its elements are).
+  if (/\sxmlns\s*=/.test(xml)) return xml;
+  const bindings = xml.match(new RegExp(`xmlns:${esc}\\s*=\\s*(["'])[^"']*\\1`, "g")) ?? [];
+  if (bindings.some((b) => !b.includes(MAIN))) return xml;
+  const re = new RegExp(`${TEXT_SPANS}|xmlns:${esc}(?=\\s*=)|<(/?)${esc}:`, "g");
+  return xml.replace(re, (m: string, slash: string | undefined) => {
+    if (m.startsWith("<!")) return m;
+    if (m.startsWith("xmlns:")) return "xmlns";
+    return `<${slash ?? ""}`;
+  });
 }
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
@@ -55,21 +65,22 @@ export function addCellAddresses(xml: string): string {
   let row = 0;
   let col = 0;
   let changed = false;
-  const data = xml.slice(start, end).replace(/<(row|c)(?=[\s/>])([^>]*)>/g, (tag, name: string, rest: string) => {
+  const R = /\sr\s*=\s*(["'])([A-Z]{0,3})(\d+)\1/;
+  const data = xml.slice(start, end).replace(new RegExp(`${TEXT_SPANS}|<(row|c)(?=[\\s/>])([^>]*)>`, "g"), (tag: string, name: string | undefined, rest: string | undefined) => {
+    if (!name || rest === undefined) return tag; // a comment or CDATA
+    const r = R.exec(rest);
     if (name === "row") {
-      const r = /\sr="(\d+)"/.exec(rest);
       col = 0;
-      if (r) {
-        row = Number(r[1]);
+      if (r && !r[2]) {
+        row = Number(r[3]);
         return tag;
       }
       row += 1;
       changed = true;
       return `<row r="${row}"${rest}>`;
     }
-    const r = /\sr="([A-Z]{1,3})(\d+)"/.exec(rest);
-    if (r) {
-      col = columnOf(r[1]);
+    if (r && r[2]) {
+      col = columnOf(r[2]);
       return tag;
     }
     col += 1;

@@ -79,6 +79,20 @@ test("rows and cells without an address get the one the standard gives them", ()
   const whole = `<worksheet xmlns="${MAIN}"><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
   expect(addCellAddresses(whole)).toBe(whole);
   expect(addCellAddresses("<worksheet/>")).toBe("<worksheet/>");
+  // Comments and CDATA are text: a "<c>" or "<row r=…>" in them counts for nothing.
+  const text = `<worksheet><sheetData><!-- <row r="9"> --><row><c t="inlineStr"><is><t><![CDATA[x<c>y]]></t></is></c><c><v>7</v></c></row></sheetData></worksheet>`;
+  expect(addCellAddresses(text)).toBe(`<worksheet><sheetData><!-- <row r="9"> --><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[x<c>y]]></t></is></c><c r="B1"><v>7</v></c></row></sheetData></worksheet>`);
+  // An address written with single quotes or spaces is an address.
+  const quoted = `<worksheet><sheetData><row r='3'><c r = 'C3'><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>`;
+  expect(addCellAddresses(quoted)).toBe(`<worksheet><sheetData><row r='3'><c r = 'C3'><v>1</v></c><c r="D3"><v>2</v></c></row></sheetData></worksheet>`);
+});
+
+test("the prefix is taken off only where it always means SpreadsheetML; text keeps its characters", () => {
+  const cdata = `<x:sst xmlns:x="${MAIN}"><x:si><x:t><![CDATA[<x:b>不是标签</x:b>]]></x:t></x:si><!-- <x:si> --></x:sst>`;
+  expect(unprefixSpreadsheetMl(cdata)).toBe(`<sst xmlns="${MAIN}"><si><t><![CDATA[<x:b>不是标签</x:b>]]></t></si><!-- <x:si> --></sst>`);
+  const rebound = `<x:worksheet xmlns:x="${MAIN}"><x:extLst><x:ext xmlns:x="urn:other"><x:foo/></x:ext></x:extLst></x:worksheet>`;
+  expect(unprefixSpreadsheetMl(rebound)).toBe(rebound);
+  expect(unprefixSpreadsheetMl(`<x:sst xmlns:x='${MAIN}'><x:si/></x:sst>`)).toBe(`<sst xmlns='${MAIN}'><si/></sst>`);
 });
 
 test("a workbook whose rows and cells have no address (as DataGrip writes it) reads as the one that has them", async () => {

@@ -149,9 +149,15 @@ describe("采用建议值 on the page (WebHost.applyValue / undoValue)", () => {
 
 test("a workbook whose charts ExcelJS cannot read is opened for reading, with a warning; one it reads whole has none", async () => {
   const charts = await open("other-formats/charts-and-chart-sheets.xlsx");
-  expect(charts.readWarning).toMatch(/不含图片和图表/);
+  expect(charts.readWarning).toMatch(/（图片和图表），已略过.*不含图片和图表/);
   const res = checkWorkbook(await charts.readWorkbook());
   expect(res.tables.length).toBeGreaterThanOrEqual(12);
+  // Its chart sheets are listed as not checked, as on the command line.
+  expect(res.sheets.find((s) => s.sheet === "支出结构图")).toMatchObject({ status: "unchecked" });
+  // A comment where ExcelJS does not look: the warning names the comments, not charts.
+  const comment = await open("other-formats/comment-in-subfolder.xlsx");
+  expect(comment.readWarning).toMatch(/（批注），已略过/);
+  expect(comment.readWarning).not.toMatch(/图表/);
   expect((await open()).readWarning).toBeUndefined();
   // Not a workbook at all: the reason of the whole load, not of the second try.
   await expect(open("other-formats/excel-97-2003.xls")).rejects.toThrow(/Excel 97-2003/);
