@@ -1,14 +1,20 @@
 /**
- * npm run fuzz [-- --seed S --count N]: N seeded cases (default 10,000 from seed 1)
- * through the whole engine — random grids, damaged real and generated workbooks,
- * garbled narratives (test/support/fuzzCases.ts) — checking after each that
- * nothing threw, every finding is well formed and names real cells, causes hold
- * together and the input was not modified.
+ * npm run fuzz [-- --seed S --count N --bytes B]: N seeded cases (default 10,000
+ * from seed 1) through the whole engine — random grids, damaged real and
+ * generated workbooks, garbled narratives (test/support/fuzzCases.ts) — checking
+ * after each that nothing threw, every finding is well formed and names real
+ * cells, causes hold together and the input was not modified. Then B damaged
+ * files (default 1,000; test/support/byteFuzz.ts) through the .xlsx reader:
+ * bytes changed, zeroed, cut or repeated, or an XML part garbled inside the zip,
+ * over .xlsx, .xls, locked, .ods and HTML files; each must read to a workbook
+ * that checks, or be refused with an UnreadableWorkbookError naming the file.
  *
  * Case k has seed S + k: a failing case is rerun alone with
- * `npm run fuzz -- --seed <its seed> --count 1`. Exit 1 when any case failed.
+ * `npm run fuzz -- --seed <its seed> --count 1` (a byte case with
+ * `--count 0 --bytes 1 --seed <its seed>`). Exit 1 when any case failed.
  */
 import { FuzzFailure, fuzzBases, makeFuzzCase, runFuzzCase, vocabulary } from "../test/support/fuzzCases";
+import { byteBases, runByteCase } from "../test/support/byteFuzz";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -66,7 +72,7 @@ async function main(): Promise<number> {
       console.log(`已运行 ${k + 1}/${count}（${((k + 1) / secs).toFixed(1)} 个/秒，失败 ${[...failures.values()].reduce((a, f) => a + f.n, 0)}）`);
     }
   }
-  const secs = (Date.now() - t1) / 1000;
+  const secs = Math.max(0.001, (Date.now() - t1) / 1000);
   console.log(
     `\n完成：${count} 个用例（${[...kinds].map(([k, n]) => `${k} ${n}`).join("，")}），用时 ${secs.toFixed(1)} 秒，${(count / secs).toFixed(1)} 个/秒`,
   );
@@ -83,10 +89,36 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  },
-);
+/** The byte stage: B damaged files through the reader. Returns the number of failed cases. */
+async function byteStage(seed: number, count: number): Promise<number> {
+  if (count === 0) return 0;
+  const bases = byteBases();
+  console.log(`\n文件损坏：${count} 个用例，种子 ${seed}…${seed + count - 1}，${bases.length} 个基础文件`);
+  const t0 = Date.now();
+  let read = 0;
+  let refused = 0;
+  let failed = 0;
+  for (let k = 0; k < count; k++) {
+    const s = seed + k;
+    try {
+      if ((await runByteCase(bases, s)) === "read") read++;
+      else refused++;
+    } catch (e) {
+      failed++;
+      console.log(`\n✗ 文件损坏用例种子 ${s} 失败\n  ${(e instanceof Error ? e.message : String(e)).split("\n").slice(0, 8).join("\n  ")}\n  重现：npm run fuzz -- --seed ${s} --count 0 --bytes 1`);
+    }
+  }
+  const secs = (Date.now() - t0) / 1000;
+  console.log(`完成：${count} 个损坏文件，读出并校验 ${read} 个，拒绝读取（原因写明）${refused} 个，失败 ${failed} 个，用时 ${secs.toFixed(1)} 秒`);
+  return failed;
+}
+
+main()
+  .then(async (code) => ((await byteStage(arg("--seed", 1), arg("--bytes", 1000))) ? 1 : code))
+  .then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
