@@ -90,14 +90,14 @@ export async function runByteCase(bases: ByteBase[], seed: number): Promise<"rea
   try {
     wb = await readXlsxBuffer(bytes, name);
   } catch (e) {
-    if (!(e instanceof UnreadableWorkbookError)) throw new Error(`seed ${seed} (${base}): reading threw ${e instanceof Error ? e.stack : String(e)}`);
-    if (!e.message.startsWith(`${name}：`)) throw new Error(`seed ${seed} (${base}): the reason does not name the file: ${e.message}`);
+    if (!(e instanceof UnreadableWorkbookError)) throw new Error(`种子 ${seed}（${base}）：读取时抛出的不是“无法读取”：${e instanceof Error ? e.stack : String(e)}`);
+    if (!e.message.startsWith(`${name}：`)) throw new Error(`种子 ${seed}（${base}）：原因没有写文件名：${e.message}`);
     return "refused";
   }
   try {
     checkWorkbook(wb);
   } catch (e) {
-    throw new Error(`seed ${seed} (${base}): checking threw ${e instanceof Error ? e.stack : String(e)}`);
+    throw new Error(`种子 ${seed}（${base}）：校验时出错：${e instanceof Error ? e.stack : String(e)}`);
   }
   return "read";
 }

@@ -185,10 +185,16 @@ function parseRegion(def: TemplateDef, ctx: RegionContext): Table | ParseFailure
  * refers to another table, and codes listed down a column (a 目录, a list of
  * findings by sheet) are data: neither makes the sheet that table.
  */
-function codeLabel(text: string): string | undefined {
+function codeLabel(text: string): TemplateDef | undefined {
   const t = norm(text);
   if (t.length > 40 || /[，。；;！!？?]|^(注|说明|备注|附注)/.test(t)) return undefined;
-  return /公开(\d{2})表/.exec(t)?.[1];
+  return templateOfCode(t);
+}
+
+/** The template whose code ("公开05表") the normalised text holds. */
+function templateOfCode(t: string): TemplateDef | undefined {
+  const m = /公开(\d{2})表/.exec(t);
+  return m ? templateByCode(`公开${m[1]}表`) : undefined;
 }
 
 function codeHint(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: number; text: string } | undefined {
@@ -199,9 +205,7 @@ function codeHint(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: n
     const cols = sheet.rows.get(r);
     if (!cols) continue;
     for (const [col, cell] of cols) {
-      const code = codeLabel(cell.text);
-      if (!code) continue;
-      const def = templateByCode(`公开${code}表`);
+      const def = codeLabel(cell.text);
       if (!def) continue;
       // A second code cell in these rows (another table's, or the same one again down a column): a list, not a label.
       if (hint) return undefined;
@@ -209,12 +213,8 @@ function codeHint(sheet: SheetSnapshot): { def: TemplateDef; row: number; col: n
     }
   }
   if (hint) return hint;
-  const m = /公开(\d{2})表/.exec(norm(sheet.name));
-  if (m) {
-    const def = templateByCode(`公开${m[1]}表`);
-    if (def) return { def, row: b.top - 1, col: b.left, text: sheet.name };
-  }
-  return undefined;
+  const def = templateOfCode(norm(sheet.name));
+  return def ? { def, row: b.top - 1, col: b.left, text: sheet.name } : undefined;
 }
 
 /** A bare sequence label ("表5", "附表3-2"): a title cell that names no table (a bare "5" may be a 科目 code). */

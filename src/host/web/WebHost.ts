@@ -18,6 +18,7 @@ import { CellRef } from "../../core/tables/types";
 import { highlightPlan } from "../office/highlight";
 import { ChartSpec, HIGHLIGHT_FILL, HighlightSummary, Host, HostError, HostOptions, WriteSheetOptions, throwIfCancelled } from "../host";
 import { excelToSnapshot, loadXlsx, readingOf } from "../xlsx/read";
+import type { Skipped } from "../xlsx/model";
 import { downloadFile } from "./download";
 import { AppliedValue, CellNow, refuseApply, refuseUndo, valueToWrite } from "../../core/report/apply";
 
@@ -41,7 +42,7 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
 }
 
 /** The warning for a workbook opened for reading only: what a copy saved from the page lacks. */
-export function readWarningFor(skipped: { drawings: number; comments: number; hyperlinks: number; tables: number } | undefined): string {
+export function readWarningFor(skipped: Skipped | undefined): string {
   const parts: string[] = [];
   if (skipped?.drawings) parts.push("图片和图表");
   if (skipped?.comments) parts.push("批注");
@@ -69,9 +70,10 @@ export class WebHost implements Host {
   }
 
   /**
-   * Set when the workbook could only be opened without its drawings (ExcelJS
-   * fails on some charts and chart sheets, exceljs/exceljs#2591): the check is
-   * whole, but a copy saved from the page lacks the pictures too. Shown above the grid.
+   * Set when the workbook could only be opened for reading (ExcelJS fails on it
+   * whole: some charts and chart sheets, exceljs/exceljs#2591; comments where it
+   * does not look): the check is whole, but a copy saved from the page lacks
+   * what was left out (readWarningFor). Shown above the grid.
    */
   readWarning?: string;
 

@@ -283,19 +283,21 @@ export function withNoCellSheets(snap: WorkbookSnapshot, model: BookModel): Work
   const extra = entries.filter((e) => !worksheetIds.has(e.id) && typeof e.name === "string" && e.name && kindOf(e));
   if (!extra.length) return snap;
   const byName = new Map(snap.sheets.map((s) => [s.name, s]));
-  const taken = new Set(snap.sheets.map((s) => s.name));
   const out: SheetSnapshot[] = [];
   const placed = new Set<SheetSnapshot>();
   for (const e of entries) {
-    const s = typeof e.name === "string" ? byName.get(e.name) : undefined;
+    if (typeof e.name !== "string" || !e.name) continue;
+    const s = byName.get(e.name);
     if (worksheetIds.has(e.id)) {
       if (s && !placed.has(s)) out.push(s), placed.add(s);
       continue;
     }
     const kind = kindOf(e);
-    if (!kind || !e.name || taken.has(e.name)) continue; // never two sheets of one name
-    taken.add(e.name);
-    out.push({ ...emptySheet(e.name), noCells: kind, ...(e.state === "hidden" || e.state === "veryHidden" ? { hidden: true } : {}) });
+    if (!kind || s) continue; // never two sheets of one name
+    const tab: SheetSnapshot = { ...emptySheet(e.name), noCells: kind, ...(e.state === "hidden" || e.state === "veryHidden" ? { hidden: true } : {}) };
+    byName.set(e.name, tab);
+    placed.add(tab);
+    out.push(tab);
   }
   for (const s of snap.sheets) if (!placed.has(s)) out.push(s);
   return { ...snap, sheets: out };
@@ -416,9 +418,7 @@ export async function loadModel(input: ArrayBuffer): Promise<BookModel | undefin
       captured = m;
     },
   });
-  const raw = await loadForReading(wb, input);
-  const model = captured && Array.isArray(captured.worksheets) ? captured : undefined;
-  // What the setter gets lacks workbook.xml.rels; the tabs' relationships are on the reconciled model.
-  if (model && raw?.tabRels) model.tabRels = raw.tabRels;
-  return model;
+  await loadForReading(wb, input);
+  // The setter gets the model loadForReading saw reconciled: with its tabRels and skipped.
+  return captured && Array.isArray(captured.worksheets) ? captured : undefined;
 }

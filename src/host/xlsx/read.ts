@@ -8,7 +8,7 @@
  * lives in its top-left cell only, as in Excel.
  */
 import type ExcelJS from "exceljs";
-import { notXlsxReason, zipReason } from "./sniff";
+import { isZip, notXlsxReason, zipReason } from "./sniff";
 import { repairedWorkbook } from "./repair";
 import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
@@ -100,10 +100,6 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   return sheet;
 }
 
-function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-}
-
 /**
  * The bytes, after the checks that need no parsing: empty, and files whose
  * content shows another format (./sniff.ts: .xls, a password, a web page
@@ -115,7 +111,7 @@ function xlsxBytes(data: ArrayBuffer | Uint8Array, name: string): Uint8Array {
   if (bytes.length === 0) throw new UnreadableWorkbookError(`${name}：文件为空`);
   const other = notXlsxReason(bytes, name);
   if (other) throw new UnreadableWorkbookError(`${name}：${other}`);
-  if (!looksLikeZip(bytes)) throw new UnreadableWorkbookError(`${name}：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）`);
+  if (!isZip(bytes)) throw new UnreadableWorkbookError(`${name}：不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）`);
   return bytes;
 }
 
@@ -135,7 +131,7 @@ const NO_SHEET = "没有任何工作表";
 function corrupt(name: string, bytes: Uint8Array, e: unknown): UnreadableWorkbookError {
   const other = zipReason(bytes);
   if (other) return new UnreadableWorkbookError(`${name}：${other}`);
-  const msg = e === NO_SHEET ? NO_SHEET : e instanceof Error ? e.message : String(e);
+  const msg = e instanceof Error ? e.message : String(e);
   return new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
 }
 
@@ -173,7 +169,7 @@ async function retryRepaired<T>(bytes: Uint8Array, read: (b: Uint8Array) => Prom
   try {
     return await read(bytes);
   } catch (e) {
-    if (!(e instanceof UnreadableWorkbookError) || !looksLikeZip(bytes)) throw e;
+    if (!(e instanceof UnreadableWorkbookError) || !isZip(bytes)) throw e;
     const plain = await repairedWorkbook(bytes).catch(() => undefined);
     if (!plain) throw e;
     try {

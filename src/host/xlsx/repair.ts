@@ -15,6 +15,8 @@
  * nothing; JSZip (ExcelJS's own zip library) is loaded then.
  */
 
+import { colIndex, colName } from "../../core/grid/address";
+
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** Comments and CDATA sections: text, never markup, left exactly as written by both repairs. */
@@ -38,20 +40,6 @@ export function unprefixSpreadsheetMl(xml: string): string {
     if (m.startsWith("xmlns:")) return "xmlns";
     return `<${slash ?? ""}`;
   });
-}
-
-/** Column letters of a 1-based column number (1 → A, 27 → AA). */
-function letters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** 1-based column number of column letters. */
-function columnOf(l: string): number {
-  let n = 0;
-  for (const ch of l) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 /**
@@ -80,12 +68,12 @@ export function addCellAddresses(xml: string): string {
       return `<row r="${row}"${rest}>`;
     }
     if (r && r[2]) {
-      col = columnOf(r[2]);
+      col = colIndex(r[2]) + 1;
       return tag;
     }
     col += 1;
     changed = true;
-    return `<c r="${letters(col)}${Math.max(row, 1)}"${rest}>`;
+    return `<c r="${colName(col - 1)}${Math.max(row, 1)}"${rest}>`;
   });
   return changed ? xml.slice(0, start) + data + xml.slice(end) : xml;
 }

@@ -31,6 +31,11 @@ export function isOle(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
+/** A zip's first record (PK 03 04, or PK 05 06 for an empty zip). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+}
+
 function u16(b: Uint8Array, p: number): number {
   return b[p] | (b[p + 1] << 8);
 }
@@ -238,6 +243,6 @@ function textReason(bytes: Uint8Array): string | undefined {
 export function notXlsxReason(bytes: Uint8Array, name = ""): string | undefined {
   if (isOle(bytes)) return oleReason(bytes, name);
   // A zip is ExcelJS's to read first (zipReason, once it has failed).
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return undefined;
+  if (isZip(bytes)) return undefined;
   return textReason(bytes);
 }
