@@ -19,6 +19,7 @@ import { highlightPlan } from "../office/highlight";
 import { ChartSpec, HIGHLIGHT_FILL, HighlightSummary, Host, HostError, HostOptions, WriteSheetOptions, throwIfCancelled } from "../host";
 import { excelToSnapshot, loadXlsx, readingOf } from "../xlsx/read";
 import type { Skipped } from "../xlsx/model";
+import type { CellLimits, Cut } from "../xlsx/oversize";
 import { downloadFile } from "./download";
 import { AppliedValue, CellNow, refuseApply, refuseUndo, valueToWrite } from "../../core/report/apply";
 
@@ -52,6 +53,16 @@ export function readWarningFor(skipped: Skipped | undefined): string {
   return `这个工作簿中有浏览器读不了的部分（${what}），已略过：表格照常校验，但“保存”得到的副本不含${what}。原文件不受影响。`;
 }
 
+/**
+ * The warning for a workbook whose largest sheets were read only in part
+ * (../xlsx/oversize.ts: millions of cells), or "" when none was.
+ */
+export function cutWarningFor(cuts: Map<string, Cut>): string {
+  if (!cuts.size) return "";
+  const which = [...cuts].map(([sheet, c]) => `“${sheet}”只读取到第 ${c.atRow.toLocaleString("en-US")} 行`).join("，");
+  return `工作表过大：${which}，之后的内容未读取、未校验；“保存”得到的副本也只有读取的部分。原文件不受影响。`;
+}
+
 export class WebHost implements Host {
   readonly kind = "web" as const;
   /** Sheet shown and cells selected in the grid view. */
@@ -77,14 +88,22 @@ export class WebHost implements Host {
    */
   readWarning?: string;
 
-  static async open(data: ArrayBuffer | Uint8Array, name: string): Promise<WebHost> {
+  /** `limits`: how many cells are read at most (../xlsx/oversize.ts; tests give small ones). */
+  static async open(data: ArrayBuffer | Uint8Array, name: string, limits?: CellLimits): Promise<WebHost> {
+    const host = await WebHost.load(data, name, limits);
+    const cut = cutWarningFor(readingOf(host.wb).cuts);
+    if (cut) host.readWarning = host.readWarning ? `${host.readWarning}${cut}` : cut;
+    return host;
+  }
+
+  private static async load(data: ArrayBuffer | Uint8Array, name: string, limits?: CellLimits): Promise<WebHost> {
     try {
-      return new WebHost(await loadXlsx(data, name), name);
+      return new WebHost(await loadXlsx(data, name, { limits }), name);
     } catch (whole) {
       // Loaded whole first, so that a saved copy keeps its pictures; failing that, for reading only.
       let wb: ExcelJS.Workbook;
       try {
-        wb = await loadXlsx(data, name, { forReading: true });
+        wb = await loadXlsx(data, name, { forReading: true, limits });
       } catch {
         throw whole;
       }

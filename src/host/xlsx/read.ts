@@ -14,6 +14,7 @@ import { Workbook } from "./excel";
 import { Cell, SheetSnapshot, WorkbookSnapshot, emptySheet, setCell } from "../../core/grid/snapshot";
 import { parseRangeA1 } from "../../core/grid/address";
 import { formatDateValue, formatNumberWithFormat } from "../../core/grid/numfmt";
+import { CellLimits, Cut, markCuts, withinCellLimits } from "./oversize";
 import { BookModel, Skipped, loadModel, loadForReading, snapshotFromModel, withNoCellSheets } from "./model";
 
 /** A sheet stops being read after this many cells (the rest is reported as truncated). */
@@ -135,6 +136,9 @@ function corrupt(name: string, bytes: Uint8Array, e: unknown): UnreadableWorkboo
   return new UnreadableWorkbookError(`${name}：文件已损坏或不是有效的 .xlsx 工作簿（${msg}）`);
 }
 
+/** The sheets cut before loading (./oversize.ts), of workbooks opened with loadXlsx. */
+const cutSheets = new WeakMap<ExcelJS.Workbook, Map<string, Cut>>();
+
 /** The raw model of workbooks opened to be read (loadXlsx with forReading): their tabs, for withNoCellSheets. */
 const rawModels = new WeakMap<ExcelJS.Workbook, BookModel>();
 
@@ -143,9 +147,10 @@ const rawModels = new WeakMap<ExcelJS.Workbook, BookModel>();
  * sheets listed (withNoCellSheets), and what the load left out; for one opened
  * whole, as excelToSnapshot gives it.
  */
-export function readingOf(wb: ExcelJS.Workbook): { withTabs: (snap: WorkbookSnapshot) => WorkbookSnapshot; skipped?: Skipped } {
+export function readingOf(wb: ExcelJS.Workbook): { withTabs: (snap: WorkbookSnapshot) => WorkbookSnapshot; skipped?: Skipped; cuts: Map<string, Cut> } {
   const raw = rawModels.get(wb);
-  return { withTabs: (snap) => (raw ? withNoCellSheets(snap, raw) : snap), skipped: raw?.skipped };
+  const cuts = cutSheets.get(wb) ?? new Map<string, Cut>();
+  return { withTabs: (snap) => markCuts(raw ? withNoCellSheets(snap, raw) : snap, cuts), skipped: raw?.skipped, cuts };
 }
 
 /**
@@ -154,9 +159,11 @@ export function readingOf(wb: ExcelJS.Workbook): { withTabs: (snap: WorkbookSnap
  * (model.ts, loadForReading: ExcelJS fails on some); a workbook that is edited and
  * saved again (the standalone page) is loaded whole, so that saving keeps its pictures.
  */
-export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string, opts: { forReading?: boolean } = {}): Promise<ExcelJS.Workbook> {
-  const bytes = xlsxBytes(data, name);
-  return retryRepaired(bytes, (b) => loadXlsxOnce(b, name, opts));
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, name: string, opts: { forReading?: boolean; limits?: CellLimits } = {}): Promise<ExcelJS.Workbook> {
+  const { bytes, cuts } = await withinCellLimits(xlsxBytes(data, name), opts.limits);
+  const wb = await retryRepaired(bytes, (b) => loadXlsxOnce(b, name, opts));
+  if (cuts.size) cutSheets.set(wb, cuts);
+  return wb;
 }
 
 /**
@@ -209,9 +216,10 @@ export function excelToSnapshot(wb: ExcelJS.Workbook, name: string, skip: (ws: E
  * The snapshot is built from ExcelJS's parsed model (./model.ts, twice as fast);
  * a workbook that path declines is read the ordinary way, with the same result.
  */
-export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookSnapshot> {
-  const bytes = xlsxBytes(data, name);
-  return retryRepaired(bytes, (b) => readXlsxBytes(b, name));
+export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string, limits?: CellLimits): Promise<WorkbookSnapshot> {
+  // A sheet of millions of cells is cut before ExcelJS reads it (./oversize.ts), and marked truncated.
+  const { bytes, cuts } = await withinCellLimits(xlsxBytes(data, name), limits);
+  return markCuts(await retryRepaired(bytes, (b) => readXlsxBytes(b, name)), cuts);
 }
 
 async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {

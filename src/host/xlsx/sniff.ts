@@ -116,11 +116,18 @@ export function oleRootNames(bytes: Uint8Array): string[] | undefined {
   return names;
 }
 
+/** An entry of a zip's central directory: its name and its size once decompressed (bytes). */
+export interface ZipEntry {
+  name: string;
+  size: number;
+}
+
 /**
- * The names in a zip's central directory, or undefined when it cannot be read
+ * The entries of a zip's central directory, or undefined when it cannot be read
  * that simply (no end record, ZIP64, entries past the end): ExcelJS then decides.
+ * Nothing is decompressed: this costs microseconds on any workbook.
  */
-export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   // The end-of-central-directory record: 22 bytes, then a comment of at most 65,535.
   const stop = Math.max(0, bytes.length - 22 - 65535);
   let end = -1;
@@ -135,7 +142,7 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
   const offset = u32(bytes, end + 16);
   if (count === 0xffff || offset === 0xffffffff || offset >= end) return undefined;
   const decoder = new TextDecoder("utf-8");
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   let p = offset;
   // Headers are read while their signature is there, whatever count the end record gives (as JSZip does).
   while (p + 46 <= end && u32(bytes, p) === 0x02014b50) {
@@ -143,10 +150,15 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
     const extra = u16(bytes, p + 30);
     const comment = u16(bytes, p + 32);
     if (p + 46 + n > end) return undefined;
-    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + n)));
+    entries.push({ name: decoder.decode(bytes.subarray(p + 46, p + 46 + n)), size: u32(bytes, p + 24) });
     p += 46 + n + extra + comment;
   }
-  return names;
+  return entries;
+}
+
+/** The names in a zip's central directory, or undefined when it cannot be read simply (zipEntries). */
+export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  return zipEntries(bytes)?.map((e) => e.name);
 }
 
 /** The content of the first entry when it is `mimetype`, stored uncompressed (as OpenDocument requires). */
