@@ -33,20 +33,30 @@ export interface Input {
   reason?: string;
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The workbooks under `dir` (recursively, sorted by name at each level). A
+ * sub-folder that cannot be read (no permission, removed meanwhile) is an input
+ * with its reason, at its place: the rest of the folder is still checked.
+ */
+async function walk(dir: string, out: Input[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const names = entries.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const name of names) {
     const e = byName.get(name)!;
     const full = path.join(dir, name);
-    if (e.isDirectory()) await walk(full, out);
-    else if (isWorkbookName(name) || isOtherSpreadsheetName(name)) {
-      if (e.isFile()) out.push(full);
+    if (e.isDirectory()) {
+      await walk(full, out).catch((err) => {
+        out.push({ file: full, reason: `${full}：无法读取文件夹，其中的文件未校验（${errorText(err)}）` });
+      });
+    } else if (isWorkbookName(name) || isOtherSpreadsheetName(name)) {
+      if (e.isFile()) out.push({ file: full });
       // A symbolic link to a workbook counts; links to directories are not followed (no cycles).
       else if (e.isSymbolicLink()) {
         const st = await fs.stat(full).catch(() => undefined);
-        if (st?.isFile()) out.push(full);
+        if (st?.isFile()) out.push({ file: full });
       }
     }
   }
@@ -68,15 +78,15 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; d
       continue;
     }
     directories++;
-    const found: string[] = [];
+    const found: Input[] = [];
     try {
       await walk(a, found);
     } catch (e) {
-      inputs.push({ file: a, reason: `${a}：无法读取文件夹（${e instanceof Error ? e.message : String(e)}）` });
+      inputs.push({ file: a, reason: `${a}：无法读取文件夹（${errorText(e)}）` });
       continue;
     }
     if (found.length === 0) inputs.push({ file: a, reason: `${a}：这是一个文件夹，其中没有 .xlsx 或 .xlsm 文件` });
-    else inputs.push(...found.map((file) => ({ file })));
+    else inputs.push(...found);
   }
   return { inputs, directories };
 }

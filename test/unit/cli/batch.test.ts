@@ -4,7 +4,7 @@
  * the output order whatever the completion order.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, promises as fsPromises, readFileSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -78,6 +78,28 @@ test("a folder expands to its workbooks, sorted, recursively, lock files left ou
   expect(["~$x.xls", "x.xlsx", "x.csv", "x.docx", "x.xls.txt"].some(isOtherSpreadsheetName)).toBe(false);
   const empty = mkdtempSync(path.join(os.tmpdir(), "disclosure-empty-"));
   expect((await expandInputs([empty])).inputs[0].reason).toMatch(/文件夹/);
+});
+
+test("a sub-folder that cannot be read is an input with its reason; the rest of the folder is still taken", async () => {
+  const top = mkdtempSync(path.join(os.tmpdir(), "disclosure-expand-"));
+  for (const d of ["甲局", "乙局", "丙局"]) mkdirSync(path.join(top, d));
+  for (const f of ["甲局/决算.xlsx", "乙局/决算.xlsx", "丙局/决算.xlsx"]) writeFileSync(path.join(top, f), "");
+  // Tests run as any user (root reads every folder whatever its mode): the refusal is the file system's answer, given here.
+  const real = fsPromises.readdir.bind(fsPromises);
+  const spy = jest.spyOn(fsPromises, "readdir").mockImplementation(((p: string, o: unknown) => {
+    if (path.basename(p) === "乙局") return Promise.reject(Object.assign(new Error(`EACCES: permission denied, scandir '${p}'`), { code: "EACCES" }));
+    return real(p, o as never);
+  }) as typeof fsPromises.readdir);
+  try {
+    const { inputs } = await expandInputs([top]);
+    expect(inputs).toEqual([
+      { file: path.join(top, "丙局", "决算.xlsx") },
+      { file: path.join(top, "乙局"), reason: `${path.join(top, "乙局")}：无法读取文件夹，其中的文件未校验（EACCES: permission denied, scandir '${path.join(top, "乙局")}'）` },
+      { file: path.join(top, "甲局", "决算.xlsx") },
+    ]);
+  } finally {
+    spy.mockRestore();
+  }
 });
 
 describe("--jobs 2 --summary .xlsx", () => {
