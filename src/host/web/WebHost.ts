@@ -59,7 +59,7 @@ export function readWarningFor(skipped: Skipped | undefined): string {
  */
 export function cutWarningFor(cuts: Map<string, Cut>): string {
   if (!cuts.size) return "";
-  const which = [...cuts].map(([sheet, c]) => `“${sheet}”只读取到第 ${c.atRow.toLocaleString("en-US")} 行`).join("，");
+  const which = [...cuts].map(([sheet, c]) => (c.atRow > 0 ? `“${sheet}”只读取到第 ${c.atRow.toLocaleString("en-US")} 行` : `“${sheet}”未读取`)).join("，");
   return `工作表过大：${which}，之后的内容未读取、未校验；“保存”得到的副本也只有读取的部分。原文件不受影响。`;
 }
 

@@ -25,8 +25,14 @@
  * The scan is a byte scanner of tags, not an XML parser: it looks for the
  * start of `row` and `c` elements and the end of `sheetData`, with or without
  * a namespace prefix. Text between tags never contains "<" (XML escapes it),
- * comments and CDATA are skipped whole. What it cannot follow (no sheetData
- * end) is left as it was, for ExcelJS to read or reject as before.
+ * comments and CDATA are skipped whole. A part it cannot follow (no sheetData
+ * end after the cut, markup of more than 1 MB that never ends, a damaged
+ * stream) is left as it was, for ExcelJS to read or reject as before; so is a
+ * part in which only rows without cells (formatted rows) follow the limit.
+ * The cut sheet is named as ExcelJS names it (workbook.xml's name attribute,
+ * decoded by the XML parser and once more by ExcelJS), so that it is found.
+ * While a part is scanned, what would be kept of it is held (at most the XML
+ * of the sheet's limit of cells) and dropped when nothing is cut.
  */
 import { zipEntries } from "./sniff";
 
@@ -67,10 +73,21 @@ function unescapeXml(s: string): string {
   });
 }
 
-/** Worksheet part name (as in the zip) → sheet name, from workbook.xml and its relationships. */
+/** ExcelJS's own second decoding of a sheet name (utils.xmlDecode, applied after its XML parser's). */
+function excelJsDecode(s: string): string {
+  return s.replace(/&([a-z]*);/g, (c) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[c] ?? c);
+}
+
+/** The attributes of an element: up to its ">", quoted values read whole (a ">" in a value is legal XML). */
+const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*)`;
+
+/**
+ * Worksheet part name (as in the zip, lower case) → sheet name as ExcelJS gives
+ * it, from workbook.xml and its relationships.
+ */
 function sheetNames(workbookXml: string, relsXml: string): Map<string, string> {
   const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+  for (const m of relsXml.matchAll(new RegExp(`<(?:\\w+:)?Relationship\\b${ATTRS}>`, "g"))) {
     const attr = (a: string) => new RegExp(`\\s${a}\\s*=\\s*(["'])(.*?)\\1`).exec(m[1])?.[2];
     const id = attr("Id");
     const target = attr("Target");
@@ -80,14 +97,17 @@ function sheetNames(workbookXml: string, relsXml: string): Map<string, string> {
     targets.set(id, part.replace(/\/\.\//g, "/"));
   }
   const names = new Map<string, string>();
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+  for (const m of workbookXml.matchAll(new RegExp(`<(?:\\w+:)?sheet\\b${ATTRS}>`, "g"))) {
     const name = /\sname\s*=\s*(["'])(.*?)\1/.exec(m[1])?.[2];
     const rid = /\s[\w]+:id\s*=\s*(["'])(.*?)\1/.exec(m[1])?.[2];
     const part = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && part) names.set(part.toLowerCase(), unescapeXml(name));
+    if (name !== undefined && part) names.set(part.toLowerCase(), excelJsDecode(unescapeXml(name)));
   }
   return names;
 }
+
+/** The longest markup (tag, comment, CDATA) the scanner waits for the end of, in bytes. */
+const MAX_PENDING = 1 << 20;
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -170,6 +190,9 @@ class SheetScan {
         close = buf.indexOf(GT, lt + 1);
       }
       if (close < 0 || lt + 2 > end) {
+        // A tag, comment or CDATA section longer than any a sheet has (a cell holds 32,767 characters at
+        // most): a damaged part. Scanning it on would take ever longer; it is left to ExcelJS as it is.
+        if (end - lt > MAX_PENDING) throw new Error("unterminated markup");
         // Keep the unfinished tag for the next chunk (emitted or dropped then).
         if (this.phase !== "skip") this.out.push(buf.slice(emitFrom, lt));
         this.carry = buf.slice(lt);
@@ -261,11 +284,22 @@ function scan(entry: { internalStream?: (type: "uint8array") => StreamHelper }, 
   const s = new SheetScan(limit);
   return new Promise((resolve, reject) => {
     if (typeof entry.internalStream !== "function") return reject(new Error("JSZip without internalStream"));
+    // An error thrown in a listener would escape JSZip's stream as an uncaught exception: it is kept, and
+    // the rest of the stream ignored.
+    let failed: unknown;
     entry
       .internalStream("uint8array")
-      .on("data", (chunk) => s.feed(chunk))
+      .on("data", (chunk) => {
+        if (failed !== undefined) return;
+        try {
+          s.feed(chunk);
+        } catch (e) {
+          failed = e;
+        }
+      })
       .on("error", reject)
       .on("end", () => {
+        if (failed !== undefined) return reject(failed);
         s.finish();
         resolve(s);
       })
@@ -324,15 +358,19 @@ async function cutToLimits(bytes: Uint8Array, limits: CellLimits): Promise<Withi
     try {
       s = await scan(entry as never, limit);
     } catch {
-      return none;
+      continue; // a part that cannot be scanned (damaged) is left to ExcelJS as it is
     }
     used += s.kept;
-    if (s.cutRow === undefined) continue;
-    if (!s.closed) return none; // no end of sheetData after the cut: left to ExcelJS as it is
-    const sheet = names.get(e.name.replace(/^\//, "").toLowerCase()) ?? e.name;
+    // Not over the limit (only rows without cells came after it), or no end of sheetData after the
+    // cut (a damaged part): the part is left as it is.
+    if (s.cutRow === undefined || s.cells === s.kept || !s.closed) continue;
+    const sheet = names.get(e.name.replace(/^\//, "").toLowerCase());
+    // A part no tab of workbook.xml names is not read by ExcelJS: nothing to cut.
+    if (sheet === undefined) continue;
     const reason =
       limit < limits.sheet
-        ? `工作簿中的单元格太多，超过读取上限 ${n(limits.workbook)} 个：本表共有 ${n(s.cells)} 个单元格（含只有格式的空单元格），只读取了前 ${n(s.kept)} 个，之后的内容未读取`
+        ? `工作簿中的单元格太多，超过读取上限 ${n(limits.workbook)} 个：本表共有 ${n(s.cells)} 个单元格（含只有格式的空单元格），` +
+          (s.kept ? `只读取了前 ${n(s.kept)} 个，之后的内容未读取` : "都未读取")
         : `工作表共有 ${n(s.cells)} 个单元格（含只有格式的空单元格），超过读取上限 ${n(limits.sheet)} 个，之后的内容未读取`;
     cuts.set(sheet, { atRow: s.cutRow - 1, reason });
     zip.file(entry.name, s.bytes(), { compression: "STORE" });

@@ -9,6 +9,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { CellLimits, cutSheetXml, withinCellLimits } from "../../../src/host/xlsx/oversize";
 import { readXlsxBuffer } from "../../../src/host/xlsx/read";
 import { zipEntries } from "../../../src/host/xlsx/sniff";
@@ -84,6 +85,15 @@ test("elements written with a namespace prefix are counted and cut the same", ()
   expect(r.text).toBe(p(HEAD + ROWS[0] + ROWS[2] + TAIL));
 });
 
+test("markup that never ends (a damaged part) stops the scan at once instead of waiting for it chunk after chunk", () => {
+  const chunk = enc.encode("x".repeat(16384));
+  const chunks = function* () {
+    yield enc.encode(`${HEAD}<row r="1"><c r="A1"><v>1</v></c></row><!-- `);
+    for (let i = 0; i < 200; i++) yield chunk;
+  };
+  expect(() => cutSheetXml(chunks(), 10)).toThrow("unterminated markup");
+});
+
 test("a cut sheet without the end of its sheetData is reported as not closed (left to ExcelJS as it was)", () => {
   const r = scanEveryWay(HEAD + ROWS[0] + ROWS[2] + `<row r="3"><c r="A3"><v>1`, 2);
   expect(r.cutRow).toBe(2);
@@ -138,6 +148,47 @@ test("the sheets scanned together have a limit: smaller sheets are read whole fi
   const big = cut.sheets.find((s) => s.name === "明细二")!;
   expect(big.truncated?.reason).toMatch(/^工作簿中的单元格太多，超过读取上限 14,000 个：本表共有 30,010 个单元格（含只有格式的空单元格），只读取了前 8,99\d 个/);
   expect(big.truncated?.atRow).toBe(rowsOf(big).at(-1)! + 1);
+});
+
+/** The workbook with workbook.xml's `name="明细"` written as `raw` (what other writers may write). */
+async function renamed(bytes: Uint8Array, raw: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  expect(xml).toContain('name="明细"');
+  zip.file("xl/workbook.xml", xml.replace('name="明细"', `name="${raw}"`));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+test("the cut sheet is found under the name ExcelJS gives it: a raw > in the name, entities decoded twice as ExcelJS does", async () => {
+  const bytes = await withDataSheets([["明细", 3000]]);
+  for (const [raw, name] of [
+    ["明细>2021", "明细>2021"],
+    ["R&amp;amp;D", "R&D"],
+  ]) {
+    const cut = await readXlsxBuffer(await renamed(bytes, raw), "named.xlsx", SMALL);
+    const ws = cut.sheets.find((s) => s.name === name);
+    expect(ws?.truncated?.atRow).toBe(1000);
+  }
+});
+
+test("a sheet at its limit, followed only by rows without cells (formatted rows), is not cut", async () => {
+  const xml = HEAD + ROWS[0] + `<row r="2" s="3" customFormat="1"/><row r="3" s="3" customFormat="1"/>` + TAIL;
+  const r = scanEveryWay(xml, 3);
+  expect(r.cells).toBe(r.kept);
+  // The scanner stops before row 2, but nothing was left out: withinCellLimits keeps the part as it is.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("明细");
+  for (let i = 0; i < 100; i++) ws.addRow([i, i + 1]);
+  // Rows formatted but empty, as Excel writes them (ExcelJS does not): 200 cells, then 50 such rows.
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  const empties = Array.from({ length: 50 }, (_, i) => `<row r="${101 + i}" s="1" customFormat="1"/>`).join("");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace("</sheetData>", `${empties}</sheetData>`));
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  expect((await readXlsxBuffer(bytes, "fmt.xlsx")).sheets[0].rows.size).toBe(100);
+  const limited = await withinCellLimits(bytes, { sheet: 200, workbook: 1e9, trigger: 0, scanFrom: 0 });
+  expect(limited.cuts.size).toBe(0);
+  expect(limited.bytes).toBe(bytes);
 });
 
 test("a workbook within the limits is not copied: the same bytes are read", async () => {
