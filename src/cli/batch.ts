@@ -119,7 +119,23 @@ export type OnOutcome = (index: number, outcome: FileOutcome) => void;
  * compiled worker exists) and calls `onOutcome` as each one finishes.
  * `script` is the worker's file (tests give one that crashes).
  */
-export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOutcome, script: string | undefined = workerScript()): Promise<void> {
+/**
+ * How long one workbook may take in a worker before it is stopped (seconds).
+ * The largest workbooks measured take far less: 10,000,000 cells (cut to
+ * 2,000,000, ../host/xlsx/oversize.ts) 30 s; a disclosure workbook well under
+ * a second. A workbook that takes longer has met something nobody foresaw (a
+ * pattern that makes a rule run on and on): it becomes a row with its reason
+ * and its worker is replaced, so that the batch still ends.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+
+export async function runBatch(
+  tasks: FileTask[],
+  jobs: number,
+  onOutcome: OnOutcome,
+  script: string | undefined = workerScript(),
+  timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS,
+): Promise<void> {
   const n = Math.min(jobs, tasks.length);
   const inThread = n <= 1 || !script;
   // Before the engine is loaded here or in a worker (./tiering.ts); one file gains nothing from it.
@@ -143,6 +159,11 @@ export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOut
       live++;
       let current = -1;
       let dead = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stopTimer = () => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+      };
       const feed = () => {
         if (next >= tasks.length) {
           current = -1;
@@ -151,8 +172,16 @@ export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOut
         }
         current = next++;
         w.postMessage({ id: current, task: tasks[current] });
+        if (timeoutSeconds > 0) {
+          timer = setTimeout(() => {
+            timer = undefined;
+            die(`超过 ${timeoutSeconds} 秒仍未完成，已停止；可用 --timeout 秒数 放宽`);
+            void w.terminate();
+          }, timeoutSeconds * 1000);
+        }
       };
       const die = (why: string) => {
+        stopTimer();
         if (dead) return;
         dead = true;
         live--;
@@ -166,7 +195,8 @@ export async function runBatch(tasks: FileTask[], jobs: number, onOutcome: OnOut
         else if (live === 0 || done === tasks.length) resolve();
       };
       w.on("message", (m: { id: number; outcome?: FileOutcome; error?: string }) => {
-        if (m.id !== current) return;
+        if (m.id !== current || dead) return;
+        stopTimer();
         const i = current;
         current = -1;
         // The worker gets its next file first: it checks while this thread writes the output.

@@ -53,6 +53,9 @@ export const USAGE = `用法：
                从清单读入要校验的文件（每行一个路径；- 表示标准输入），可与文件参数并用
   --jobs N     同时校验 N 个文件（默认为本机的处理器核数，多于核数时按核数：多开只会更慢）；
                结果仍按输入顺序输出
+  --timeout 秒数
+               多个文件分给工作线程校验时，一个文件最多用多少秒（默认 300，0 为不限）；
+               超时的文件记为无法校验并写明原因，其余文件照常校验（--jobs 1 时在本线程中逐个校验，不限时）
   --summary 文件
                全部文件校验完后写出汇总：.xlsx 含“汇总”（每个文件一行：文件、部门、
                识别的表、错误、警告、提示、原因、前三条问题、状态）和“全部问题”
@@ -78,6 +81,8 @@ interface Parsed {
   unknown: string[];
   /** Worker threads for several files (--jobs); undefined: one per core. */
   jobs?: number;
+  /** Seconds one workbook may take in a worker (--timeout; 0: no limit); undefined: the default. */
+  timeout?: number;
   summary?: string;
   /** Lists of files, one path a line (--files-from; "-" is stdin). */
   lists: string[];
@@ -107,6 +112,11 @@ export function parseArgs(argv: string[]): Parsed {
       const n = v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
       if (!(n >= 1)) p.problems.push(`--jobs 后面需要一个正整数（同时校验的文件数），而不是“${v ?? ""}”`);
       else p.jobs = n;
+    } else if (name === "--timeout") {
+      const v = value();
+      const n = v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+      if (!(n >= 0)) p.problems.push(`--timeout 后面需要一个秒数（0 表示不限），而不是“${v ?? ""}”`);
+      else p.timeout = n;
     } else if (name === "--summary") {
       const v = value();
       if (!v) p.problems.push("--summary 后面需要一个文件名（.xlsx 或 .csv）");
@@ -229,6 +239,8 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
     work.map((w) => w.task),
     effectiveJobs(args.jobs),
     (k, o) => onOutcome(work[k].index, o),
+    undefined,
+    args.timeout,
   );
   progress.update(done, unreadable, withErrors, true);
   progress.clear();

@@ -246,6 +246,7 @@ test("bad option values exit 2", () => {
   expect(run([dir, "--jobs", "0"]).err).toMatch(/--jobs 后面需要一个正整数/);
   expect(run([dir, "--jobs"]).code).toBe(2);
   expect(run([dir, "--summary", "x.txt"]).err).toMatch(/\.xlsx 或 \.csv/);
+  expect(run([dir, "--timeout", "abc"]).err).toMatch(/--timeout 后面需要一个秒数/);
 });
 
 test("a worker that crashes or exits costs only its file: the batch goes on", async () => {
@@ -270,6 +271,29 @@ parentPort.on("message", ({ id, task }) => {
   expect(got[3][1].reason).toMatch(/退出码 7/);
   expect(got[1][1].json?.findings[0].rule).toBe("common.unreadable");
 });
+
+test("a workbook that takes too long in its worker is stopped, a row with its reason; its worker is replaced and the batch ends", async () => {
+  const script = path.join(out, "hanging-worker.js");
+  // A worker that never answers for one file (as if a rule ran on and on), and answers at once for the others.
+  writeFileSync(
+    script,
+    `const { parentPort } = require("worker_threads");
+parentPort.on("message", ({ id, task }) => {
+  if (task.file.includes("hang")) { for (;;) {} }
+  parentPort.postMessage({ id, outcome: { file: task.file, status: "ok", tables: [], errors: false } });
+});`,
+  );
+  const names = ["a", "hang-1", "b", "c", "hang-2", "d"];
+  const tasks: FileTask[] = names.map((file) => ({ file, info: true, json: true, text: false, color: false }));
+  const got: [number, FileOutcome][] = [];
+  const t0 = Date.now();
+  await runBatch(tasks, 2, (i, o) => got.push([i, o]), script, 1);
+  got.sort((a, b) => a[0] - b[0]);
+  expect(got.map(([, o]) => o.status)).toEqual(["ok", "crash", "ok", "ok", "crash", "ok"]);
+  expect(got[1][1].reason).toBe("hang-1：校验时出错（超过 1 秒仍未完成，已停止；可用 --timeout 秒数 放宽）");
+  // Two stops of 1 s each, on two workers: the batch does not wait for the hung files to end (they never would).
+  expect(Date.now() - t0).toBeLessThan(20_000);
+}, 30_000);
 
 describe("summary rows (pure)", () => {
   test("statusOf drops the file name the reason starts with", () => {
