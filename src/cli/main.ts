@@ -19,7 +19,7 @@ import { promises as fs } from "fs";
 // longer than starting the workers that do the checking.
 import { FileOutcome, FileTask, failedOutcome } from "./outcome";
 import { effectiveJobs, expandInputs, runBatch } from "./batch";
-import { SummaryRecord, summaryFormatProblem, summaryRecord, writeSummary } from "./summary";
+import { SummaryRecord, summaryFormatProblem, summaryProblem, summaryRecord, writeSummaryKeeping } from "./summary";
 
 export interface Io {
   out: (s: string) => void;
@@ -195,6 +195,14 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
     io.err(`没有要校验的 .xlsx 文件。\n`);
     return 2;
   }
+  // Before the batch, not after it: a summary open in Excel would cost the whole batch's work.
+  if (args.summary) {
+    const why = await summaryProblem(args.summary);
+    if (why) {
+      io.err(`${why}\n`);
+      return 2;
+    }
+  }
   const wantJson = args.json || !!args.summary;
   const tasks: FileTask[] = list.map((x) => ({ file: x.file, info: args.info, json: wantJson, text: !args.json, color: io.color }));
   const asArray = list.length > 1 || directories > 0 || args.lists.length > 0;
@@ -248,10 +256,11 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
   let code = unreadable ? 2 : withErrors ? 1 : 0;
   if (args.summary) {
     try {
-      await writeSummary(args.summary, records);
-      io.err(`已写入汇总 ${args.summary}（${list.length} 个文件，有错误 ${withErrors} 个，无法读取 ${unreadable} 个）\n`);
+      const { written, why } = await writeSummaryKeeping(args.summary, records);
+      if (why) io.err(`${why}；汇总已改写到 ${written}\n`);
+      io.err(`已写入汇总 ${written}（${list.length} 个文件，有错误 ${withErrors} 个，无法读取 ${unreadable} 个）\n`);
     } catch (e) {
-      io.err(`无法写入汇总 ${args.summary}：${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`无法写入汇总：${e instanceof Error ? e.message : String(e)}\n`);
       code = 2;
     }
   }

@@ -166,6 +166,78 @@ export async function writeSummary(file: string, records: SummaryRecord[]): Prom
   await wb.commit();
 }
 
+/** Why `file` cannot be written, in words for the reviewer, from the error of opening it. */
+function unwritableReason(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT") return `汇总文件 ${file} 所在的文件夹不存在`;
+  if (code === "EISDIR") return `${file} 是一个文件夹，不能作为汇总文件`;
+  if (code === "EBUSY" || code === "EPERM" || code === "EACCES")
+    return `汇总文件 ${file} 无法写入：可能正在 Excel 或 WPS 中打开（请先关闭它），或没有写入权限（${(e as Error).message}）`;
+  return `汇总文件 ${file} 无法写入（${e instanceof Error ? e.message : String(e)}）`;
+}
+
+/**
+ * Whether the summary can be written, asked before any workbook is checked (a
+ * batch of thousands takes long; the summary is written at its end): a file
+ * that is open in Excel on Windows, a folder that does not exist. Nothing is
+ * changed: an existing file is opened for writing and closed untouched, a new
+ * one is created and removed again. undefined when it can be written.
+ */
+export async function summaryProblem(file: string): Promise<string | undefined> {
+  let existed = true;
+  try {
+    await fs.access(file);
+  } catch {
+    existed = false;
+  }
+  try {
+    const h = await fs.open(file, existed ? "r+" : "wx");
+    await h.close();
+    if (!existed) await fs.unlink(file).catch(() => undefined);
+    return undefined;
+  } catch (e) {
+    return unwritableReason(file, e);
+  }
+}
+
+/** "汇总.xlsx" → "汇总 (2).xlsx", "汇总 (3).xlsx", … */
+export function alternativeName(file: string, k: number): string {
+  const ext = /\.[^./\\]+$/.exec(file)?.[0] ?? "";
+  return `${file.slice(0, file.length - ext.length)} (${k})${ext}`;
+}
+
+/**
+ * Writes the summary; when `file` cannot be written at the end (opened in
+ * Excel meanwhile), to the first free "名称 (2).xlsx" … beside it, so that a
+ * batch's work is never lost. Returns the file written and, when it is not
+ * `file`, why; throws when none can be written.
+ */
+export async function writeSummaryKeeping(
+  file: string,
+  records: SummaryRecord[],
+  write: (f: string, r: SummaryRecord[]) => Promise<void> = writeSummary,
+): Promise<{ written: string; why?: string }> {
+  try {
+    await write(file, records);
+    return { written: file };
+  } catch (first) {
+    const why = unwritableReason(file, first);
+    // A folder that does not exist has no place beside it either.
+    if ((first as NodeJS.ErrnoException)?.code === "ENOENT") throw new Error(why);
+    for (let k = 2; k <= 20; k++) {
+      const alt = alternativeName(file, k);
+      if (await fs.access(alt).then(() => true, () => false)) continue;
+      try {
+        await write(alt, records);
+        return { written: alt, why };
+      } catch {
+        // try the next name
+      }
+    }
+    throw new Error(why);
+  }
+}
+
 /** --summary accepts .xlsx and .csv. */
 export function summaryFormatProblem(file: string): string | undefined {
   return /\.(xlsx|csv)$/i.test(file) ? undefined : `--summary 的文件名应以 .xlsx 或 .csv 结尾：${file}`;

@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { snapshotToXlsxBuffer } from "../../../src/host/xlsx/write";
 import { runBatch, expandInputs, isWorkbookName, isOtherSpreadsheetName, effectiveJobs } from "../../../src/cli/batch";
 import { FileOutcome, FileTask, workbookDepartment } from "../../../src/cli/checkFile";
-import { FINDINGS_HEADER, SUMMARY_HEADER, cellsText, columnWidths, displayWidth, statusOf, summaryRecord, toCsv } from "../../../src/cli/summary";
+import { FINDINGS_HEADER, SUMMARY_HEADER, alternativeName, summaryProblem, writeSummaryKeeping, cellsText, columnWidths, displayWidth, statusOf, summaryRecord, toCsv } from "../../../src/cli/summary";
 import { generateFinalSet } from "../../support/finalSet";
 import { FIXTURES } from "../../support/fixtures";
 import { rng } from "../../support/random";
@@ -294,6 +294,42 @@ parentPort.on("message", ({ id, task }) => {
   // Two stops of 1 s each, on two workers: the batch does not wait for the hung files to end (they never would).
   expect(Date.now() - t0).toBeLessThan(20_000);
 }, 30_000);
+
+test("a summary that cannot be written is said before any workbook is checked; nothing is left behind by asking", async () => {
+  const missing = path.join(out, "没有这个文件夹", "汇总.xlsx");
+  const r = run([dir, "--summary", missing]);
+  expect(r.code).toBe(2);
+  expect(r.err).toBe(`汇总文件 ${missing} 所在的文件夹不存在\n`);
+  expect(r.out).toBe("");
+  // Asking leaves an existing file as it was, and creates none.
+  const existing = path.join(out, "旧汇总.csv");
+  writeFileSync(existing, "上次的汇总");
+  expect(await summaryProblem(existing)).toBeUndefined();
+  expect(readFileSync(existing, "utf8")).toBe("上次的汇总");
+  const fresh = path.join(out, "新汇总.xlsx");
+  expect(await summaryProblem(fresh)).toBeUndefined();
+  expect(existsSync(fresh)).toBe(false);
+  expect(await summaryProblem(out)).toMatch(/是一个文件夹/);
+});
+
+test("a summary that cannot be written at the end (opened in Excel meanwhile) is written beside it, under the first free name", async () => {
+  expect(alternativeName("/x/汇总.xlsx", 2)).toBe("/x/汇总 (2).xlsx");
+  expect(alternativeName("汇总", 3)).toBe("汇总 (3)");
+  const target = path.join(out, "占用的汇总.csv");
+  writeFileSync(path.join(out, "占用的汇总 (2).csv"), "another run's");
+  const tried: string[] = [];
+  const locked = async (f: string) => {
+    tried.push(path.basename(f));
+    if (f === target) throw Object.assign(new Error(`EBUSY: resource busy or locked, open '${f}'`), { code: "EBUSY" });
+    writeFileSync(f, "written");
+  };
+  const r = await writeSummaryKeeping(target, [], locked);
+  // "(2)" exists (another run's): it is neither overwritten nor tried.
+  expect(tried).toEqual(["占用的汇总.csv", "占用的汇总 (3).csv"]);
+  expect(r.written).toBe(path.join(out, "占用的汇总 (3).csv"));
+  expect(r.why).toMatch(/^汇总文件 .*占用的汇总\.csv 无法写入：可能正在 Excel 或 WPS 中打开（请先关闭它）/);
+  expect(readFileSync(path.join(out, "占用的汇总 (2).csv"), "utf8")).toBe("another run's");
+});
 
 describe("summary rows (pure)", () => {
   test("statusOf drops the file name the reason starts with", () => {
