@@ -49,7 +49,9 @@ async function walk(dir: string, out: Input[]): Promise<void> {
     const full = path.join(dir, name);
     if (e.isDirectory()) {
       await walk(full, out).catch((err) => {
-        out.push({ file: full, reason: `${full}：无法读取文件夹，其中的文件未校验（${errorText(err)}）` });
+        const code = (err as NodeJS.ErrnoException)?.code;
+        const why = code === "EACCES" || code === "EPERM" ? "没有读取权限" : errorText(err);
+        out.push({ file: full, reason: `${full}：这个文件夹读不了（${why}），其中的文件未校验` });
       });
     } else if (isWorkbookName(name) || isOtherSpreadsheetName(name)) {
       if (e.isFile()) out.push({ file: full });
@@ -129,15 +131,28 @@ export type OnOutcome = (index: number, outcome: FileOutcome) => void;
  */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
+/** setTimeout's longest delay (2³¹−1 ms, 24.8 days); a longer one would fire at once. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * `timeoutSeconds`: given (--timeout), it applies to every file, so the files
+ * are checked in a worker even when one worker is all there is (one file,
+ * --jobs 1, one core); 0 is no limit. Not given, files are checked in this
+ * thread when one worker is all there is (no worker to start: faster, and a
+ * single file that runs on can be interrupted by its user), else in workers
+ * with the default limit.
+ */
 export async function runBatch(
   tasks: FileTask[],
   jobs: number,
   onOutcome: OnOutcome,
   script: string | undefined = workerScript(),
-  timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS,
+  timeoutSeconds?: number,
 ): Promise<void> {
   const n = Math.min(jobs, tasks.length);
-  const inThread = n <= 1 || !script;
+  const limited = timeoutSeconds !== undefined && timeoutSeconds > 0;
+  const inThread = !script || (n <= 1 && !limited);
+  const timeout = timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   // Before the engine is loaded here or in a worker (./tiering.ts); one file gains nothing from it.
   if (tasks.length > 1) tuneTieringForBatch({ workers: inThread ? 0 : n, cores: defaultJobs() });
   if (inThread) {
@@ -172,15 +187,17 @@ export async function runBatch(
         }
         current = next++;
         w.postMessage({ id: current, task: tasks[current] });
-        if (timeoutSeconds > 0) {
+        if (timeout > 0) {
           timer = setTimeout(() => {
             timer = undefined;
-            die(`超过 ${timeoutSeconds} 秒仍未完成，已停止；可用 --timeout 秒数 放宽`);
+            const i = current;
+            die("", `${tasks[i].file}：校验超过 ${timeout} 秒仍未完成，已停止（可用 --timeout 加大时限，0 为不限）`);
             void w.terminate();
-          }, timeoutSeconds * 1000);
+          }, Math.min(timeout * 1000, MAX_DELAY_MS));
         }
       };
-      const die = (why: string) => {
+      /** The worker is lost: its current file gets `message`, else "校验时出错（why）". */
+      const die = (why: string, message?: string) => {
         stopTimer();
         if (dead) return;
         dead = true;
@@ -188,7 +205,7 @@ export async function runBatch(
         if (current >= 0) {
           const i = current;
           current = -1;
-          finish(i, failedOutcome(tasks[i], "crash", `${tasks[i].file}：校验时出错（${why}）`));
+          finish(i, failedOutcome(tasks[i], "crash", message ?? `${tasks[i].file}：校验时出错（${why}）`));
         }
         // Replace the lost worker while work remains.
         if (next < tasks.length) start();

@@ -55,7 +55,8 @@ export const USAGE = `用法：
                结果仍按输入顺序输出
   --timeout 秒数
                多个文件分给工作线程校验时，一个文件最多用多少秒（默认 300，0 为不限）；
-               超时的文件记为无法校验并写明原因，其余文件照常校验（--jobs 1 时在本线程中逐个校验，不限时）
+               超时的文件记为无法校验并写明原因，其余文件照常校验；只有一个工作线程可用时（一个文件、
+               --jobs 1、单核机器）不给此项则在本线程中逐个校验、不限时，给了则照样限时
   --summary 文件
                全部文件校验完后写出汇总：.xlsx 含“汇总”（每个文件一行：文件、部门、
                识别的表、错误、警告、提示、原因、前三条问题、状态）和“全部问题”
@@ -257,7 +258,7 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
   if (args.summary) {
     try {
       const { written, why } = await writeSummaryKeeping(args.summary, records);
-      if (why) io.err(`${why}；汇总已改写到 ${written}\n`);
+      if (why) io.err(`${why}，汇总已改为写入 ${written}\n`);
       io.err(`已写入汇总 ${written}（${list.length} 个文件，有错误 ${withErrors} 个，无法读取 ${unreadable} 个）\n`);
     } catch (e) {
       io.err(`无法写入汇总：${e instanceof Error ? e.message : String(e)}\n`);

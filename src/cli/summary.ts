@@ -16,7 +16,8 @@
  * The rows are built by pure functions (summaryRecord, summaryRows, findingRows,
  * toCsv); only writeSummary touches the file system.
  */
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
+import * as path from "path";
 import type ExcelJS from "exceljs";
 import type { CheckJson } from "../core/check";
 import type { Severity } from "../core/report/finding";
@@ -167,36 +168,40 @@ export async function writeSummary(file: string, records: SummaryRecord[]): Prom
 }
 
 /** Why `file` cannot be written, in words for the reviewer, from the error of opening it. */
-function unwritableReason(file: string, e: unknown): string {
+function unwritableReason(file: string, e: unknown, existed = true): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return `汇总文件 ${file} 所在的文件夹不存在`;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (code === "ENOENT" || code === "ENOTDIR") return `汇总文件 ${file} 所在的文件夹不存在`;
   if (code === "EISDIR") return `${file} 是一个文件夹，不能作为汇总文件`;
   if (code === "EBUSY" || code === "EPERM" || code === "EACCES")
-    return `汇总文件 ${file} 无法写入：可能正在 Excel 或 WPS 中打开（请先关闭它），或没有写入权限（${(e as Error).message}）`;
-  return `汇总文件 ${file} 无法写入（${e instanceof Error ? e.message : String(e)}）`;
+    return existed
+      ? `汇总文件 ${file} 无法写入：可能正在 Excel 或 WPS 中打开（请先关闭它），或没有写入权限（${msg}）`
+      : `汇总文件 ${file} 无法新建：所在的文件夹没有写入权限（${msg}）`;
+  return `汇总文件 ${file} 无法写入（${msg}）`;
 }
 
 /**
  * Whether the summary can be written, asked before any workbook is checked (a
  * batch of thousands takes long; the summary is written at its end): a file
  * that is open in Excel on Windows, a folder that does not exist. Nothing is
- * changed: an existing file is opened for writing and closed untouched, a new
- * one is created and removed again. undefined when it can be written.
+ * changed: an existing file is opened for writing (not created, not
+ * truncated) and closed untouched, a new one is created and removed again.
+ * undefined when it can be written.
  */
 export async function summaryProblem(file: string): Promise<string | undefined> {
-  let existed = true;
+  const existed = await fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
   try {
-    await fs.access(file);
-  } catch {
-    existed = false;
-  }
-  try {
-    const h = await fs.open(file, existed ? "r+" : "wx");
+    const h = await fs.open(file, existed ? fsConstants.O_WRONLY : "wx");
     await h.close();
     if (!existed) await fs.unlink(file).catch(() => undefined);
     return undefined;
   } catch (e) {
-    return unwritableReason(file, e);
+    // A symbolic link to nowhere: writing it creates its target, as writing the summary will.
+    if (existed && (e as NodeJS.ErrnoException)?.code === "ENOENT") return undefined;
+    return unwritableReason(file, e, existed);
   }
 }
 
@@ -206,34 +211,52 @@ export function alternativeName(file: string, k: number): string {
   return `${file.slice(0, file.length - ext.length)} (${k})${ext}`;
 }
 
+const REPLACEABLE = new Set(["EBUSY", "EPERM", "EACCES", "EISDIR", "EEXIST", "ENOTEMPTY"]);
+
 /**
- * Writes the summary; when `file` cannot be written at the end (opened in
- * Excel meanwhile), to the first free "名称 (2).xlsx" … beside it, so that a
- * batch's work is never lost. Returns the file written and, when it is not
- * `file`, why; throws when none can be written.
+ * Writes the summary without ever leaving a part of one: it is written whole to
+ * a temporary file beside `file` ("~$名称.进程号.tmp.xlsx", which no folder
+ * walk takes for a workbook), then moved onto `file`. When `file` cannot be replaced
+ * at the end (opened in Excel meanwhile), the summary goes to the first free
+ * "名称 (2).xlsx" … beside it instead, so that a batch's work is never lost.
+ * When the writing itself fails (disk full…), the temporary file is removed
+ * and `file` is left as it was. Returns the file written and, when it is not
+ * `file`, why; throws with the reason when nothing could be written.
  */
 export async function writeSummaryKeeping(
   file: string,
   records: SummaryRecord[],
   write: (f: string, r: SummaryRecord[]) => Promise<void> = writeSummary,
 ): Promise<{ written: string; why?: string }> {
+  // The extension stays last: it says which format is written. "~$" names are no workbook to a folder walk.
+  const ext = path.extname(file);
+  const tmp = path.join(path.dirname(file), `~$${path.basename(file, ext)}.${process.pid}.tmp${ext}`);
   try {
-    await write(file, records);
+    await write(tmp, records);
+  } catch (e) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw new Error(unwritableReason(file, e, false));
+  }
+  try {
+    await fs.rename(tmp, file);
     return { written: file };
   } catch (first) {
-    const why = unwritableReason(file, first);
-    // A folder that does not exist has no place beside it either.
-    if ((first as NodeJS.ErrnoException)?.code === "ENOENT") throw new Error(why);
+    if (!REPLACEABLE.has((first as NodeJS.ErrnoException)?.code ?? "")) {
+      await fs.unlink(tmp).catch(() => undefined);
+      throw new Error(unwritableReason(file, first));
+    }
+    const why = `汇总文件 ${file} 正被占用或不能替换（${(first as Error).message}）`;
     for (let k = 2; k <= 20; k++) {
       const alt = alternativeName(file, k);
-      if (await fs.access(alt).then(() => true, () => false)) continue;
+      if (await fs.lstat(alt).then(() => true, () => false)) continue;
       try {
-        await write(alt, records);
+        await fs.rename(tmp, alt);
         return { written: alt, why };
       } catch {
         // try the next name
       }
     }
+    await fs.unlink(tmp).catch(() => undefined);
     throw new Error(why);
   }
 }

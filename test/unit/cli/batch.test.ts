@@ -4,7 +4,7 @@
  * the output order whatever the completion order.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, promises as fsPromises, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, promises as fsPromises, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -94,7 +94,7 @@ test("a sub-folder that cannot be read is an input with its reason; the rest of 
     const { inputs } = await expandInputs([top]);
     expect(inputs).toEqual([
       { file: path.join(top, "丙局", "决算.xlsx") },
-      { file: path.join(top, "乙局"), reason: `${path.join(top, "乙局")}：无法读取文件夹，其中的文件未校验（EACCES: permission denied, scandir '${path.join(top, "乙局")}'）` },
+      { file: path.join(top, "乙局"), reason: `${path.join(top, "乙局")}：这个文件夹读不了（没有读取权限），其中的文件未校验` },
       { file: path.join(top, "甲局", "决算.xlsx") },
     ]);
   } finally {
@@ -290,9 +290,17 @@ parentPort.on("message", ({ id, task }) => {
   await runBatch(tasks, 2, (i, o) => got.push([i, o]), script, 1);
   got.sort((a, b) => a[0] - b[0]);
   expect(got.map(([, o]) => o.status)).toEqual(["ok", "crash", "ok", "ok", "crash", "ok"]);
-  expect(got[1][1].reason).toBe("hang-1：校验时出错（超过 1 秒仍未完成，已停止；可用 --timeout 秒数 放宽）");
+  expect(got[1][1].reason).toBe("hang-1：校验超过 1 秒仍未完成，已停止（可用 --timeout 加大时限，0 为不限）");
   // Two stops of 1 s each, on two workers: the batch does not wait for the hung files to end (they never would).
   expect(Date.now() - t0).toBeLessThan(20_000);
+  // A limit given applies when one worker is all there is too (one file, --jobs 1): it is checked in a worker.
+  const one: [number, FileOutcome][] = [];
+  await runBatch([tasks[1]], 1, (i, o) => one.push([i, o]), script, 1);
+  expect(one.map(([, o]) => o.status)).toEqual(["crash"]);
+  // A limit beyond what a timer can hold (24.8 days) is a limit that long, not one that fires at once.
+  const long: [number, FileOutcome][] = [];
+  await runBatch([tasks[0], tasks[2]], 2, (i, o) => long.push([i, o]), script, 10_000_000);
+  expect(long.map(([, o]) => o.status)).toEqual(["ok", "ok"]);
 }, 30_000);
 
 test("a summary that cannot be written is said before any workbook is checked; nothing is left behind by asking", async () => {
@@ -312,23 +320,41 @@ test("a summary that cannot be written is said before any workbook is checked; n
   expect(await summaryProblem(out)).toMatch(/是一个文件夹/);
 });
 
-test("a summary that cannot be written at the end (opened in Excel meanwhile) is written beside it, under the first free name", async () => {
+test("a summary that cannot replace its file at the end (opened in Excel meanwhile) goes beside it, under the first free name", async () => {
   expect(alternativeName("/x/汇总.xlsx", 2)).toBe("/x/汇总 (2).xlsx");
   expect(alternativeName("汇总", 3)).toBe("汇总 (3)");
+  expect(alternativeName("/x/第1.批/汇总.csv", 2)).toBe("/x/第1.批/汇总 (2).csv");
+  // What cannot be replaced here: a folder holding a file (Excel's lock on Windows refuses the same way).
   const target = path.join(out, "占用的汇总.csv");
+  mkdirSync(target);
+  writeFileSync(path.join(target, "x"), "");
   writeFileSync(path.join(out, "占用的汇总 (2).csv"), "another run's");
-  const tried: string[] = [];
-  const locked = async (f: string) => {
-    tried.push(path.basename(f));
-    if (f === target) throw Object.assign(new Error(`EBUSY: resource busy or locked, open '${f}'`), { code: "EBUSY" });
-    writeFileSync(f, "written");
-  };
-  const r = await writeSummaryKeeping(target, [], locked);
-  // "(2)" exists (another run's): it is neither overwritten nor tried.
-  expect(tried).toEqual(["占用的汇总.csv", "占用的汇总 (3).csv"]);
+  let writes = 0;
+  const r = await writeSummaryKeeping(target, [], async (f) => {
+    writes++;
+    writeFileSync(f, "the summary");
+  });
+  // Written once; "(2)" exists (another run's) and is left alone; "(3)" gets it.
+  expect(writes).toBe(1);
   expect(r.written).toBe(path.join(out, "占用的汇总 (3).csv"));
-  expect(r.why).toMatch(/^汇总文件 .*占用的汇总\.csv 无法写入：可能正在 Excel 或 WPS 中打开（请先关闭它）/);
+  expect(readFileSync(r.written, "utf8")).toBe("the summary");
+  expect(r.why).toMatch(/^汇总文件 .*占用的汇总\.csv 正被占用或不能替换/);
   expect(readFileSync(path.join(out, "占用的汇总 (2).csv"), "utf8")).toBe("another run's");
+  expect(readdirSync(out).filter((f) => f.startsWith("~$"))).toEqual([]);
+});
+
+test("a summary whose writing fails midway (disk full) leaves the previous summary as it was, and nothing else", async () => {
+  const target = path.join(out, "上次的汇总.csv");
+  writeFileSync(target, "上次的汇总");
+  const before = readdirSync(out).sort();
+  await expect(
+    writeSummaryKeeping(target, [], async (f) => {
+      writeFileSync(f, "part of a summ");
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    }),
+  ).rejects.toThrow(`汇总文件 ${target} 无法写入（ENOSPC: no space left on device, write）`);
+  expect(readFileSync(target, "utf8")).toBe("上次的汇总");
+  expect(readdirSync(out).sort()).toEqual(before);
 });
 
 describe("summary rows (pure)", () => {
