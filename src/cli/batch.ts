@@ -9,7 +9,7 @@ import { promises as fs, existsSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { FileOutcome, FileTask, failedOutcome } from "./outcome";
+import { FileOutcome, FileTask, errorText, failedOutcome } from "./outcome";
 import { tuneTieringForBatch } from "./tiering";
 
 /** Workbook files a directory may hold; Excel's lock files "~$名称.xlsx" are not workbooks. */
@@ -32,8 +32,6 @@ export interface Input {
   /** Set when the argument cannot yield a workbook (an empty directory). */
   reason?: string;
 }
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The workbooks under `dir` (recursively, sorted by name at each level). A
@@ -117,11 +115,6 @@ export function workerScript(): string | undefined {
 export type OnOutcome = (index: number, outcome: FileOutcome) => void;
 
 /**
- * Checks every task with `jobs` workers (in this thread when jobs is 1 or no
- * compiled worker exists) and calls `onOutcome` as each one finishes.
- * `script` is the worker's file (tests give one that crashes).
- */
-/**
  * How long one workbook may take in a worker before it is stopped (seconds).
  * The largest workbooks measured take far less: 10,000,000 cells (cut to
  * 2,000,000, ../host/xlsx/oversize.ts) 30 s; a disclosure workbook well under
@@ -135,6 +128,10 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
+ * Checks every task with `jobs` workers (in this thread when no compiled
+ * worker exists, or as below) and calls `onOutcome` as each one finishes.
+ * `script` is the worker's file (tests give ones that crash or hang).
+ *
  * `timeoutSeconds`: given (--timeout), it applies to every file, so the files
  * are checked in a worker even when one worker is all there is (one file,
  * --jobs 1, one core); 0 is no limit. Not given, files are checked in this

@@ -12,7 +12,7 @@ import { Table } from "../core/recognize/templates";
 import { DEPT_PLACEHOLDER } from "../core/templates/final";
 import { UnreadableWorkbookError } from "../host/xlsx/read";
 import { readXlsxFile } from "../host/xlsx/node";
-import { FileOutcome, FileTask, failedOutcome } from "./outcome";
+import { FileOutcome, FileTask, errorText, failedOutcome } from "./outcome";
 
 export type { FileOutcome, FileTask } from "./outcome";
 export { failedOutcome, unreadableJson } from "./outcome";
@@ -36,10 +36,6 @@ export function workbookDepartment(tables: Pick<Table, "department">[]): string 
   let best: { n: number; shown: string } | undefined;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
   return best?.shown;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Reads and checks one file; never throws (a failure is an outcome). */

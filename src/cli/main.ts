@@ -17,7 +17,7 @@ import { promises as fs } from "fs";
 // The engine, ExcelJS and docx are loaded where a command needs them (import()
 // below): a batch's main thread only hands out files, and loading them all took
 // longer than starting the workers that do the checking.
-import { FileOutcome, FileTask, failedOutcome } from "./outcome";
+import { FileOutcome, FileTask, errorText, failedOutcome } from "./outcome";
 import { effectiveJobs, expandInputs, runBatch } from "./batch";
 import { SummaryRecord, summaryFormatProblem, summaryProblem, summaryRecord, writeSummaryKeeping } from "./summary";
 
@@ -184,7 +184,7 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
     try {
       files.push(...(await readList(list)));
     } catch (e) {
-      io.err(`无法读取文件清单 ${list}：${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`无法读取文件清单 ${list}：${errorText(e)}\n`);
       return 2;
     }
   }
@@ -261,7 +261,7 @@ export async function checkCommand(args: Parsed, io: Io = defaultIo): Promise<nu
       if (why) io.err(`${why}，汇总已改为写入 ${written}\n`);
       io.err(`已写入汇总 ${written}（${list.length} 个文件，有错误 ${withErrors} 个，无法读取 ${unreadable} 个）\n`);
     } catch (e) {
-      io.err(`无法写入汇总：${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`无法写入汇总：${errorText(e)}\n`);
       code = 2;
     }
   }
@@ -320,7 +320,7 @@ export async function narrativeCommand(argv: string[], io: Io = defaultIo): Prom
       supplement = readSupplement(sheet);
     }
   } catch (e) {
-    io.err(`无法读取 ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`无法读取 ${errorText(e)}\n`);
     return 2;
   }
   if (a.template) {

@@ -6,6 +6,11 @@
  */
 import type { CheckJson } from "../core/check";
 
+/** An error's message (or the thrown value as text), for the reasons and messages the command line writes. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export interface FileTask {
   file: string;
   /** Keep info findings (false: --no-info). */

@@ -14,14 +14,15 @@
  *   first.
  *
  * The rows are built by pure functions (summaryRecord, summaryRows, findingRows,
- * toCsv); only writeSummary touches the file system.
+ * toCsv); only writeSummary, summaryProblem and writeSummaryKeeping touch the
+ * file system.
  */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import type { CheckJson } from "../core/check";
 import type { Severity } from "../core/report/finding";
-import type { FileOutcome } from "./outcome";
+import { errorText, type FileOutcome } from "./outcome";
 
 export const SUMMARY_SHEET = "汇总";
 export const FINDINGS_SHEET = "全部问题";
@@ -170,7 +171,7 @@ export async function writeSummary(file: string, records: SummaryRecord[]): Prom
 /** Why `file` cannot be written, in words for the reviewer, from the error of opening it. */
 function unwritableReason(file: string, e: unknown, existed = true): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const msg = e instanceof Error ? e.message : String(e);
+  const msg = errorText(e);
   if (code === "ENOENT" || code === "ENOTDIR") return `汇总文件 ${file} 所在的文件夹不存在`;
   if (code === "EISDIR") return `${file} 是一个文件夹，不能作为汇总文件`;
   if (code === "EBUSY" || code === "EPERM" || code === "EACCES")

@@ -6,6 +6,7 @@
 import "./compileCache";
 import { parentPort } from "worker_threads";
 import { FileTask, checkFile } from "./checkFile";
+import { errorText } from "./outcome";
 
 export interface WorkerRequest {
   id: number;
@@ -18,7 +19,7 @@ if (parentPort) {
     checkFile(req.task).then(
       (outcome) => port.postMessage({ id: req.id, outcome }),
       // checkFile never throws; this is a last resort.
-      (e) => port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) }),
+      (e) => port.postMessage({ id: req.id, error: errorText(e) }),
     );
   });
 }

@@ -280,7 +280,10 @@ interface StreamHelper {
   resume(): StreamHelper;
 }
 
-function scan(entry: { internalStream?: (type: "uint8array") => StreamHelper }, limit: number): Promise<SheetScan> {
+/** A JSZip entry as scan() reads it: internalStream is JSZip's documented API, missing from its types. */
+type StreamingEntry = { internalStream?: (type: "uint8array") => StreamHelper };
+
+function scan(entry: StreamingEntry, limit: number): Promise<SheetScan> {
   const s = new SheetScan(limit);
   return new Promise((resolve, reject) => {
     if (typeof entry.internalStream !== "function") return reject(new Error("JSZip without internalStream"));
@@ -348,15 +351,15 @@ async function cutToLimits(bytes: Uint8Array, limits: CellLimits): Promise<Withi
   const names = sheetNames(await text("xl/workbook.xml"), await text("xl/_rels/workbook.xml.rels"));
   const cuts = new Map<string, Cut>();
   let used = 0;
-  let changed = false;
   // Smaller sheets first: the tables are read whole, the data dump is what is cut.
   for (const e of [...sheets].filter((x) => x.size >= limits.scanFrom).sort((a, b) => a.size - b.size)) {
-    const entry = zip.file(e.name.replace(/^\//, "")) ?? zip.file(e.name);
+    const part = e.name.replace(/^\//, "");
+    const entry = zip.file(part) ?? zip.file(e.name);
     if (!entry) continue;
     const limit = Math.max(0, Math.min(limits.sheet, limits.workbook - used));
     let s: SheetScan;
     try {
-      s = await scan(entry as never, limit);
+      s = await scan(entry as unknown as StreamingEntry, limit);
     } catch {
       continue; // a part that cannot be scanned (damaged) is left to ExcelJS as it is
     }
@@ -364,7 +367,7 @@ async function cutToLimits(bytes: Uint8Array, limits: CellLimits): Promise<Withi
     // Not over the limit (only rows without cells came after it), or no end of sheetData after the
     // cut (a damaged part): the part is left as it is.
     if (s.cutRow === undefined || s.cells === s.kept || !s.closed) continue;
-    const sheet = names.get(e.name.replace(/^\//, "").toLowerCase());
+    const sheet = names.get(part.toLowerCase());
     // A part no tab of workbook.xml names is not read by ExcelJS: nothing to cut.
     if (sheet === undefined) continue;
     const reason =
@@ -374,9 +377,8 @@ async function cutToLimits(bytes: Uint8Array, limits: CellLimits): Promise<Withi
         : `工作表共有 ${n(s.cells)} 个单元格（含只有格式的空单元格），超过读取上限 ${n(limits.sheet)} 个，之后的内容未读取`;
     cuts.set(sheet, { atRow: s.cutRow - 1, reason });
     zip.file(entry.name, s.bytes(), { compression: "STORE" });
-    changed = true;
   }
-  if (!changed) return none;
+  if (!cuts.size) return none;
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return { bytes: out, cuts };
 }

@@ -249,58 +249,58 @@ test("bad option values exit 2", () => {
   expect(run([dir, "--timeout", "abc"]).err).toMatch(/--timeout 后面需要一个秒数/);
 });
 
-test("a worker that crashes or exits costs only its file: the batch goes on", async () => {
-  const script = path.join(out, "crashy-worker.js");
+/** A worker script: `handler` is the body run for each `{ id, task }` it receives (`reply()` answers "ok"). */
+function workerScript(name: string, handler: string): string {
+  const script = path.join(out, name);
   writeFileSync(
     script,
     `const { parentPort } = require("worker_threads");
 parentPort.on("message", ({ id, task }) => {
-  if (task.file.includes("throw")) setTimeout(() => { throw new Error("boom"); });
-  else if (task.file.includes("exit")) process.exit(7);
-  else parentPort.postMessage({ id, outcome: { file: task.file, status: "ok", tables: [], errors: false } });
+  const reply = () => parentPort.postMessage({ id, outcome: { file: task.file, status: "ok", tables: [], errors: false } });
+  ${handler}
 });`,
   );
-  const names = ["a", "throw-1", "b", "exit-1", "c", "throw-2", "d", "e"];
+  return script;
+}
+
+/** Runs files named `names` through `script` with `jobs` workers; the outcomes in input order. */
+async function outcomesOf(names: string[], jobs: number, script: string, timeout?: number): Promise<FileOutcome[]> {
   const tasks: FileTask[] = names.map((file) => ({ file, info: true, json: true, text: false, color: false }));
   const got: [number, FileOutcome][] = [];
-  await runBatch(tasks, 3, (i, o) => got.push([i, o]), script);
+  await runBatch(tasks, jobs, (i, o) => got.push([i, o]), script, timeout);
   got.sort((a, b) => a[0] - b[0]);
   expect(got.map(([i]) => i)).toEqual(names.map((_, i) => i));
-  expect(got.map(([, o]) => o.status)).toEqual(["ok", "crash", "ok", "crash", "ok", "crash", "ok", "ok"]);
-  expect(got[1][1].reason).toMatch(/throw-1：校验时出错（工作线程异常：boom）/);
-  expect(got[3][1].reason).toMatch(/退出码 7/);
-  expect(got[1][1].json?.findings[0].rule).toBe("common.unreadable");
+  return got.map(([, o]) => o);
+}
+
+test("a worker that crashes or exits costs only its file: the batch goes on", async () => {
+  const script = workerScript(
+    "crashy-worker.js",
+    `if (task.file.includes("throw")) setTimeout(() => { throw new Error("boom"); });
+  else if (task.file.includes("exit")) process.exit(7);
+  else reply();`,
+  );
+  const got = await outcomesOf(["a", "throw-1", "b", "exit-1", "c", "throw-2", "d", "e"], 3, script);
+  expect(got.map((o) => o.status)).toEqual(["ok", "crash", "ok", "crash", "ok", "crash", "ok", "ok"]);
+  expect(got[1].reason).toMatch(/throw-1：校验时出错（工作线程异常：boom）/);
+  expect(got[3].reason).toMatch(/退出码 7/);
+  expect(got[1].json?.findings[0].rule).toBe("common.unreadable");
 });
 
 test("a workbook that takes too long in its worker is stopped, a row with its reason; its worker is replaced and the batch ends", async () => {
-  const script = path.join(out, "hanging-worker.js");
   // A worker that never answers for one file (as if a rule ran on and on), and answers at once for the others.
-  writeFileSync(
-    script,
-    `const { parentPort } = require("worker_threads");
-parentPort.on("message", ({ id, task }) => {
-  if (task.file.includes("hang")) { for (;;) {} }
-  parentPort.postMessage({ id, outcome: { file: task.file, status: "ok", tables: [], errors: false } });
-});`,
-  );
-  const names = ["a", "hang-1", "b", "c", "hang-2", "d"];
-  const tasks: FileTask[] = names.map((file) => ({ file, info: true, json: true, text: false, color: false }));
-  const got: [number, FileOutcome][] = [];
+  const script = workerScript("hanging-worker.js", `if (task.file.includes("hang")) { for (;;) {} }
+  reply();`);
   const t0 = Date.now();
-  await runBatch(tasks, 2, (i, o) => got.push([i, o]), script, 1);
-  got.sort((a, b) => a[0] - b[0]);
-  expect(got.map(([, o]) => o.status)).toEqual(["ok", "crash", "ok", "ok", "crash", "ok"]);
-  expect(got[1][1].reason).toBe("hang-1：校验超过 1 秒仍未完成，已停止（可用 --timeout 加大时限，0 为不限）");
+  const got = await outcomesOf(["a", "hang-1", "b", "c", "hang-2", "d"], 2, script, 1);
+  expect(got.map((o) => o.status)).toEqual(["ok", "crash", "ok", "ok", "crash", "ok"]);
+  expect(got[1].reason).toBe("hang-1：校验超过 1 秒仍未完成，已停止（可用 --timeout 加大时限，0 为不限）");
   // Two stops of 1 s each, on two workers: the batch does not wait for the hung files to end (they never would).
   expect(Date.now() - t0).toBeLessThan(20_000);
   // A limit given applies when one worker is all there is too (one file, --jobs 1): it is checked in a worker.
-  const one: [number, FileOutcome][] = [];
-  await runBatch([tasks[1]], 1, (i, o) => one.push([i, o]), script, 1);
-  expect(one.map(([, o]) => o.status)).toEqual(["crash"]);
+  expect((await outcomesOf(["hang-1"], 1, script, 1)).map((o) => o.status)).toEqual(["crash"]);
   // A limit beyond what a timer can hold (24.8 days) is a limit that long, not one that fires at once.
-  const long: [number, FileOutcome][] = [];
-  await runBatch([tasks[0], tasks[2]], 2, (i, o) => long.push([i, o]), script, 10_000_000);
-  expect(long.map(([, o]) => o.status)).toEqual(["ok", "ok"]);
+  expect((await outcomesOf(["a", "b"], 2, script, 10_000_000)).map((o) => o.status)).toEqual(["ok", "ok"]);
 }, 30_000);
 
 test("a summary that cannot be written is said before any workbook is checked; nothing is left behind by asking", async () => {
